@@ -1,0 +1,6 @@
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+//! ropa
+pub mod model;
+pub mod path;
+pub mod source;

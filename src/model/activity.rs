@@ -1,0 +1,374 @@
+//! A processing activity: one entry of the Art 30(1) register, and the shape of a proposal.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::macros::list_enum;
+use super::{
+    AutomatedDecisionGround, AutomatedDecisionSafeguard, CookieClass, CountryCode, CriminalDataGround, Date,
+    DpiaStatus, HighRiskCriterion, Id, LawfulBasisKind, NationalIdBasisKind, Period, SpecialCategory,
+    SpecialCategoryConditionKind, TransferMechanism, UavgSpecialCategoryGround,
+};
+
+/// An Art 6(1) lawful basis as an activity relies on it. An activity may rely on several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LawfulBasis {
+    /// Which Art 6(1) basis.
+    pub basis: LawfulBasisKind,
+    /// For (c) and (e): the provision of Union or member-state law (Art 6(3)), e.g.
+    /// "Participatiewet art. 47".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+    /// For (f): the legitimate interest pursued (Art 13(1)(d)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legitimate_interest: Option<String>,
+    /// For (b): whether the data subject is party to the contract. Contact persons of a
+    /// contracting organisation are not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_subject_is_party: Option<bool>,
+    /// The purposes this basis covers, by id; empty means all purposes of the activity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Id>,
+}
+
+/// How consent is obtained and withdrawn, Art 7 and Art 8.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// How it is asked ("actieve toestemming", an unticked box).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obtained_by: Option<String>,
+    /// Whether consent is given by an affirmative act (no pre-ticked boxes; Planet49).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub active_opt_in: bool,
+    /// How the data subject withdraws it, as easily as it was given (Art 7(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<String>,
+    /// Whether data are destroyed on withdrawal.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub erased_on_withdrawal: bool,
+    /// How consent is recorded so it can be demonstrated (Art 7(1)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded_in: Option<String>,
+}
+
+/// An Art 9(2) condition (and/or UAVG ground) for processing special-category data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SpecialCategoryCondition {
+    /// The Art 9(2) condition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<SpecialCategoryConditionKind>,
+    /// The UAVG ground that implements or adds to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uavg_ground: Option<UavgSpecialCategoryGround>,
+    /// The provision of law the condition rests on, where it needs one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+    /// The special categories it covers; empty means all of the activity's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<SpecialCategory>,
+}
+
+/// The basis for processing criminal-offence data, Art 10 and UAVG arts 31–33.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CriminalDataBasis {
+    /// The ground.
+    pub ground: CriminalDataGround,
+    /// The provision of law, where the ground needs one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+}
+
+/// The statutory basis for using a national identification number (BSN), UAVG art 46.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NationalIdBasis {
+    /// The kind of basis.
+    pub basis: NationalIdBasisKind,
+    /// The statute, e.g. "Wabb art. 10" or a sectoral law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+}
+
+/// A transfer of personal data to a third country or international organisation, Art 30(1)(e).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// Destination country.
+    pub country: CountryCode,
+    /// The international organisation, where the destination is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub international_organisation: Option<String>,
+    /// The recipient, by id from the `recipients` catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient: Option<Id>,
+    /// The processor, by id from the `processors` catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processor: Option<Id>,
+    /// The Chapter V mechanism; absent when none is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mechanism: Option<TransferMechanism>,
+    /// Supplementary measures and safeguard documents (Art 46, Schrems II).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<String>,
+    /// Reference of the transfer impact assessment, for SCC and BCR transfers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfer_impact_assessment: Option<String>,
+}
+
+/// Automated decision-making and profiling in an activity, Art 22 and Art 13(2)(f).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AutomatedDecisionMaking {
+    /// What is automated, in the organisation's words.
+    pub description: String,
+    /// Whether decisions about people are taken without meaningful human involvement.
+    pub solely_automated: bool,
+    /// Whether the decisions have legal or similarly significant effects.
+    pub legal_or_similar_effect: bool,
+    /// Whether the processing involves profiling (Art 4(4)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub profiling: bool,
+    /// The Art 22(2) exception relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground: Option<AutomatedDecisionGround>,
+    /// The law that authorises it, for [`AutomatedDecisionGround::AuthorisedByLaw`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+    /// The Art 22(3) safeguards offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<AutomatedDecisionSafeguard>,
+    /// Meaningful information about the logic involved (Art 13(2)(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logic: Option<String>,
+}
+
+list_enum! {
+    /// How consent for a cookie is asked, Tw art 11.7a.
+    pub enum CookieConsent {
+        /// No consent is asked (the class must be exempt).
+        NotAsked,
+        /// Prior opt-in consent through a banner or settings.
+        OptIn,
+        /// Set by default; the user may refuse through a choice offered on the site.
+        OptOut,
+        /// The user is told to block cookies in the browser (not valid consent).
+        BrowserSettings,
+    }
+}
+
+/// A cookie or similar tracker an activity places or reads, Tw art 11.7a.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cookie {
+    /// Name or group of cookies, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Class of cookie.
+    pub class: CookieClass,
+    /// What it does, in the organisation's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// The party that sets it, when not the site itself (e.g. embedded content from LinkedIn).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party: Option<String>,
+    /// How consent is asked.
+    pub consent: CookieConsent,
+    /// How long it is kept on the device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime: Option<Period>,
+}
+
+/// The DPIA for an activity, Art 35.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dpia {
+    /// Where it stands.
+    pub status: DpiaStatus,
+    /// Reference of the DPIA document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// When it was completed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<Date>,
+    /// Whether the supervisory authority was consulted because high risk remained (Art 36).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prior_consultation: bool,
+}
+
+/// Children in an activity, Art 8 and UAVG art 5.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Children {
+    /// Whether the activity is aimed at children.
+    pub targeted: bool,
+    /// The youngest age served, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u8>,
+    /// Whether consent for children under 16 is given by a holder of parental responsibility
+    /// or legal representative (Art 8(1), UAVG art 5).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub representative_consent: bool,
+    /// How age and parental responsibility are verified (Art 8(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
+}
+
+list_enum! {
+    /// Where data come from, Art 14(2)(f).
+    #[non_exhaustive]
+    pub enum DataSourceKind {
+        /// From the data subject (Art 13 applies).
+        DataSubject,
+        /// Observed automatically: web server logs, cookies, forms' metadata.
+        AutomaticCollection,
+        /// A Dutch base registry (basisregistratie: BRP, BRK, Handelsregister).
+        BaseRegistry,
+        /// Another public authority or chain partner (DUO, Suwinet, police).
+        PublicAuthority,
+        /// A private third party.
+        ThirdParty,
+        /// A publicly accessible source.
+        PublicSource,
+        /// The data subject's employer or organisation.
+        Employer,
+    }
+}
+
+/// A source of the data in an activity, Art 14(2)(f).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataSource {
+    /// Kind of source.
+    pub kind: DataSourceKind,
+    /// Name of the source, e.g. "BRP".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+list_enum! {
+    /// The data-protection law that governs an activity.
+    pub enum LegalRegime {
+        /// The GDPR (AVG) and UAVG.
+        Gdpr,
+        /// The Dutch Police Data Act (Wet politiegegevens), e.g. for boa's or camera images under
+        /// art 151c lid 9 Gemeentewet.
+        PoliceDataAct,
+        /// The Dutch Judicial and Criminal Records Act (Wet justitiële en strafvorderlijke
+        /// gegevens).
+        JudicialDataAct,
+    }
+}
+
+list_enum! {
+    /// Whether providing the data is required, Art 13(2)(e).
+    pub enum ProvisionRequirement {
+        /// Required by law.
+        Statutory,
+        /// Required by contract or to enter into a contract.
+        Contractual,
+        /// Voluntary; say what happens if not provided.
+        Voluntary,
+    }
+}
+
+/// One processing activity of the register (Art 30(1)), also the shape of a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProcessingActivity {
+    /// Stable id, unique in the register.
+    pub id: Id,
+    /// A UUID that survives renames, for systems (such as a processing log) that reference the
+    /// activity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uuid: Option<Uuid>,
+    /// The organisation's name for the activity.
+    pub name: String,
+    /// What happens, in the organisation's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The administrative bodies responsible, where the controller is split (college van B&W,
+    /// burgemeester, raad).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responsible_bodies: Vec<String>,
+    /// The team or department that carries it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisational_unit: Option<String>,
+    /// The law that governs it; absent means the GDPR.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<LegalRegime>,
+    /// Purposes, by id, Art 30(1)(b).
+    #[serde(default)]
+    pub purposes: Vec<Id>,
+    /// Categories of data subjects, by id, Art 30(1)(c).
+    #[serde(default)]
+    pub data_subjects: Vec<Id>,
+    /// Categories of personal data, by id, Art 30(1)(c).
+    #[serde(default)]
+    pub data_categories: Vec<Id>,
+    /// The Art 6(1) lawful bases relied on.
+    #[serde(default)]
+    pub lawful_bases: Vec<LawfulBasis>,
+    /// How consent is handled, when a lawful basis or condition is consent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+    /// Art 9(2) conditions and UAVG grounds for special-category data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_category_conditions: Vec<SpecialCategoryCondition>,
+    /// Basis for criminal-offence data, Art 10.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criminal_data_basis: Option<CriminalDataBasis>,
+    /// Basis for using the BSN or another national id number, UAVG art 46.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_id_basis: Option<NationalIdBasis>,
+    /// Retention rules, by id, Art 30(1)(f).
+    #[serde(default)]
+    pub retention: Vec<Id>,
+    /// Recipients, by id, Art 30(1)(d). An empty list says there are none.
+    #[serde(default)]
+    pub recipients: Vec<Id>,
+    /// Processors, by id, Art 28.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processors: Vec<Id>,
+    /// Systems used, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<Id>,
+    /// Transfers outside the EEA, Art 30(1)(e).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<Transfer>,
+    /// Automated decision-making or profiling, Art 22.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated_decision_making: Option<AutomatedDecisionMaking>,
+    /// Cookies and similar trackers, Tw art 11.7a.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cookies: Vec<Cookie>,
+    /// The DPIA, Art 35.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpia: Option<Dpia>,
+    /// WP248 high-risk criteria the activity meets, for the DPIA rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub high_risk_criteria: Vec<HighRiskCriterion>,
+    /// Children, Art 8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub children: Option<Children>,
+    /// Where the data come from, Art 14(2)(f).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_sources: Vec<DataSource>,
+    /// Whether providing the data is required, Art 13(2)(e).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision_requirement: Option<ProvisionRequirement>,
+    /// Security measures, by id, Art 30(1)(g).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_measures: Vec<Id>,
+}
+
+impl ProcessingActivity {
+    /// Whether any of the activity's lawful bases is `kind`.
+    pub fn relies_on(&self, kind: LawfulBasisKind) -> bool {
+        self.lawful_bases.iter().any(|b| b.basis == kind)
+    }
+}

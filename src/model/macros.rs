@@ -1,0 +1,36 @@
+//! The one declaration form for the model's closed lists.
+
+/// Declares a list enum with one stable snake_case string form shared by serde, strum and the
+/// JSON Schema, so that a value reads the same in a register file, a finding and the CLI.
+///
+/// Every list enum goes through this macro; `tests/enum_forms.rs` proves for each one that the
+/// serde and strum forms agree.
+macro_rules! list_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+            strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr,
+            strum::AsRefStr,
+        )]
+        #[serde(rename_all = "snake_case")]
+        #[strum(serialize_all = "snake_case")]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                $variant,
+            )+
+        }
+    };
+}
+
+pub(crate) use list_enum;

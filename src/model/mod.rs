@@ -1,0 +1,128 @@
+//! The typed domain model: a register of processing activities (GDPR Art 30), the public
+//! statement's commitments, and proposals for new processing.
+//!
+//! The model is plain data with invariants enforced by its value types ([`Id`], [`Period`],
+//! [`CountryCode`], [`Date`]). It knows nothing of files, formats or the command line; the
+//! [`source`](crate::source) module loads it from YAML, TOML and JSON, and the validation engine
+//! reasons over it.
+//!
+//! Closed lists the law gives (Art 6(1) bases, Art 9(1) categories, Art 9(2) conditions, Art 28(3)
+//! clauses, Chapter V mechanisms, rights) are enums with one snake_case form; open lists (the
+//! organisation's data categories, purposes, recipients) are catalogue entries with ids and labels
+//! in the organisation's language.
+
+mod activity;
+mod catalogue;
+mod law;
+mod macros;
+mod parties;
+mod retention;
+mod statement;
+mod values;
+
+pub use activity::*;
+pub use catalogue::*;
+pub use law::*;
+pub use parties::*;
+pub use retention::*;
+pub use statement::*;
+pub use values::*;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Facts about the register document itself.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterInfo {
+    /// Title of the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Version or date of the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<Date>,
+    /// Language of the labels (BCP 47, e.g. `nl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// Whether the register is known to be incomplete (published registers sometimes say so).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub incomplete: bool,
+    /// Where the source material came from (the published statement this register was built
+    /// from).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// The catalogues an activity's ids refer to. A register has one; a proposal may carry entries
+/// it introduces.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogues {
+    /// Categories of data subjects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_subjects: Vec<DataSubject>,
+    /// Categories of personal data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<DataCategory>,
+    /// Purposes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Purpose>,
+    /// Recipients and categories of recipients.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+    /// Processors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processors: Vec<Processor>,
+    /// Retention rules.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retention_rules: Vec<RetentionRule>,
+    /// Security measures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_measures: Vec<SecurityMeasure>,
+    /// Information systems.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<System>,
+}
+
+/// A register of processing activities (Art 30) with the statement's commitments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// Facts about the register document.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub register: RegisterInfo,
+    /// The controller, Art 30(1)(a).
+    pub controller: Controller,
+    /// The public statement's commitments.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<Statement>,
+    /// The catalogues activities refer to.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub catalogues: Catalogues,
+    /// The processing activities, Art 30(1).
+    #[serde(default)]
+    pub activities: Vec<ProcessingActivity>,
+    /// Processing carried out as a processor on behalf of other controllers, Art 30(2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processing_on_behalf: Vec<ProcessingOnBehalf>,
+}
+
+/// A proposed processing activity, to be checked against a register before it is built.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// Why the processing is wanted, in the proposer's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
+    /// Catalogue entries the proposal introduces (new data categories, purposes, recipients,
+    /// retention rules). References in the activity resolve against the register's catalogues
+    /// and these; anything found only here goes beyond the register.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub introduces: Catalogues,
+    /// The proposed activity.
+    pub activity: ProcessingActivity,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}

@@ -1,0 +1,160 @@
+//! Retention: how long personal data are kept, Art 5(1)(e), Art 30(1)(f), Art 13(2)(a).
+//!
+//! Real registers state retention in many ways: a period after an event ("5 years after the
+//! contract ends", "1 month after the event"), a range ("5 to 7 years"), a category of the
+//! Archiefwet selectielijst, permanent archival, or only "as long as necessary". All of them can
+//! be written down here; the vague and the unlimited forms are separate variants so that rules
+//! can recognise them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::macros::list_enum;
+use super::{Id, Period};
+
+list_enum! {
+    /// The event a retention period runs from.
+    #[non_exhaustive]
+    pub enum RetentionEvent {
+        /// When the data are collected.
+        Collection,
+        /// When the event or meeting the data were collected for is over ("na afloop").
+        EventEnd,
+        /// When the contract or relationship ends.
+        ContractEnd,
+        /// When the case (zaak) is closed ("na sluiting zaak").
+        CaseClosed,
+        /// When a decision (besluit) takes effect or expires.
+        Decision,
+        /// The last contact with the data subject.
+        LastContact,
+        /// When the data subject unsubscribes or withdraws consent.
+        ConsentWithdrawn,
+        /// When employment ends.
+        EmploymentEnd,
+        /// When the data subject reaches an age (set `age`).
+        SubjectReachesAge,
+        /// When the data subject dies.
+        SubjectDeath,
+        /// Another event; describe it in `event_label`.
+        Other,
+    }
+}
+
+list_enum! {
+    /// What happens when the retention period ends (Archiefwet archiefnominatie).
+    pub enum ArchiveAction {
+        /// Destroy (vernietigen).
+        Destroy,
+        /// Keep permanently and transfer to an archive (blijvend bewaren).
+        KeepPermanently,
+    }
+}
+
+/// A period after an event, optionally a range, optionally extended or set by law.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AfterEvent {
+    /// How long after the event (`P0D` for "immediately").
+    pub period: Period,
+    /// The upper end when the organisation gives a range ("5 tot 7 jaar").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<Period>,
+    /// The event the period runs from.
+    pub event: RetentionEvent,
+    /// The organisation's wording of the event ("na afloop van het event").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_label: Option<String>,
+    /// For [`RetentionEvent::SubjectReachesAge`], the age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u8>,
+    /// An open-ended extension the organisation reserves ("of zoveel langer als nodig voor het
+    /// nazenden van informatie"). It makes the limit vague; rules may warn about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_while: Option<String>,
+    /// The statute that sets the period, where one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+}
+
+/// A category of an Archiefwet selectielijst (e.g. the VNG Selectielijst gemeenten en
+/// intergemeentelijke organen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelectionListCategory {
+    /// The selectielijst, with its edition.
+    pub list: String,
+    /// The category (resultaattype) number or name.
+    pub category: String,
+    /// Destroy or keep permanently.
+    pub action: ArchiveAction,
+    /// The retention period (archiefactietermijn), for destroy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+}
+
+/// How long data are kept.
+///
+/// Written as one key naming the form, for example (YAML):
+///
+/// ```yaml
+/// period:
+///   after_event: { period: P1M, event: event_end }
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum Retention {
+    /// A period after an event.
+    AfterEvent(AfterEvent),
+    /// Per the Archiefwet selectielijst.
+    SelectionList(SelectionListCategory),
+    /// Kept permanently for archival in the public interest (Archiefwet, Art 89).
+    Permanent {
+        /// The statute or selectielijst that requires permanent keeping.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        legal_provision: Option<String>,
+    },
+    /// Only "as long as necessary": the Art 5(1)(e) principle restated, not a time limit.
+    /// Allowed as the criteria of Art 13(2)(a) but recognisably vague.
+    AsLongAsNecessary {
+        /// The criteria used to decide, where any are given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        criteria: Option<String>,
+    },
+    /// Kept without any limit and without an archival duty ("onbeperkt opgeslagen").
+    Unlimited {
+        /// Why, in the organisation's words.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+impl Retention {
+    /// Whether this retention gives no time limit that can be checked (vague or unlimited).
+    pub fn is_open_ended(&self) -> bool {
+        match self {
+            Self::AsLongAsNecessary { .. } | Self::Unlimited { .. } => true,
+            Self::AfterEvent(after) => after.extended_while.is_some(),
+            Self::SelectionList(_) | Self::Permanent { .. } => false,
+        }
+    }
+}
+
+/// A retention rule in the catalogue, referenced by activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionRule {
+    /// Stable id referenced by activities.
+    pub id: Id,
+    /// The organisation's wording ("Aanmeldingen voor (online) bijeenkomsten").
+    pub label: String,
+    /// How long.
+    pub period: Retention,
+    /// The data categories the rule covers, by id; empty means every category of the activity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<Id>,
+    /// How deletion is enforced (e.g. "automatische verwijdering uit het CRM").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enforcement: Option<String>,
+}

@@ -1,0 +1,455 @@
+//! Validated value types: identifiers, dates, ISO 8601 periods and country codes.
+//!
+//! Each type checks its text form once, when it is built, so the rest of the model and every rule
+//! can rely on it. Their serde forms are plain strings; the source layer recognises them by their
+//! serde newtype names and reports a bad value as an invalid id, date, period or country.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The serde newtype name under which [`Id`] deserialises (the source layer keys on it).
+pub const ID_NEWTYPE: &str = "ropa::Id";
+/// The serde newtype name under which [`Date`] deserialises.
+pub const DATE_NEWTYPE: &str = "ropa::Date";
+/// The serde newtype name under which [`Period`] deserialises.
+pub const PERIOD_NEWTYPE: &str = "ropa::Period";
+/// The serde newtype name under which [`CountryCode`] deserialises.
+pub const COUNTRY_NEWTYPE: &str = "ropa::CountryCode";
+
+/// Why a text is not a valid value of one of the model's value types.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ValueError {
+    /// An identifier that breaks the id rules.
+    #[error("`{value}` is not a valid id: {reason}")]
+    Id {
+        /// The offending text.
+        value: String,
+        /// Which rule it breaks.
+        reason: &'static str,
+    },
+    /// A date that is not a calendar date in `YYYY-MM-DD` form.
+    #[error("`{value}` is not a valid date: {reason}")]
+    Date {
+        /// The offending text.
+        value: String,
+        /// What the date parser said.
+        reason: String,
+    },
+    /// A period that is not an ISO 8601 duration such as `P5Y` or `P1M`.
+    #[error("`{value}` is not a valid period: {reason}")]
+    Period {
+        /// The offending text.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// A country that is not a two-letter ISO 3166-1 code (or `EU` / `EEA`).
+    #[error("`{value}` is not a valid country code: {reason}")]
+    Country {
+        /// The offending text.
+        value: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+}
+
+/// Implements the string-backed serde, schema and `FromStr` plumbing shared by every value type.
+macro_rules! string_value {
+    ($ty:ident, $newtype:expr, $schema:expr) => {
+        impl FromStr for $ty {
+            type Err = ValueError;
+            fn from_str(s: &str) -> Result<Self, ValueError> {
+                $ty::parse(s)
+            }
+        }
+
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct NewtypeVisitor;
+                impl<'de> serde::de::Visitor<'de> for NewtypeVisitor {
+                    type Value = $ty;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str(concat!("a ", stringify!($ty), " string"))
+                    }
+                    fn visit_newtype_struct<D: Deserializer<'de>>(
+                        self,
+                        deserializer: D,
+                    ) -> Result<$ty, D::Error> {
+                        let text = <Cow<'de, str>>::deserialize(deserializer)?;
+                        $ty::parse(&text).map_err(serde::de::Error::custom)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$ty, E> {
+                        $ty::parse(text).map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_newtype_struct($newtype, NewtypeVisitor)
+            }
+        }
+
+        impl JsonSchema for $ty {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($ty).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                $schema
+            }
+        }
+    };
+}
+
+/// A stable identifier of a catalogue entry or activity, referenced from elsewhere in the register.
+///
+/// 1 to 64 characters: lowercase ASCII letters, digits, `_`, `-` and `.`, starting with a letter
+/// or digit. The organisation's own wording goes in the entry's `label`; the id stays stable when
+/// the label changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Id(String);
+
+impl Id {
+    /// The longest id accepted, in characters.
+    pub const MAX_LEN: usize = 64;
+
+    /// Checks `text` against the id rules.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let fail = |reason| {
+            Err(ValueError::Id {
+                value: text.to_owned(),
+                reason,
+            })
+        };
+        let Some(first) = text.chars().next() else {
+            return fail("it is empty");
+        };
+        if text.len() > Self::MAX_LEN {
+            return fail("it is longer than 64 characters");
+        }
+        if !(first.is_ascii_lowercase() || first.is_ascii_digit()) {
+            return fail("it must start with a lowercase letter or a digit");
+        }
+        if !text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
+        {
+            return fail("use only lowercase letters a-z, digits, `_`, `-` and `.`");
+        }
+        Ok(Self(text.to_owned()))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(
+    Id,
+    ID_NEWTYPE,
+    json_schema!({
+        "type": "string",
+        "pattern": "^[a-z0-9][a-z0-9_.-]{0,63}$",
+        "description": "A stable identifier: lowercase letters, digits, `_`, `-` and `.`, at most 64 characters."
+    })
+);
+
+/// A calendar date, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date(pub chrono::NaiveDate);
+
+impl Date {
+    /// Parses a `YYYY-MM-DD` date.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map(Self)
+            .map_err(|e| ValueError::Date {
+                value: text.to_owned(),
+                reason: format!("{e}; write it as YYYY-MM-DD"),
+            })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.format("%Y-%m-%d"))
+    }
+}
+
+string_value!(
+    Date,
+    DATE_NEWTYPE,
+    json_schema!({
+        "type": "string",
+        "format": "date",
+        "description": "A calendar date, YYYY-MM-DD."
+    })
+);
+
+/// A length of time written as an ISO 8601 duration: `P5Y` (five years), `P1M` (one month),
+/// `P14D`, `P4W`, `PT72H`.
+///
+/// Calendar units are kept as written, because "one month" is not a fixed number of days; apply a
+/// period to a date with [`Period::after`]. Fractions and negative values are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Period {
+    /// Whole years.
+    pub years: u32,
+    /// Whole months.
+    pub months: u32,
+    /// Whole weeks.
+    pub weeks: u32,
+    /// Whole days.
+    pub days: u32,
+    /// Whole hours.
+    pub hours: u32,
+    /// Whole minutes.
+    pub minutes: u32,
+    /// Whole seconds.
+    pub seconds: u32,
+}
+
+impl Period {
+    /// Parses an ISO 8601 duration (`PnYnMnDTnHnMnS` or `PnW`).
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let fail = |reason| {
+            Err(ValueError::Period {
+                value: text.to_owned(),
+                reason,
+            })
+        };
+        if !text.starts_with('P') || text.len() < 3 {
+            return fail("write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H");
+        }
+        if text.contains(['.', ',', '-']) {
+            return fail("fractions and negative periods are not supported");
+        }
+        match iso8601::parsers::parse_duration(text.as_bytes()) {
+            Ok((rest, _)) if !rest.is_empty() => fail("unexpected text after the duration"),
+            Ok((_, iso8601::Duration::Weeks(weeks))) => Ok(Self {
+                weeks,
+                ..Self::default()
+            }),
+            Ok((
+                _,
+                iso8601::Duration::YMDHMS {
+                    year,
+                    month,
+                    day,
+                    hour,
+                    minute,
+                    second,
+                    millisecond,
+                },
+            )) => {
+                if millisecond != 0 {
+                    return fail("fractions and negative periods are not supported");
+                }
+                Ok(Self {
+                    years: year,
+                    months: month,
+                    days: day,
+                    hours: hour,
+                    minutes: minute,
+                    seconds: second,
+                    weeks: 0,
+                })
+            }
+            Err(_) => fail("write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H"),
+        }
+    }
+
+    /// Whether the period is zero ("immediately").
+    pub fn is_zero(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The date this period after `start`, using calendar arithmetic for years and months
+    /// (31 January plus one month is the last day of February). Time-of-day units round up to
+    /// whole days. `None` when the result lies beyond the calendar chrono supports.
+    pub fn after(&self, start: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        let months = u64::from(self.years) * 12 + u64::from(self.months);
+        let seconds = u64::from(self.hours) * 3600 + u64::from(self.minutes) * 60 + u64::from(self.seconds);
+        let days = u64::from(self.weeks) * 7 + u64::from(self.days) + seconds.div_ceil(86_400);
+        start
+            .checked_add_months(chrono::Months::new(u32::try_from(months).ok()?))?
+            .checked_add_days(chrono::Days::new(days))
+    }
+
+    /// An upper bound of the period in days (a month counts 31 days, a year 366), for comparing
+    /// periods whose calendar units differ.
+    pub fn max_days(&self) -> u64 {
+        let seconds = u64::from(self.hours) * 3600 + u64::from(self.minutes) * 60 + u64::from(self.seconds);
+        u64::from(self.years) * 366
+            + u64::from(self.months) * 31
+            + u64::from(self.weeks) * 7
+            + u64::from(self.days)
+            + seconds.div_ceil(86_400)
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("P")?;
+        if self.is_zero() {
+            return f.write_str("0D");
+        }
+        let date_parts = [
+            (self.years, 'Y'),
+            (self.months, 'M'),
+            (self.weeks, 'W'),
+            (self.days, 'D'),
+        ];
+        for (n, unit) in date_parts {
+            if n != 0 {
+                write!(f, "{n}{unit}")?;
+            }
+        }
+        if self.hours + self.minutes + self.seconds != 0 {
+            f.write_str("T")?;
+            for (n, unit) in [(self.hours, 'H'), (self.minutes, 'M'), (self.seconds, 'S')] {
+                if n != 0 {
+                    write!(f, "{n}{unit}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+string_value!(
+    Period,
+    PERIOD_NEWTYPE,
+    json_schema!({
+        "type": "string",
+        "pattern": "^P(?!$)([0-9]+Y)?([0-9]+M)?([0-9]+W)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?$",
+        "description": "An ISO 8601 duration such as P5Y, P1M, P14D, P4W or PT72H."
+    })
+);
+
+/// Where data are processed or sent: an ISO 3166-1 alpha-2 country code (`NL`, `US`), or one of
+/// the regions `EU` and `EEA` when a statement only says "within the European Union".
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CountryCode(String);
+
+/// The EEA member states (the EU 27 plus Iceland, Liechtenstein and Norway): transfers among
+/// them are not Chapter V transfers.
+pub const EEA_COUNTRIES: [&str; 30] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+    "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+];
+
+impl CountryCode {
+    /// Checks that `text` is two uppercase ASCII letters, or `EU` / `EEA`.
+    pub fn parse(text: &str) -> Result<Self, ValueError> {
+        let valid = text == "EEA" || (text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()));
+        if valid {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(ValueError::Country {
+                value: text.to_owned(),
+                reason: "use a two-letter ISO 3166-1 code in capitals such as `NL` or `US`, or `EU` / `EEA`",
+            })
+        }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether data located here stay inside the EEA (so no Chapter V transfer happens).
+    pub fn is_eea(&self) -> bool {
+        matches!(self.0.as_str(), "EU" | "EEA") || EEA_COUNTRIES.contains(&self.0.as_str())
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+string_value!(
+    CountryCode,
+    COUNTRY_NEWTYPE,
+    json_schema!({
+        "type": "string",
+        "pattern": "^([A-Z]{2}|EEA)$",
+        "description": "An ISO 3166-1 alpha-2 country code, or EU / EEA."
+    })
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_rules() {
+        assert!(Id::parse("voor_en_achternaam").is_ok());
+        assert!(Id::parse("r2.1-a").is_ok());
+        for bad in ["", "Naam", "_x", "a b", "é", &"a".repeat(65)] {
+            assert!(Id::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn periods_parse_and_print_canonically() {
+        for (text, canonical) in [
+            ("P5Y", "P5Y"),
+            ("P1M", "P1M"),
+            ("P4W", "P4W"),
+            ("PT72H", "PT72H"),
+            ("P1Y2M3DT4H", "P1Y2M3DT4H"),
+            ("P0D", "P0D"),
+        ] {
+            let period = Period::parse(text).expect(text);
+            assert_eq!(period.to_string(), canonical);
+            assert_eq!(Period::parse(&period.to_string()), Ok(period));
+        }
+        for bad in ["", "P", "5Y", "P5Yx", "P1.5Y", "P-1Y", "PT", "p5y"] {
+            assert!(Period::parse(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn periods_apply_calendar_arithmetic() {
+        let jan31 = chrono::NaiveDate::from_ymd_opt(2024, 1, 31).expect("date");
+        let one_month = Period::parse("P1M").expect("period");
+        assert_eq!(
+            one_month.after(jan31),
+            chrono::NaiveDate::from_ymd_opt(2024, 2, 29)
+        );
+        assert!(Period::parse("P1Y").expect("p").max_days() > Period::parse("P11M").expect("p").max_days());
+    }
+
+    #[test]
+    fn country_codes_know_the_eea() {
+        assert!(CountryCode::parse("NL").expect("nl").is_eea());
+        assert!(CountryCode::parse("EU").expect("eu").is_eea());
+        assert!(!CountryCode::parse("US").expect("us").is_eea());
+        assert!(CountryCode::parse("nl").is_err());
+        assert!(CountryCode::parse("NLD").is_err());
+    }
+
+    #[test]
+    fn dates_are_calendar_dates() {
+        assert!(Date::parse("2021-03-16").is_ok());
+        assert!(Date::parse("2021-02-30").is_err());
+        assert!(Date::parse("16-03-2021").is_err());
+    }
+}

@@ -1,0 +1,107 @@
+//! Field paths: where in a document a value sits, independent of the file format.
+//!
+//! A path is written as a JSON Pointer (RFC 6901): `/activities/3/lawful_bases/0/basis`. The
+//! engine names fields by path so that it works for registers built in code; the source layer
+//! turns a path into a file position when the value came from a file.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// One step of a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PathSegment {
+    /// A mapping key.
+    Key(String),
+    /// A sequence index, from 0.
+    Index(usize),
+}
+
+/// A path from the document root to a value, displayed as a JSON Pointer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FieldPath(Vec<PathSegment>);
+
+impl FieldPath {
+    /// The root path (`""`).
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by a key.
+    #[must_use]
+    pub fn key(&self, key: impl Into<String>) -> Self {
+        let mut next = self.clone();
+        next.0.push(PathSegment::Key(key.into()));
+        next
+    }
+
+    /// This path extended by an index.
+    #[must_use]
+    pub fn index(&self, index: usize) -> Self {
+        let mut next = self.clone();
+        next.0.push(PathSegment::Index(index));
+        next
+    }
+
+    /// The segments, root first.
+    pub fn segments(&self) -> &[PathSegment] {
+        &self.0
+    }
+
+    /// Parses a JSON Pointer. Every `/`-separated token becomes a key unless it is a plain
+    /// decimal number, which becomes an index; `~1` and `~0` unescape to `/` and `~`.
+    pub fn parse_pointer(pointer: &str) -> Self {
+        let segments = pointer
+            .split('/')
+            .skip(1)
+            .map(|token| {
+                let token = token.replace("~1", "/").replace("~0", "~");
+                match token.parse::<usize>() {
+                    Ok(i) if !token.starts_with('+') && (token == "0" || !token.starts_with('0')) => {
+                        PathSegment::Index(i)
+                    }
+                    _ => PathSegment::Key(token),
+                }
+            })
+            .collect();
+        Self(segments)
+    }
+
+    /// Builds a path from segments, root first.
+    pub fn from_segments(segments: Vec<PathSegment>) -> Self {
+        Self(segments)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for segment in &self.0 {
+            match segment {
+                PathSegment::Key(key) => write!(f, "/{}", key.replace('~', "~0").replace('/', "~1"))?,
+                PathSegment::Index(i) => write!(f, "/{i}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for FieldPath {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_round_trip() {
+        for pointer in ["", "/activities/3/lawful_bases", "/a~1b/c~0d/0"] {
+            assert_eq!(FieldPath::parse_pointer(pointer).to_string(), pointer);
+        }
+        let path = FieldPath::root().key("activities").index(3).key("purposes");
+        assert_eq!(path.to_string(), "/activities/3/purposes");
+        assert_eq!(FieldPath::parse_pointer("/activities/3/purposes"), path);
+    }
+}

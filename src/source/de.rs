@@ -1,0 +1,351 @@
+//! Typed values from the located tree: a serde `Deserializer` over [`Node`] whose errors carry
+//! the span of the offending node (or key) and the field path to it.
+//!
+//! Errors are located as they bubble up: the innermost deserializer that knows a node fills in
+//! its span, and every mapping or sequence on the way out prepends its key or index to the path.
+//! Nothing is recorded on the success path.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+
+use super::error::{LoadErrorKind, nearest};
+use super::tree::{Entry, Node, Span, Value};
+use crate::model::{
+    COUNTRY_NEWTYPE, CountryCode, DATE_NEWTYPE, Date, ID_NEWTYPE, Id, PERIOD_NEWTYPE, Period, ValueError,
+};
+use crate::path::{FieldPath, PathSegment};
+
+/// A deserialisation error with its location.
+#[derive(Debug)]
+pub(crate) struct DeError {
+    pub(crate) kind: LoadErrorKind,
+    pub(crate) span: Option<Span>,
+    path_rev: Vec<PathSegment>,
+}
+
+impl DeError {
+    fn new(kind: LoadErrorKind) -> Self {
+        Self {
+            kind,
+            span: None,
+            path_rev: Vec::new(),
+        }
+    }
+
+    /// Fills in the span if no inner node did.
+    fn at(mut self, span: Span) -> Self {
+        self.span.get_or_insert(span);
+        self
+    }
+
+    fn within(mut self, segment: PathSegment) -> Self {
+        self.path_rev.push(segment);
+        self
+    }
+
+    /// The field path, root first.
+    pub(crate) fn path(&self) -> FieldPath {
+        FieldPath::from_segments(self.path_rev.iter().rev().cloned().collect())
+    }
+}
+
+impl fmt::Display for DeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.kind.fmt(f)
+    }
+}
+
+impl std::error::Error for DeError {}
+
+impl de::Error for DeError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self::new(LoadErrorKind::Invalid {
+            message: msg.to_string(),
+        })
+    }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self::new(LoadErrorKind::WrongType {
+            expected: exp.to_string(),
+            found: describe(&unexp),
+        })
+    }
+
+    fn invalid_length(len: usize, exp: &dyn de::Expected) -> Self {
+        Self::new(LoadErrorKind::InvalidLength {
+            expected: exp.to_string(),
+            found: len,
+        })
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        Self::new(LoadErrorKind::UnknownVariant {
+            value: variant.to_owned(),
+            expected: expected.to_vec(),
+            suggestion: nearest(variant, expected),
+        })
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        Self::new(LoadErrorKind::UnknownField {
+            field: field.to_owned(),
+            expected: expected.to_vec(),
+            suggestion: nearest(field, expected),
+        })
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        Self::new(LoadErrorKind::MissingField { field })
+    }
+
+    fn duplicate_field(field: &'static str) -> Self {
+        Self::new(LoadErrorKind::DuplicateKey {
+            key: field.to_owned(),
+            first: Span::default(),
+        })
+    }
+}
+
+/// Describes an unexpected value in the words the rest of the messages use.
+fn describe(unexp: &de::Unexpected<'_>) -> String {
+    match unexp {
+        de::Unexpected::Bool(b) => format!("the boolean `{b}`"),
+        de::Unexpected::Signed(i) => format!("the integer `{i}`"),
+        de::Unexpected::Unsigned(i) => format!("the integer `{i}`"),
+        de::Unexpected::Float(x) => format!("the number `{x}`"),
+        de::Unexpected::Str(s) => format!("the string `{s}`"),
+        de::Unexpected::Unit => "null".to_owned(),
+        de::Unexpected::Seq => "a sequence".to_owned(),
+        de::Unexpected::Map => "a mapping".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Deserialises from one node of the located tree.
+pub(crate) struct NodeDeserializer<'a> {
+    node: &'a Node,
+}
+
+impl<'a> NodeDeserializer<'a> {
+    pub(crate) fn new(node: &'a Node) -> Self {
+        Self { node }
+    }
+
+    /// Checks the text of a model value type before serde sees it, so the error is typed.
+    fn check_value_type(&self, name: &str) -> Result<(), DeError> {
+        let Value::String(text) = &self.node.value else {
+            return Ok(());
+        };
+        let checked: Result<(), ValueError> = match name {
+            ID_NEWTYPE => Id::parse(text).map(drop),
+            DATE_NEWTYPE => Date::parse(text).map(drop),
+            PERIOD_NEWTYPE => Period::parse(text).map(drop),
+            COUNTRY_NEWTYPE => CountryCode::parse(text).map(drop),
+            _ => Ok(()),
+        };
+        checked.map_err(|e| DeError::new(LoadErrorKind::InvalidValue(e)).at(self.node.span))
+    }
+}
+
+impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
+    type Error = DeError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        let span = self.node.span;
+        let result = match &self.node.value {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Integer(i) => visitor.visit_i64(*i),
+            Value::Float(x) => visitor.visit_f64(*x),
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Sequence(items) => visitor.visit_seq(SeqAccess {
+                items: items.iter().enumerate(),
+            }),
+            Value::Mapping(entries) => visitor.visit_map(MapAccess {
+                entries: entries.iter(),
+                value: None,
+            }),
+        };
+        result.map_err(|e| e.at(span))
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        match self.node.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        self.check_value_type(name)?;
+        let span = self.node.span;
+        visitor.visit_newtype_struct(self).map_err(|e| e.at(span))
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        let span = self.node.span;
+        let result = match &self.node.value {
+            Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
+            Value::Mapping(entries) if entries.len() == 1 => match entries.first() {
+                Some(entry) => visitor.visit_enum(EnumAccess { entry }),
+                None => Err(one_of(variants, "a mapping")),
+            },
+            Value::Mapping(_) => Err(one_of(variants, "a mapping with several keys")),
+            _ => Err(one_of(variants, self.node.value.kind_name())),
+        };
+        result.map_err(|e| e.at(span))
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+    }
+}
+
+fn one_of(variants: &'static [&'static str], found: &str) -> DeError {
+    DeError::new(LoadErrorKind::WrongType {
+        expected: format!(
+            "one of {} (a word, or a mapping with one of them as its only key)",
+            variants
+                .iter()
+                .map(|v| format!("`{v}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        found: found.to_owned(),
+    })
+}
+
+struct SeqAccess<'a> {
+    items: std::iter::Enumerate<std::slice::Iter<'a, Node>>,
+}
+
+impl<'de> de::SeqAccess<'de> for SeqAccess<'de> {
+    type Error = DeError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DeError> {
+        let Some((index, node)) = self.items.next() else {
+            return Ok(None);
+        };
+        seed.deserialize(NodeDeserializer::new(node))
+            .map(Some)
+            .map_err(|e| e.within(PathSegment::Index(index)))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct MapAccess<'a> {
+    entries: std::slice::Iter<'a, Entry>,
+    value: Option<&'a Entry>,
+}
+
+impl<'de> de::MapAccess<'de> for MapAccess<'de> {
+    type Error = DeError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DeError> {
+        let Some(entry) = self.entries.next() else {
+            return Ok(None);
+        };
+        self.value = Some(entry);
+        seed.deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(&entry.key))
+            .map(Some)
+            .map_err(|e| e.at(entry.key_span).within(PathSegment::Key(entry.key.clone())))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
+        let Some(entry) = self.value.take() else {
+            return Err(de::Error::custom("a value was requested before its key"));
+        };
+        seed.deserialize(NodeDeserializer::new(&entry.value))
+            .map_err(|e| e.within(PathSegment::Key(entry.key.clone())))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+struct EnumAccess<'a> {
+    entry: &'a Entry,
+}
+
+impl<'de> de::EnumAccess<'de> for EnumAccess<'de> {
+    type Error = DeError;
+    type Variant = VariantAccess<'de>;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self::Variant), DeError> {
+        let entry = self.entry;
+        let variant = seed
+            .deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(&entry.key))
+            .map_err(|e| e.at(entry.key_span).within(PathSegment::Key(entry.key.clone())))?;
+        Ok((variant, VariantAccess { entry }))
+    }
+}
+
+/// The value under an enum's single key; errors inside it get the key added to their path, so a
+/// bad field reads `/retention_rules/0/period/after_event/period`.
+struct VariantAccess<'a> {
+    entry: &'a Entry,
+}
+
+impl VariantAccess<'_> {
+    fn located(&self, error: DeError) -> DeError {
+        error.within(PathSegment::Key(self.entry.key.clone()))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for VariantAccess<'de> {
+    type Error = DeError;
+
+    fn unit_variant(self) -> Result<(), DeError> {
+        let node = &self.entry.value;
+        match node.value {
+            Value::Null => Ok(()),
+            _ => Err(self.located(
+                DeError::new(LoadErrorKind::WrongType {
+                    expected: "nothing after this word".to_owned(),
+                    found: node.value.kind_name().to_owned(),
+                })
+                .at(node.span),
+            )),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
+        seed.deserialize(NodeDeserializer::new(&self.entry.value))
+            .map_err(|e| self.located(e))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DeError> {
+        NodeDeserializer::new(&self.entry.value)
+            .deserialize_any(visitor)
+            .map_err(|e| self.located(e))
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        NodeDeserializer::new(&self.entry.value)
+            .deserialize_any(visitor)
+            .map_err(|e| self.located(e))
+    }
+}

@@ -1,0 +1,271 @@
+//! Load errors: every way a file can fail to become a register or proposal, each with the file,
+//! the position and the field path, and a fix.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::file::{Position, SourceFile};
+use super::tree::Span;
+use crate::model::ValueError;
+use crate::path::FieldPath;
+
+/// What went wrong while loading a file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// The file could not be read.
+    #[error("cannot read the file: {0}")]
+    Io(#[source] std::io::Error),
+    /// The path is a symbolic link, and links are not followed.
+    #[error("the file is a symbolic link, which ropa does not follow")]
+    SymbolicLink,
+    /// The path is not a regular file.
+    #[error("not a regular file")]
+    NotAFile,
+    /// The file is larger than the size limit.
+    #[error("the file has {size} bytes, more than the limit of {limit}")]
+    TooLarge {
+        /// Size of the file in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("the file is not UTF-8 text (invalid byte at offset {valid_up_to})")]
+    NotUtf8 {
+        /// Bytes before the first invalid one.
+        valid_up_to: usize,
+    },
+    /// The format cannot be told from the file name.
+    #[error("cannot tell the format from the file name{}", extension.as_ref().map(|e| format!(" (extension `.{e}`)")).unwrap_or_default())]
+    UnknownFormat {
+        /// The extension, if any.
+        extension: Option<String>,
+    },
+    /// The text is not valid YAML, TOML or JSON.
+    #[error("{format} syntax error: {message}")]
+    Syntax {
+        /// The format being parsed.
+        format: super::Format,
+        /// The parser's description.
+        message: String,
+    },
+    /// The file nests deeper than the limit.
+    #[error("the file nests deeper than {limit} levels")]
+    TooDeep {
+        /// The depth limit.
+        limit: usize,
+    },
+    /// The file (with YAML aliases expanded) has more values than the limit.
+    #[error("the file has more than {limit} values{}", if *via_aliases { " once YAML aliases are expanded" } else { "" })]
+    TooManyValues {
+        /// The limit.
+        limit: usize,
+        /// Whether aliases pushed it over (an alias bomb).
+        via_aliases: bool,
+    },
+    /// A YAML feature that a register has no use for (tags, complex keys, several documents).
+    #[error("unsupported YAML: {feature}")]
+    UnsupportedYaml {
+        /// What was found.
+        feature: String,
+    },
+    /// The file holds no document.
+    #[error("the file is empty")]
+    Empty,
+    /// A mapping has the same key twice.
+    #[error("duplicate key `{key}`")]
+    DuplicateKey {
+        /// The key.
+        key: String,
+        /// Where it first appears.
+        first: Span,
+    },
+    /// A mapping has a key the model does not know.
+    #[error("unknown field `{field}`")]
+    UnknownField {
+        /// The key as written.
+        field: String,
+        /// The fields allowed here.
+        expected: Vec<&'static str>,
+        /// The nearest allowed field, if one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A required field is absent.
+    #[error("missing field `{field}`")]
+    MissingField {
+        /// The field.
+        field: &'static str,
+    },
+    /// A value has the wrong type.
+    #[error("expected {expected}, found {found}")]
+    WrongType {
+        /// What the model expects here.
+        expected: String,
+        /// What the file has.
+        found: String,
+    },
+    /// A value is not one of the allowed words.
+    #[error("unknown value `{value}`")]
+    UnknownVariant {
+        /// The value as written.
+        value: String,
+        /// The allowed values.
+        expected: Vec<&'static str>,
+        /// The nearest allowed value, if one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// An id, date, period or country code is malformed.
+    #[error("{0}")]
+    InvalidValue(ValueError),
+    /// A sequence or mapping has the wrong number of elements.
+    #[error("expected {expected}, found {found} elements")]
+    InvalidLength {
+        /// What was expected.
+        expected: String,
+        /// How many were found.
+        found: usize,
+    },
+    /// Any other value error.
+    #[error("{message}")]
+    Invalid {
+        /// The description.
+        message: String,
+    },
+}
+
+impl LoadErrorKind {
+    /// A sentence that says how to fix the error, where there is one to give.
+    pub fn help(&self) -> Option<String> {
+        Some(match self {
+            Self::SymbolicLink => "check the file the link points to directly, or pass --follow-symlinks".into(),
+            Self::TooLarge { .. } => "split the register into smaller files, or raise the limit with --max-file-size".into(),
+            Self::NotUtf8 { .. } => "save the file as UTF-8".into(),
+            Self::UnknownFormat { .. } => "name the file .yaml, .yml, .toml or .json, or give the format with --format".into(),
+            Self::TooDeep { .. } => "a register needs only a few levels of nesting; flatten the file".into(),
+            Self::TooManyValues { via_aliases: true, .. } => {
+                "YAML aliases here expand to an enormous document; write the values out or use fewer aliases".into()
+            }
+            Self::TooManyValues { .. } => "split the register into smaller files".into(),
+            Self::UnsupportedYaml { .. } => "write plain YAML: one document, string keys, no tags".into(),
+            Self::DuplicateKey { key, .. } => format!("keep one `{key}` entry and remove the other"),
+            Self::UnknownField { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
+            Self::UnknownField { expected, .. } => format!("allowed here: {}", list(expected)),
+            Self::MissingField { field } => format!("add the `{field}` field"),
+            Self::UnknownVariant { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
+            Self::UnknownVariant { expected, .. } => format!("use one of: {}", list(expected)),
+            Self::WrongType { expected, found } if expected.contains("bool") && found.contains("string") => {
+                "write `true` or `false` (without quotes)".into()
+            }
+            Self::WrongType { expected, found } if expected.contains("string") && !found.contains("mapping") && !found.contains("sequence") => {
+                "put the value in quotes to make it a string".into()
+            }
+            Self::WrongType { expected, .. } if expected.contains("sequence") => {
+                "write a list, e.g. `[a, b]`, even for a single item".into()
+            }
+            Self::InvalidValue(ValueError::Id { .. }) => {
+                "ids use lowercase letters a-z, digits, `_`, `-` and `.`; put the organisation's wording in `label`".into()
+            }
+            Self::InvalidValue(ValueError::Date { .. }) => "write dates as YYYY-MM-DD, e.g. 2021-03-16".into(),
+            Self::InvalidValue(ValueError::Period { .. }) => {
+                "write periods as ISO 8601 durations: P5Y (5 years), P1M (1 month), P14D (14 days), PT72H (72 hours)".into()
+            }
+            Self::InvalidValue(ValueError::Country { .. }) => "use an ISO 3166-1 alpha-2 code such as NL, DE or US".into(),
+            _ => return None,
+        })
+    }
+}
+
+fn list(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{w}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
+pub(crate) fn nearest(word: &str, candidates: &[&'static str]) -> Option<&'static str> {
+    let limit = (word.chars().count() / 3).clamp(1, 4);
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+/// A file that failed to load: what went wrong, in which file, where, and at which field.
+#[derive(Debug)]
+pub struct LoadError {
+    /// The file's name as given.
+    pub file: PathBuf,
+    /// The file's text, when it was read.
+    pub source_file: Option<Arc<SourceFile>>,
+    /// Where in the file, when known.
+    pub span: Option<Span>,
+    /// The field path, when the error concerns a value.
+    pub path: FieldPath,
+    /// What went wrong (boxed: it is the large part, and errors travel in `Result`s).
+    pub kind: Box<LoadErrorKind>,
+}
+
+impl LoadError {
+    /// An error about the whole file, with no position.
+    pub fn file(file: impl Into<PathBuf>, kind: LoadErrorKind) -> Self {
+        Self {
+            file: file.into(),
+            source_file: None,
+            span: None,
+            path: FieldPath::root(),
+            kind: Box::new(kind),
+        }
+    }
+
+    /// The start and end positions, when the error has a span.
+    pub fn range(&self) -> Option<(Position, Position)> {
+        Some(self.source_file.as_ref()?.range(self.span?))
+    }
+
+    /// A sentence that says how to fix the error.
+    pub fn help(&self) -> Option<String> {
+        self.kind.help()
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some((start, _)) = self.range() {
+            write!(f, ":{}:{}", start.line, start.column)?;
+        }
+        write!(f, ": {}", self.kind)?;
+        if !self.path.segments().is_empty() {
+            write!(f, " (at `{}`)", self.path)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &*self.kind {
+            LoadErrorKind::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_find_close_words_only() {
+        let fields = ["purposes", "data_subjects", "data_categories", "lawful_bases"];
+        assert_eq!(nearest("purpses", &fields), Some("purposes"));
+        assert_eq!(nearest("lawful_basis", &fields), Some("lawful_bases"));
+        assert_eq!(nearest("colour", &fields), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! Limits that protect the loader from hostile files: size, nesting depth and the number of
+//! values (which also bounds YAML alias expansion, the "billion laughs" attack).
+
+use super::error::LoadErrorKind;
+use super::tree::{Entry, Span};
+
+/// Limits applied while loading. The defaults fit registers far larger than any real one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_size: u64,
+    /// Deepest nesting of mappings and sequences accepted.
+    pub max_depth: usize,
+    /// Most values (scalars, mappings, sequences) accepted, counting every YAML alias
+    /// expansion in full.
+    pub max_values: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_size: 16 * 1024 * 1024,
+            max_depth: 64,
+            max_values: 2_000_000,
+        }
+    }
+}
+
+/// A parse failure before the file is attached.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) kind: LoadErrorKind,
+    pub(crate) span: Option<Span>,
+}
+
+impl Failure {
+    pub(crate) fn at(kind: LoadErrorKind, span: Span) -> Self {
+        Self {
+            kind,
+            span: Some(span),
+        }
+    }
+}
+
+/// Counts values and checks depth as a tree is built.
+pub(crate) struct Budget {
+    limits: Limits,
+    values: usize,
+}
+
+impl Budget {
+    pub(crate) fn new(limits: Limits) -> Self {
+        Self { limits, values: 0 }
+    }
+
+    /// Accounts for `count` more values at `span`; `via_aliases` when they come from expanding
+    /// an alias.
+    pub(crate) fn add(&mut self, count: usize, span: Span, via_aliases: bool) -> Result<(), Failure> {
+        self.values = self.values.saturating_add(count);
+        if self.values > self.limits.max_values {
+            return Err(Failure::at(
+                LoadErrorKind::TooManyValues {
+                    limit: self.limits.max_values,
+                    via_aliases,
+                },
+                span,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Checks that a collection opened at `depth` (1 for the root) is within the limit.
+    pub(crate) fn enter(&self, depth: usize, span: Span) -> Result<(), Failure> {
+        if depth > self.limits.max_depth {
+            return Err(Failure::at(
+                LoadErrorKind::TooDeep {
+                    limit: self.limits.max_depth,
+                },
+                span,
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Refuses a mapping that has a key twice, naming the second occurrence and pointing back at the
+/// first. Sorting keeps this O(n log n) on hostile mappings with many keys.
+pub(crate) fn check_unique_keys(entries: &[Entry]) -> Result<(), Failure> {
+    if entries.len() < 2 {
+        return Ok(());
+    }
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| entries[a].key.cmp(&entries[b].key).then(a.cmp(&b)));
+    let mut duplicate: Option<(usize, usize)> = None;
+    for pair in order.windows(2) {
+        if let [first, second] = *pair
+            && entries[first].key == entries[second].key
+            && duplicate.is_none_or(|(_, later)| second < later)
+        {
+            duplicate = Some((first, second));
+        }
+    }
+    match duplicate {
+        Some((first, second)) => Err(Failure::at(
+            LoadErrorKind::DuplicateKey {
+                key: entries[second].key.clone(),
+                first: entries[first].key_span,
+            },
+            entries[second].key_span,
+        )),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,276 @@
+//! Loading registers and proposals from YAML, TOML and JSON files.
+//!
+//! Each file is read once into a *located tree* ([`Node`]): every value and key carries its byte
+//! span. Typed model values are deserialised from that tree, so every error — syntax, wrong type,
+//! unknown or missing field, bad id, date or period — names the file, the line and column, and
+//! the field path, and suggests a fix. The tree is kept in the returned [`Document`] so that any
+//! [`FieldPath`] a rule reports can be turned into a position later.
+//!
+//! Hostile input is refused early and cheaply: files over a size limit, nesting beyond a depth
+//! limit, YAML alias bombs (every expansion counts against a value budget), symbolic links
+//! (unless asked to follow them), and text that is not UTF-8.
+//!
+//! ```
+//! use ropa::source::{Document, Format, Limits};
+//!
+//! let text = "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  emial: x\n";
+//! let error = Document::parse("register.yaml", text, Format::Yaml, Limits::default())
+//!     .and_then(|doc| doc.register().map(|_| ()))
+//!     .unwrap_err();
+//! assert_eq!(error.to_string(), "register.yaml:4:3: unknown field `emial` (at `/controller/emial`)");
+//! ```
+
+mod de;
+mod error;
+mod file;
+mod json;
+mod limits;
+mod toml;
+mod tree;
+mod yaml;
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+pub use error::{LoadError, LoadErrorKind};
+pub use file::{Position, SourceFile};
+pub use limits::Limits;
+pub use tree::{Entry, Node, Span, Value};
+
+use crate::model::{Proposal, Register};
+use crate::path::FieldPath;
+
+/// A file format ropa reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// YAML 1.2 (`.yaml`, `.yml`).
+    Yaml,
+    /// TOML 1.0 (`.toml`).
+    Toml,
+    /// JSON (`.json`).
+    Json,
+}
+
+impl Format {
+    /// The format a file name's extension names, if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "yaml" | "yml" => Some(Self::Yaml),
+            "toml" => Some(Self::Toml),
+            "json" => Some(Self::Json),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Yaml => "YAML",
+            Self::Toml => "TOML",
+            Self::Json => "JSON",
+        })
+    }
+}
+
+/// What a document holds, told from its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A register (it has a `controller`).
+    Register,
+    /// A proposal (it has an `activity` and no `controller`).
+    Proposal,
+}
+
+/// How to read files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The format; `None` picks it from the file extension.
+    pub format: Option<Format>,
+    /// Size, depth and value limits.
+    pub limits: Limits,
+    /// Whether to read through symbolic links. Off by default: in CI a pull request could add a
+    /// link to a secret file, and error messages quote source lines.
+    pub follow_symlinks: bool,
+}
+
+/// A parsed file: its text and its located tree, not yet typed.
+#[derive(Debug, Clone)]
+pub struct Document {
+    source: Arc<SourceFile>,
+    format: Format,
+    root: Node,
+}
+
+impl Document {
+    /// Parses `text` as `format`; `name` is used in messages.
+    pub fn parse(name: &str, text: &str, format: Format, limits: Limits) -> Result<Self, LoadError> {
+        let source = Arc::new(SourceFile::new(name, text));
+        if text.len() as u64 > limits.max_file_size {
+            return Err(LoadError::file(
+                name,
+                LoadErrorKind::TooLarge {
+                    size: text.len() as u64,
+                    limit: limits.max_file_size,
+                },
+            ));
+        }
+        let parsed = match format {
+            Format::Yaml => yaml::parse(&source, limits),
+            Format::Toml => toml::parse(text, limits),
+            Format::Json => json::parse(text, limits),
+        };
+        match parsed {
+            Ok(root) => Ok(Self { source, format, root }),
+            Err(failure) => Err(LoadError {
+                file: name.into(),
+                source_file: Some(source),
+                span: failure.span,
+                path: FieldPath::root(),
+                kind: Box::new(failure.kind),
+            }),
+        }
+    }
+
+    /// Reads and parses the file at `path`.
+    pub fn read(path: &Path, options: &ReadOptions) -> Result<Self, LoadError> {
+        let format = match options.format.or_else(|| Format::from_path(path)) {
+            Some(format) => format,
+            None => {
+                let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+                return Err(LoadError::file(path, LoadErrorKind::UnknownFormat { extension }));
+            }
+        };
+        let text = read_text(path, options)?;
+        Self::parse(&path.display().to_string(), &text, format, options.limits)
+    }
+
+    /// The file's text and name.
+    pub fn source(&self) -> &Arc<SourceFile> {
+        &self.source
+    }
+
+    /// The format it was parsed as.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The located tree.
+    pub fn root(&self) -> &Node {
+        &self.root
+    }
+
+    /// What the document holds: a proposal if it has an `activity` and no `controller`,
+    /// otherwise a register.
+    pub fn kind(&self) -> DocumentKind {
+        let has = |key: &str| self.root.get(&FieldPath::root().key(key)).is_some();
+        if has("activity") && !has("controller") {
+            DocumentKind::Proposal
+        } else {
+            DocumentKind::Register
+        }
+    }
+
+    /// Deserialises the document into any model type.
+    pub fn deserialize<T: DeserializeOwned>(&self) -> Result<T, LoadError> {
+        T::deserialize(de::NodeDeserializer::new(&self.root)).map_err(|e| LoadError {
+            file: self.source.name().into(),
+            source_file: Some(self.source.clone()),
+            span: e.span,
+            path: e.path(),
+            kind: Box::new(e.kind),
+        })
+    }
+
+    /// Deserialises the document as a register.
+    pub fn register(&self) -> Result<Register, LoadError> {
+        self.deserialize()
+    }
+
+    /// Deserialises the document as a proposal.
+    pub fn proposal(&self) -> Result<Proposal, LoadError> {
+        self.deserialize()
+    }
+
+    /// The span of the value at `path`, if the document has one there.
+    pub fn span_of(&self, path: &FieldPath) -> Option<Span> {
+        self.root.get(path).map(|node| node.span)
+    }
+
+    /// The span of the value at `path` or, when it is absent, of its nearest ancestor.
+    pub fn nearest_span(&self, path: &FieldPath) -> Span {
+        self.root.nearest_span(path)
+    }
+}
+
+/// A typed value together with the document it came from.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    /// The typed value.
+    pub value: T,
+    /// The document, for turning field paths into positions.
+    pub document: Document,
+}
+
+/// Reads and loads a register.
+pub fn load_register(path: &Path, options: &ReadOptions) -> Result<Loaded<Register>, LoadError> {
+    let document = Document::read(path, options)?;
+    Ok(Loaded {
+        value: document.register()?,
+        document,
+    })
+}
+
+/// Reads and loads a proposal.
+pub fn load_proposal(path: &Path, options: &ReadOptions) -> Result<Loaded<Proposal>, LoadError> {
+    let document = Document::read(path, options)?;
+    Ok(Loaded {
+        value: document.proposal()?,
+        document,
+    })
+}
+
+/// Reads a file's text, refusing links (unless allowed), non-files, oversized files and
+/// non-UTF-8 text before anything is parsed.
+fn read_text(path: &Path, options: &ReadOptions) -> Result<String, LoadError> {
+    let fail = |kind| LoadError::file(path, kind);
+    let link = std::fs::symlink_metadata(path).map_err(|e| fail(LoadErrorKind::Io(e)))?;
+    if link.file_type().is_symlink() && !options.follow_symlinks {
+        return Err(fail(LoadErrorKind::SymbolicLink));
+    }
+    let file = std::fs::File::open(path).map_err(|e| fail(LoadErrorKind::Io(e)))?;
+    let metadata = file.metadata().map_err(|e| fail(LoadErrorKind::Io(e)))?;
+    if !metadata.is_file() {
+        return Err(fail(LoadErrorKind::NotAFile));
+    }
+    let limit = options.limits.max_file_size;
+    if metadata.len() > limit {
+        return Err(fail(LoadErrorKind::TooLarge {
+            size: metadata.len(),
+            limit,
+        }));
+    }
+    // Read at most one byte past the limit, in case the file grows after the size check.
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(LoadErrorKind::Io(e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(LoadErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        }));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        fail(LoadErrorKind::NotUtf8 {
+            valid_up_to: e.utf8_error().valid_up_to(),
+        })
+    })
+}

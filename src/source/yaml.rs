@@ -1,0 +1,313 @@
+//! YAML into the located tree, from saphyr's event stream.
+//!
+//! The tree is built with an explicit stack, never by recursion, and depth is checked as each
+//! collection opens, so a file nested ten thousand levels deep is refused at level 65 after
+//! reading only its first few hundred bytes. Aliases are expanded by copying the anchored node,
+//! and every copy counts against the value budget, which refuses alias bombs before they grow.
+//! Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string, not a boolean).
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
+
+use super::Format;
+use super::error::LoadErrorKind;
+use super::file::SourceFile;
+use super::limits::{Budget, Failure, Limits, check_unique_keys};
+use super::tree::{Entry, Node, Span, Value};
+
+enum Frame {
+    Sequence {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Mapping {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Span)>,
+    },
+}
+
+struct Builder<'f> {
+    file: &'f SourceFile,
+    budget: Budget,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, (Node, usize)>,
+    root: Option<Node>,
+}
+
+pub(crate) fn parse(file: &SourceFile, limits: Limits) -> Result<Node, Failure> {
+    let mut builder = Builder {
+        file,
+        budget: Budget::new(limits),
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        root: None,
+    };
+    let mut documents = 0usize;
+    for item in Parser::new_from_str(file.text()) {
+        let (event, span) = item.map_err(|e| {
+            let offset = file.offset_of(e.marker().line(), e.marker().col());
+            Failure::at(
+                LoadErrorKind::Syntax {
+                    format: Format::Yaml,
+                    message: e.info().to_owned(),
+                },
+                Span::new(offset, offset),
+            )
+        })?;
+        let span = builder.span(span);
+        match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(Failure::at(
+                        LoadErrorKind::UnsupportedYaml {
+                            feature: "a second document (`---`); a file holds one register or proposal"
+                                .into(),
+                        },
+                        span,
+                    ));
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                if let Some(tag) = &tag
+                    && !tag.is_yaml_core_schema()
+                {
+                    return Err(Failure::at(
+                        LoadErrorKind::UnsupportedYaml {
+                            feature: format!("the tag `{}{}`", tag.handle, tag.suffix),
+                        },
+                        span,
+                    ));
+                }
+                let force_string = tag.as_ref().is_some_and(|t| t.suffix == "str");
+                if builder.awaiting_key() {
+                    builder.budget.add(1, span, false)?;
+                    builder.set_key(text.into_owned(), span);
+                } else {
+                    let value = if style == ScalarStyle::Plain && !force_string {
+                        resolve_plain(&text)
+                    } else {
+                        Value::String(text.into_owned())
+                    };
+                    builder.budget.add(1, span, false)?;
+                    builder.complete(Node { span, value }, anchor)?;
+                }
+            }
+            Event::SequenceStart(anchor, _) => {
+                builder.open(
+                    span,
+                    Frame::Sequence {
+                        start: span.start,
+                        anchor,
+                        items: Vec::new(),
+                    },
+                )?;
+            }
+            Event::MappingStart(anchor, _) => {
+                builder.open(
+                    span,
+                    Frame::Mapping {
+                        start: span.start,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                    },
+                )?;
+            }
+            Event::SequenceEnd | Event::MappingEnd => builder.close(span)?,
+            Event::Alias(id) => {
+                if builder.awaiting_key() {
+                    return Err(unsupported_key(span));
+                }
+                let Some((node, count)) = builder.anchors.get(&id) else {
+                    return Err(Failure::at(
+                        LoadErrorKind::Syntax {
+                            format: Format::Yaml,
+                            message: "alias to an unknown anchor".into(),
+                        },
+                        span,
+                    ));
+                };
+                let (node, count) = (node.clone(), *count);
+                builder.budget.add(count, span, true)?;
+                builder.complete(node, 0)?;
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
+        }
+    }
+    builder.root.ok_or(Failure {
+        kind: LoadErrorKind::Empty,
+        span: None,
+    })
+}
+
+fn unsupported_key(span: Span) -> Failure {
+    Failure::at(
+        LoadErrorKind::UnsupportedYaml {
+            feature: "a mapping key that is not a plain string".into(),
+        },
+        span,
+    )
+}
+
+impl Builder<'_> {
+    fn span(&self, span: YamlSpan) -> Span {
+        Span::new(
+            self.file.offset_of(span.start.line(), span.start.col()),
+            self.file.offset_of(span.end.line(), span.end.col()),
+        )
+    }
+
+    fn awaiting_key(&self) -> bool {
+        matches!(self.stack.last(), Some(Frame::Mapping { key: None, .. }))
+    }
+
+    fn set_key(&mut self, text: String, span: Span) {
+        if let Some(Frame::Mapping { key, .. }) = self.stack.last_mut() {
+            *key = Some((text, span));
+        }
+    }
+
+    fn open(&mut self, span: Span, frame: Frame) -> Result<(), Failure> {
+        if self.awaiting_key() {
+            return Err(unsupported_key(span));
+        }
+        self.budget.enter(self.stack.len() + 1, span)?;
+        self.budget.add(1, span, false)?;
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    fn close(&mut self, span: Span) -> Result<(), Failure> {
+        let (node, anchor) = match self.stack.pop() {
+            Some(Frame::Sequence { start, anchor, items }) => (
+                Node {
+                    span: Span::new(start, span.end),
+                    value: Value::Sequence(items),
+                },
+                anchor,
+            ),
+            Some(Frame::Mapping {
+                start,
+                anchor,
+                entries,
+                ..
+            }) => {
+                check_unique_keys(&entries)?;
+                (
+                    Node {
+                        span: Span::new(start, span.end),
+                        value: Value::Mapping(entries),
+                    },
+                    anchor,
+                )
+            }
+            None => return Ok(()),
+        };
+        self.complete(node, anchor)
+    }
+
+    /// Places a finished node into its parent, remembering it when it carries an anchor.
+    fn complete(&mut self, node: Node, anchor: usize) -> Result<(), Failure> {
+        if anchor != 0 {
+            let count = node.count();
+            self.anchors.insert(anchor, (node.clone(), count));
+        }
+        match self.stack.last_mut() {
+            Some(Frame::Sequence { items, .. }) => items.push(node),
+            Some(Frame::Mapping { entries, key, .. }) => {
+                if let Some((key, key_span)) = key.take() {
+                    entries.push(Entry {
+                        key,
+                        key_span,
+                        value: node,
+                    });
+                }
+            }
+            None => self.root = Some(node),
+        }
+        Ok(())
+    }
+}
+
+/// Types a plain scalar by the YAML 1.2 core schema.
+fn resolve_plain(text: &str) -> Value {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
+        _ => {}
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(i) = text.parse::<i64>()
+    {
+        return Value::Integer(i);
+    }
+    if let Some(octal) = text.strip_prefix("0o")
+        && let Ok(i) = i64::from_str_radix(octal, 8)
+    {
+        return Value::Integer(i);
+    }
+    if let Some(hex) = text.strip_prefix("0x")
+        && let Ok(i) = i64::from_str_radix(hex, 16)
+    {
+        return Value::Integer(i);
+    }
+    if is_core_float(text)
+        && let Ok(x) = text.parse::<f64>()
+    {
+        return Value::Float(x);
+    }
+    Value::String(text.to_owned())
+}
+
+/// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+fn is_core_float(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, frac)) => {
+            (!whole.is_empty() || !frac.is_empty())
+                && whole.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+                && !(whole.is_empty() && frac.is_empty())
+        }
+        None => !mantissa.is_empty() && mantissa.bytes().all(|b| b.is_ascii_digit()),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    mantissa_ok && exponent_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_scalars_follow_the_core_schema() {
+        assert_eq!(resolve_plain("yes"), Value::String("yes".into()));
+        assert_eq!(resolve_plain("true"), Value::Bool(true));
+        assert_eq!(resolve_plain("~"), Value::Null);
+        assert_eq!(resolve_plain("42"), Value::Integer(42));
+        assert_eq!(resolve_plain("0x1F"), Value::Integer(31));
+        assert_eq!(resolve_plain("1.5e3"), Value::Float(1500.0));
+        assert_eq!(resolve_plain("2021-03-16"), Value::String("2021-03-16".into()));
+        assert_eq!(resolve_plain("P5Y"), Value::String("P5Y".into()));
+        assert_eq!(resolve_plain("."), Value::String(".".into()));
+        assert_eq!(resolve_plain("1e"), Value::String("1e".into()));
+    }
+}
