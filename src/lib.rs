@@ -3,4 +3,6 @@
 //! ropa
 pub mod model;
 pub mod path;
+pub mod report;
+pub mod schema;
 pub mod source;

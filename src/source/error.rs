@@ -57,8 +57,9 @@ pub enum LoadErrorKind {
         /// The depth limit.
         limit: usize,
     },
-    /// The file (with YAML aliases expanded) has more values than the limit.
-    #[error("the file has more than {limit} values{}", if *via_aliases { " once YAML aliases are expanded" } else { "" })]
+    /// The file has more values than the limit, or its YAML aliases expand to more values than
+    /// the alias limit.
+    #[error("{}", if *via_aliases { format!("YAML aliases expand to more than {limit} values") } else { format!("the file has more than {limit} values") })]
     TooManyValues {
         /// The limit.
         limit: usize,
@@ -136,6 +137,34 @@ pub enum LoadErrorKind {
 }
 
 impl LoadErrorKind {
+    /// A stable kebab-case code for the kind of error, for output formats and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Io(_) => "io",
+            Self::SymbolicLink => "symbolic-link",
+            Self::NotAFile => "not-a-file",
+            Self::TooLarge { .. } => "too-large",
+            Self::NotUtf8 { .. } => "not-utf8",
+            Self::UnknownFormat { .. } => "unknown-format",
+            Self::Syntax { .. } => "syntax",
+            Self::TooDeep { .. } => "too-deep",
+            Self::TooManyValues { .. } => "too-many-values",
+            Self::UnsupportedYaml { .. } => "unsupported-yaml",
+            Self::Empty => "empty",
+            Self::DuplicateKey { .. } => "duplicate-key",
+            Self::UnknownField { .. } => "unknown-field",
+            Self::MissingField { .. } => "missing-field",
+            Self::WrongType { .. } => "wrong-type",
+            Self::UnknownVariant { .. } => "unknown-value",
+            Self::InvalidValue(ValueError::Id { .. }) => "invalid-id",
+            Self::InvalidValue(ValueError::Date { .. }) => "invalid-date",
+            Self::InvalidValue(ValueError::Period { .. }) => "invalid-period",
+            Self::InvalidValue(ValueError::Country { .. }) => "invalid-country",
+            Self::Invalid { .. } => "invalid-value",
+            Self::InvalidLength { .. } => "invalid-length",
+        }
+    }
+
     /// A sentence that says how to fix the error, where there is one to give.
     pub fn help(&self) -> Option<String> {
         Some(match self {

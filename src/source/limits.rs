@@ -11,9 +11,11 @@ pub struct Limits {
     pub max_file_size: u64,
     /// Deepest nesting of mappings and sequences accepted.
     pub max_depth: usize,
-    /// Most values (scalars, mappings, sequences) accepted, counting every YAML alias
-    /// expansion in full.
+    /// Most values (scalars, mappings, sequences) accepted.
     pub max_values: usize,
+    /// Most values that YAML aliases may add when expanded; kept well below `max_values` so an
+    /// alias bomb is refused after little work.
+    pub max_alias_values: usize,
 }
 
 impl Default for Limits {
@@ -22,6 +24,7 @@ impl Default for Limits {
             max_file_size: 16 * 1024 * 1024,
             max_depth: 64,
             max_values: 2_000_000,
+            max_alias_values: 100_000,
         }
     }
 }
@@ -46,17 +49,34 @@ impl Failure {
 pub(crate) struct Budget {
     limits: Limits,
     values: usize,
+    alias_values: usize,
 }
 
 impl Budget {
     pub(crate) fn new(limits: Limits) -> Self {
-        Self { limits, values: 0 }
+        Self {
+            limits,
+            values: 0,
+            alias_values: 0,
+        }
     }
 
     /// Accounts for `count` more values at `span`; `via_aliases` when they come from expanding
     /// an alias.
     pub(crate) fn add(&mut self, count: usize, span: Span, via_aliases: bool) -> Result<(), Failure> {
         self.values = self.values.saturating_add(count);
+        if via_aliases {
+            self.alias_values = self.alias_values.saturating_add(count);
+            if self.alias_values > self.limits.max_alias_values {
+                return Err(Failure::at(
+                    LoadErrorKind::TooManyValues {
+                        limit: self.limits.max_alias_values,
+                        via_aliases,
+                    },
+                    span,
+                ));
+            }
+        }
         if self.values > self.limits.max_values {
             return Err(Failure::at(
                 LoadErrorKind::TooManyValues {

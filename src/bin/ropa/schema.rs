@@ -1,0 +1,38 @@
+//! `ropa schema`: print or write the JSON Schemas.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+use ropa::schema::SchemaKind;
+
+use crate::Outcome;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Which {
+    Register,
+    Proposal,
+}
+
+pub fn run(which: Which, out: Option<&Path>) -> Outcome {
+    let Some(dir) = out else {
+        let kind = match which {
+            Which::Register => SchemaKind::Register,
+            Which::Proposal => SchemaKind::Proposal,
+        };
+        print!("{}", kind.to_pretty_json());
+        return Outcome::Clean;
+    };
+    if let Err(error) = std::fs::create_dir_all(dir) {
+        eprintln!("error: cannot create {}: {error}", dir.display());
+        return Outcome::InputError;
+    }
+    for kind in SchemaKind::ALL {
+        let path = dir.join(kind.file_name());
+        if let Err(error) = std::fs::write(&path, kind.to_pretty_json()) {
+            eprintln!("error: cannot write {}: {error}", path.display());
+            return Outcome::InputError;
+        }
+        println!("wrote {}", path.display());
+    }
+    Outcome::Clean
+}

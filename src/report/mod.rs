@@ -1,0 +1,11 @@
+//! Reports: turning load errors (and, later, findings) into text for people and machines.
+//!
+//! The library's errors and findings are plain data; only this module renders them. Everything
+//! that came from an input file — source lines, keys, values, file names — passes through
+//! [`sanitize`] first, so a hostile file cannot send control sequences to a terminal or a CI log.
+
+mod human;
+mod sanitize;
+
+pub use human::{HumanRenderer, render_load_error};
+pub use sanitize::sanitize;

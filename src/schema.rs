@@ -1,0 +1,68 @@
+//! JSON Schemas for the register and proposal files, generated from the model.
+//!
+//! The schemas are draft 2020-12, with the model's doc comments as descriptions and
+//! `additionalProperties: false` wherever the loader refuses unknown fields. The checked-in copies
+//! under `schema/` are regenerated with `ropa schema --out schema`; a test fails when they are
+//! stale.
+//!
+//! ```
+//! let schema = ropa::schema::register_schema();
+//! assert_eq!(schema["title"], "Register");
+//! assert_eq!(schema["additionalProperties"], false);
+//! ```
+
+use schemars::{JsonSchema, generate::SchemaSettings};
+
+use crate::model::{Proposal, Register};
+
+/// Which document a schema describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SchemaKind {
+    /// A register file.
+    Register,
+    /// A proposal file.
+    Proposal,
+}
+
+impl SchemaKind {
+    /// Every kind, in the order files are written.
+    pub const ALL: [Self; 2] = [Self::Register, Self::Proposal];
+
+    /// The file name of the checked-in schema.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Register => "register.schema.json",
+            Self::Proposal => "proposal.schema.json",
+        }
+    }
+
+    /// The schema as a JSON value.
+    pub fn schema(self) -> serde_json::Value {
+        match self {
+            Self::Register => generate::<Register>(),
+            Self::Proposal => generate::<Proposal>(),
+        }
+    }
+
+    /// The schema as pretty-printed JSON with a final newline, as checked in.
+    pub fn to_pretty_json(self) -> String {
+        let mut text = serde_json::to_string_pretty(&self.schema()).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}
+
+/// The JSON Schema of a register file.
+pub fn register_schema() -> serde_json::Value {
+    SchemaKind::Register.schema()
+}
+
+/// The JSON Schema of a proposal file.
+pub fn proposal_schema() -> serde_json::Value {
+    SchemaKind::Proposal.schema()
+}
+
+fn generate<T: JsonSchema>() -> serde_json::Value {
+    let generator = SchemaSettings::draft2020_12().into_generator();
+    generator.into_root_schema_for::<T>().to_value()
+}
