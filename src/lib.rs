@@ -4,5 +4,6 @@
 pub mod model;
 pub mod path;
 pub mod report;
+mod sanitize;
 pub mod schema;
 pub mod source;

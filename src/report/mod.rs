@@ -5,7 +5,6 @@
 //! [`sanitize`] first, so a hostile file cannot send control sequences to a terminal or a CI log.
 
 mod human;
-mod sanitize;
 
+pub use crate::sanitize::sanitize;
 pub use human::{HumanRenderer, render_load_error};
-pub use sanitize::sanitize;

@@ -274,7 +274,14 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de> {
             return Err(de::Error::custom("a value was requested before its key"));
         };
         seed.deserialize(NodeDeserializer::new(&entry.value))
-            .map_err(|e| e.within(PathSegment::Key(entry.key.clone())))
+            .map_err(|mut e| {
+                // A field missing from this very mapping is shown at the key that opens it
+                // (`controller:`), which is where a reader looks for it.
+                if matches!(e.kind, LoadErrorKind::MissingField { .. }) && e.path_rev.is_empty() {
+                    e.span = Some(entry.key_span);
+                }
+                e.within(PathSegment::Key(entry.key.clone()))
+            })
     }
 
     fn size_hint(&self) -> Option<usize> {

@@ -9,6 +9,7 @@ use super::file::{Position, SourceFile};
 use super::tree::Span;
 use crate::model::ValueError;
 use crate::path::FieldPath;
+use crate::sanitize::sanitize;
 
 /// What went wrong while loading a file.
 #[derive(Debug, thiserror::Error)]
@@ -263,15 +264,17 @@ impl LoadError {
     }
 }
 
+/// One line: `file:line:column: message (at `/field/path`)`. Text from the input is sanitised,
+/// so the line is safe to print to a terminal or a CI log.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file.display())?;
+        write!(f, "{}", sanitize(&self.file.display().to_string()))?;
         if let Some((start, _)) = self.range() {
             write!(f, ":{}:{}", start.line, start.column)?;
         }
-        write!(f, ": {}", self.kind)?;
+        write!(f, ": {}", sanitize(&self.kind.to_string()))?;
         if !self.path.segments().is_empty() {
-            write!(f, " (at `{}`)", self.path)?;
+            write!(f, " (at `{}`)", sanitize(&self.path.to_string()))?;
         }
         Ok(())
     }

@@ -122,6 +122,26 @@ impl Node {
         }
     }
 
+    /// The value as JSON, dropping spans (non-finite numbers become `null`, as JSON has none).
+    /// Useful for validating any of the three formats against the JSON Schema.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as Json;
+        match &self.value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Integer(i) => Json::from(*i),
+            Value::Float(x) => serde_json::Number::from_f64(*x).map_or(Json::Null, Json::Number),
+            Value::String(s) => Json::String(s.clone()),
+            Value::Sequence(items) => Json::Array(items.iter().map(Node::to_json).collect()),
+            Value::Mapping(entries) => Json::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
     /// Number of nodes in this subtree, this one included.
     pub fn count(&self) -> usize {
         1 + match &self.value {

@@ -1,4 +1,4 @@
-//! Neutralising text from input files before it reaches a terminal.
+//! Neutralising text from input files before it reaches a terminal or a log.
 
 use std::borrow::Cow;
 

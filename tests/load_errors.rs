@@ -1,0 +1,203 @@
+//! Load errors, as people see them: each malformed input is rendered as plain rustc-style text
+//! and snapshotted, so a change to a message, a position or a hint shows up in review.
+
+use ropa::report::{HumanRenderer, render_load_error};
+use ropa::source::{Document, Format, Limits, LoadError, LoadErrorKind};
+
+fn load(name: &str, format: Format, text: &str) -> LoadError {
+    let result = Document::parse(name, text, format, Limits::default()).and_then(|doc| match doc.kind() {
+        ropa::source::DocumentKind::Register => doc.register().map(drop),
+        ropa::source::DocumentKind::Proposal => doc.proposal().map(drop),
+    });
+    match result {
+        Ok(()) => panic!("{name} loaded but should not have"),
+        Err(error) => error,
+    }
+}
+
+fn rendered(name: &str, format: Format, text: &str) -> String {
+    let error = load(name, format, text);
+    format!(
+        "{}\n\n{}",
+        error,
+        render_load_error(&error, HumanRenderer { color: false })
+    )
+}
+
+macro_rules! snapshot_cases {
+    ($($test:ident: $format:ident, $file:literal, $text:expr;)+) => {
+        $(
+            #[test]
+            fn $test() {
+                insta::assert_snapshot!(rendered($file, Format::$format, $text));
+            }
+        )+
+    };
+}
+
+const CONTROLLER_YAML: &str = "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n";
+
+snapshot_cases! {
+    yaml_unknown_field_with_suggestion: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purpses: [aanmelden]\n");
+    yaml_boolean_written_as_yes: Yaml, "register.yaml",
+        "controller:\n  name: Gemeente Voorbeeld\n  public_authority: yes\n";
+    yaml_missing_required_field: Yaml, "register.yaml",
+        "controller:\n  public_authority: true\n";
+    yaml_invalid_id: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}catalogues:\n  purposes:\n    - id: Aanmelden Bijeenkomsten\n      label: Aanmelden\n");
+    yaml_invalid_period: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}catalogues:\n  retention_rules:\n    - id: contract\n      label: Contracten\n      period:\n        after_event: {{ period: 5 jaar, event: contract_end }}\n");
+    yaml_invalid_date: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}statement:\n  updated: 2021-02-30\n");
+    yaml_unknown_value_with_suggestion: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}activities:\n  - id: a\n    name: A\n    lawful_bases:\n      - basis: public_tsk\n");
+    yaml_duplicate_key: Yaml, "register.yaml",
+        "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  name: Gemeente Anders\n";
+    yaml_syntax_error: Yaml, "register.yaml",
+        "controller:\n  name: \"Gemeente Voorbeeld\n  public_authority: true\n";
+    yaml_alias_bomb: Yaml, "bomb.yaml",
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+    yaml_two_documents: Yaml, "register.yaml", &format!("{CONTROLLER_YAML}---\n{CONTROLLER_YAML}");
+    yaml_custom_tag: Yaml, "register.yaml",
+        "controller:\n  name: !vault secret/name\n  public_authority: true\n";
+    yaml_control_characters_are_neutralised: Yaml, "register.yaml",
+        "controller:\n  name: Gemeente\n  public_authority: true\n  \u{1b}[2Jnaam\u{202e}: x\n";
+    yaml_enum_with_two_keys: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}catalogues:\n  retention_rules:\n    - id: r\n      label: R\n      period:\n        unlimited: {{}}\n        permanent: {{}}\n");
+    yaml_proposal_without_activity_fields: Yaml, "proposal.yaml",
+        "rationale: Nieuwsbrief\nactivity:\n  id: nieuwsbrief\n";
+    toml_unknown_field_with_suggestion: Toml, "register.toml",
+        "[controller]\nname = \"Gemeente Voorbeeld\"\npublic_authority = true\n\n[[activities]]\nid = \"aanmelden\"\nname = \"Aanmelden\"\npurpses = [\"aanmelden\"]\n";
+    toml_string_where_list_expected: Toml, "register.toml",
+        "[controller]\nname = \"Gemeente Voorbeeld\"\npublic_authority = true\n\n[[activities]]\nid = \"aanmelden\"\nname = \"Aanmelden\"\npurposes = \"aanmelden\"\n";
+    toml_syntax_error: Toml, "register.toml",
+        "[controller]\nname = Gemeente Voorbeeld\npublic_authority = true\n";
+    toml_invalid_country: Toml, "register.toml",
+        "[controller]\nname = \"Gemeente Voorbeeld\"\npublic_authority = true\ncountry = \"Nederland\"\n";
+    toml_missing_field_in_array_of_tables: Toml, "register.toml",
+        "[controller]\nname = \"Gemeente Voorbeeld\"\npublic_authority = true\n\n[[activities]]\nid = \"aanmelden\"\n";
+    toml_duplicate_key: Toml, "register.toml",
+        "[controller]\nname = \"A\"\nname = \"B\"\npublic_authority = true\n";
+    json_unknown_field_with_suggestion: Json, "register.json",
+        "{\n  \"controller\": {\"name\": \"Gemeente Voorbeeld\", \"public_authority\": true},\n  \"activities\": [\n    {\"id\": \"aanmelden\", \"name\": \"Aanmelden\", \"purpses\": [\"aanmelden\"]}\n  ]\n}\n";
+    json_trailing_comma: Json, "register.json",
+        "{\n  \"controller\": {\"name\": \"Gemeente Voorbeeld\", \"public_authority\": true,}\n}\n";
+    json_duplicate_key: Json, "register.json",
+        "{\n  \"controller\": {\"name\": \"A\", \"public_authority\": true},\n  \"controller\": {\"name\": \"B\", \"public_authority\": true}\n}\n";
+    json_number_where_string_expected: Json, "register.json",
+        "{\n  \"controller\": {\"name\": \"A\", \"public_authority\": true, \"contact\": {\"phone\": 612345678}}\n}\n";
+    json_unknown_enum_variant_key: Json, "register.json",
+        "{\n  \"controller\": {\"name\": \"A\", \"public_authority\": true},\n  \"catalogues\": {\"retention_rules\": [\n    {\"id\": \"r\", \"label\": \"R\", \"period\": {\"after_evnt\": {\"period\": \"P1M\", \"event\": \"event_end\"}}}\n  ]}\n}\n";
+    json_empty_file: Json, "register.json", "";
+    json_comment: Json, "register.json",
+        "// register\n{\"controller\": {\"name\": \"A\", \"public_authority\": true}}\n";
+}
+
+/// The same misspelling is found at its line and column, with the same suggestion, in all three
+/// formats.
+#[test]
+fn the_same_misspelled_field_is_located_in_every_format() {
+    let cases = [
+        (
+            "r.yaml",
+            Format::Yaml,
+            "controller:\n  name: A\n  public_authority: true\n  contcat: {}\n",
+            (4, 3),
+        ),
+        (
+            "r.toml",
+            Format::Toml,
+            "[controller]\nname = \"A\"\npublic_authority = true\ncontcat = {}\n",
+            (4, 1),
+        ),
+        (
+            "r.json",
+            Format::Json,
+            "{\"controller\": {\n  \"name\": \"A\",\n  \"public_authority\": true,\n  \"contcat\": {}\n}}\n",
+            (4, 3),
+        ),
+    ];
+    for (name, format, text, (line, column)) in cases {
+        let error = load(name, format, text);
+        let (start, _) = error.range().expect("located");
+        assert_eq!((start.line, start.column), (line, column), "{name}");
+        assert_eq!(error.path.to_string(), "/controller/contcat", "{name}");
+        match &*error.kind {
+            LoadErrorKind::UnknownField {
+                field, suggestion, ..
+            } => {
+                assert_eq!(field, "contcat");
+                assert_eq!(*suggestion, Some("contact"), "{name}");
+            }
+            other => panic!("{name}: expected an unknown field, got {other:?}"),
+        }
+        assert_eq!(error.help().as_deref(), Some("did you mean `contact`?"));
+    }
+}
+
+/// Deep nesting and alias bombs are refused with their own error kinds, in every format.
+#[test]
+fn hostile_structures_are_refused() {
+    let depth = 10_000;
+    let nested_json = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let nested_yaml = format!("a: {}{}", "[".repeat(depth), "]".repeat(depth));
+    // Block nesting needs one more space of indentation per level: 2 000 levels is 2 MB.
+    let nested_block_yaml: String = (0..2_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+    let nested_toml = format!("a = {}{}", "[".repeat(depth), "]".repeat(depth));
+    for (format, text) in [
+        (Format::Json, nested_json),
+        (Format::Yaml, nested_yaml),
+        (Format::Yaml, nested_block_yaml),
+        (Format::Toml, nested_toml),
+    ] {
+        let error = match Document::parse("deep", &text, format, Limits::default()) {
+            Ok(_) => panic!("{format}: 10 000 levels accepted"),
+            Err(error) => error,
+        };
+        assert!(
+            matches!(
+                *error.kind,
+                LoadErrorKind::TooDeep { .. } | LoadErrorKind::Syntax { .. }
+            ),
+            "{format}: {error}"
+        );
+        assert!(error.span.is_some(), "{format}: no position");
+    }
+
+    let bomb = (1..10).fold(
+        String::from("l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"),
+        |mut text, level| {
+            let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+            text.push_str(&format!("l{level}: &l{level} [{refs}]\n"));
+            text
+        },
+    );
+    let error =
+        Document::parse("bomb.yaml", &bomb, Format::Yaml, Limits::default()).expect_err("bomb accepted");
+    assert!(
+        matches!(
+            *error.kind,
+            LoadErrorKind::TooManyValues {
+                via_aliases: true,
+                ..
+            }
+        ),
+        "{error}"
+    );
+}
+
+/// A file over the size limit is refused before it is parsed.
+#[test]
+fn oversized_input_is_refused() {
+    let limits = Limits {
+        max_file_size: 64,
+        ..Limits::default()
+    };
+    let text = format!("{CONTROLLER_YAML}{}", "# padding\n".repeat(10));
+    let error = Document::parse("big.yaml", &text, Format::Yaml, limits).expect_err("accepted");
+    assert!(
+        matches!(*error.kind, LoadErrorKind::TooLarge { limit: 64, .. }),
+        "{error}"
+    );
+}
