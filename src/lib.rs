@@ -92,9 +92,11 @@
 //! [`report`] renders errors for people; [`schema`] generates the JSON Schemas other tools
 //! read. The `ropa` command-line tool (feature `cli`, on by default) is a thin shell over these.
 
+pub mod engine;
 pub mod model;
 pub mod path;
 pub mod report;
 mod sanitize;
 pub mod schema;
 pub mod source;
+mod suggest;

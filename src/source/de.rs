@@ -9,12 +9,13 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 
-use super::error::{LoadErrorKind, nearest};
+use super::error::LoadErrorKind;
 use super::tree::{Entry, Node, Span, Value};
 use crate::model::{
     COUNTRY_NEWTYPE, CountryCode, DATE_NEWTYPE, Date, ID_NEWTYPE, Id, PERIOD_NEWTYPE, Period, ValueError,
 };
 use crate::path::{FieldPath, PathSegment};
+use crate::suggest::nearest;
 
 /// A deserialisation error with its location.
 #[derive(Debug)]

@@ -215,17 +215,6 @@ fn list(words: &[&str]) -> String {
         .join(", ")
 }
 
-/// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
-pub(crate) fn nearest(word: &str, candidates: &[&'static str]) -> Option<&'static str> {
-    let limit = (word.chars().count() / 3).clamp(1, 4);
-    candidates
-        .iter()
-        .map(|c| (strsim::damerau_levenshtein(word, c), *c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, c)| (*d, *c))
-        .map(|(_, c)| c)
-}
-
 /// A file that failed to load: what went wrong, in which file, where, and at which field.
 #[derive(Debug)]
 pub struct LoadError {
@@ -286,18 +275,5 @@ impl std::error::Error for LoadError {
             LoadErrorKind::Io(e) => Some(e),
             _ => None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions_find_close_words_only() {
-        let fields = ["purposes", "data_subjects", "data_categories", "lawful_bases"];
-        assert_eq!(nearest("purpses", &fields), Some("purposes"));
-        assert_eq!(nearest("lawful_basis", &fields), Some("lawful_bases"));
-        assert_eq!(nearest("colour", &fields), None);
     }
 }

@@ -1,0 +1,165 @@
+//! What a rule sees: the register, the proposal being evaluated (if any), catalogue lookups that
+//! resolve ids in both, and helpers to build findings.
+
+use super::Facts;
+use super::finding::{Finding, Related, Subject};
+use super::index::{CatalogueIndex, Found, Indexed};
+use super::rule::Rule;
+use crate::model::{DataCategory, ProcessingActivity, Proposal, Register, SpecialCategory};
+use crate::path::FieldPath;
+
+/// A processing activity with where it sits.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ActivityRef<'a> {
+    pub(crate) activity: &'a ProcessingActivity,
+    pub(crate) subject: Subject,
+    /// Index in the register's `activities`, or `None` for the proposal's `activity`.
+    pub(crate) position: Option<usize>,
+}
+
+impl ActivityRef<'_> {
+    /// The path of the activity.
+    pub(crate) fn path(&self) -> FieldPath {
+        match self.position {
+            Some(i) => FieldPath::root().key("activities").index(i),
+            None => FieldPath::root().key("activity"),
+        }
+    }
+
+    /// A located field of the activity.
+    pub(crate) fn at(&self, field: &str) -> (Subject, FieldPath) {
+        (self.subject, self.path().key(field))
+    }
+
+    /// The `i`th element of a list field of the activity.
+    pub(crate) fn at_index(&self, field: &str, i: usize) -> (Subject, FieldPath) {
+        (self.subject, self.path().key(field).index(i))
+    }
+
+    /// How messages name the activity.
+    pub(crate) fn name(&self) -> String {
+        format!("`{}`", self.activity.id)
+    }
+}
+
+/// The proposal being evaluated, with its own catalogue entries indexed.
+#[derive(Debug)]
+pub(crate) struct ProposalContext<'a> {
+    pub(crate) proposal: &'a Proposal,
+    pub(crate) index: CatalogueIndex<'a>,
+}
+
+/// What a rule sees.
+#[derive(Debug)]
+pub(crate) struct Context<'a> {
+    pub(crate) register: &'a Register,
+    pub(crate) index: &'a CatalogueIndex<'a>,
+    pub(crate) facts: &'a Facts<'a>,
+    pub(crate) proposal: Option<&'a ProposalContext<'a>>,
+}
+
+impl<'a> Context<'a> {
+    /// The activities activity rules check: the register's when linting, the proposed one when
+    /// evaluating.
+    pub(crate) fn activities(&self) -> Vec<ActivityRef<'a>> {
+        match self.proposal {
+            Some(p) => vec![ActivityRef {
+                activity: &p.proposal.activity,
+                subject: Subject::Proposal,
+                position: None,
+            }],
+            None => self
+                .register
+                .activities
+                .iter()
+                .enumerate()
+                .map(|(i, activity)| ActivityRef {
+                    activity,
+                    subject: Subject::Register,
+                    position: Some(i),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether the controller is a public authority.
+    pub(crate) fn public_authority(&self) -> bool {
+        self.register.controller.public_authority
+    }
+
+    /// Looks an id up in the register's catalogues, then in the proposal's own entries.
+    pub(crate) fn find<T: Indexed>(&self, id: &str) -> Option<Found<'a, T>> {
+        if let Some((position, entry)) = T::lookup(self.index).get(id) {
+            return Some(Found {
+                entry,
+                subject: Subject::Register,
+                position,
+            });
+        }
+        let proposal = self.proposal?;
+        let (position, entry) = T::lookup(&proposal.index).get(id)?;
+        Some(Found {
+            entry,
+            subject: Subject::Proposal,
+            position,
+        })
+    }
+
+    /// The activity's data categories that resolve, with their index in the activity's list.
+    pub(crate) fn data_categories(&self, activity: &ActivityRef<'a>) -> Vec<(usize, &'a DataCategory)> {
+        activity
+            .activity
+            .data_categories
+            .iter()
+            .enumerate()
+            .filter_map(|(i, id)| Some((i, self.find::<DataCategory>(id.as_str())?.entry)))
+            .collect()
+    }
+
+    /// The activity's special categories, with the index of the data category that carries each.
+    pub(crate) fn special_categories(
+        &self,
+        activity: &ActivityRef<'a>,
+    ) -> Vec<(usize, &'a DataCategory, SpecialCategory)> {
+        self.data_categories(activity)
+            .into_iter()
+            .filter_map(|(i, c)| Some((i, c, c.special_category?)))
+            .collect()
+    }
+
+    /// A finding of `rule` at `at`.
+    pub(crate) fn finding(
+        &self,
+        rule: &'static Rule,
+        at: (Subject, FieldPath),
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: rule.id,
+            severity: rule.severity,
+            articles: rule.articles,
+            subject: at.0,
+            path: at.1,
+            location: None,
+            message: message.into(),
+            explanation: rule.why,
+            hint: hint.into(),
+            related: Vec::new(),
+        }
+    }
+}
+
+impl Finding {
+    /// Adds a related location.
+    #[must_use]
+    pub(crate) fn related(mut self, at: (Subject, FieldPath), message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            subject: at.0,
+            path: at.1,
+            message: message.into(),
+            location: None,
+        });
+        self
+    }
+}

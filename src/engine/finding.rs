@@ -1,0 +1,107 @@
+//! Findings: what a rule reports, as plain serialisable data. The engine never renders; reports
+//! turn findings into text, JSON or SARIF.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use crate::path::FieldPath;
+
+/// How serious a finding is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, strum::Display, strum::EnumString,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; not a problem by itself.
+    Info,
+    /// A likely problem, or a "where possible" item missing.
+    Warning,
+    /// A clear breach of the law or a missing mandatory item.
+    Error,
+}
+
+/// Which document a path points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    /// The register.
+    Register,
+    /// The proposal being evaluated.
+    Proposal,
+}
+
+/// Where a value sits in a file, filled in when the value came from one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct SourceLocation {
+    /// The file's name as given.
+    pub file: String,
+    /// Line of the first character, from 1.
+    pub line: usize,
+    /// Column of the first character, from 1, in characters.
+    pub column: usize,
+    /// Line of the end.
+    pub end_line: usize,
+    /// Column just past the end, in characters.
+    pub end_column: usize,
+    /// Byte offset of the first byte.
+    pub start_byte: usize,
+    /// Byte offset just past the end.
+    pub end_byte: usize,
+}
+
+/// Another place that explains a finding: the statement commitment a proposal contradicts, the
+/// catalogue a reference should have matched.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Related {
+    /// Which document.
+    pub subject: Subject,
+    /// The field.
+    pub path: FieldPath,
+    /// What it is.
+    pub message: String,
+    /// Its position, when the document came from a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+}
+
+/// One problem a rule found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Finding {
+    /// The rule's stable id, e.g. `special-category-without-condition`.
+    pub rule: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The GDPR, UAVG or other articles it concerns.
+    pub articles: &'static [&'static str],
+    /// Which document the path points into.
+    pub subject: Subject,
+    /// The field the finding is about.
+    pub path: FieldPath,
+    /// Its position, when the document came from a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<SourceLocation>,
+    /// One line: what is wrong here.
+    pub message: String,
+    /// Why it matters, in plain words.
+    pub explanation: &'static str,
+    /// How to fix it.
+    pub hint: String,
+    /// Other places that explain it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// The order findings are reported in: by document, then field path (so findings read top to
+    /// bottom), then rule and message. Deterministic for the same input.
+    pub fn report_order(&self, other: &Self) -> Ordering {
+        (self.subject, &self.path, self.rule, &self.message).cmp(&(
+            other.subject,
+            &other.path,
+            other.rule,
+            &other.message,
+        ))
+    }
+}

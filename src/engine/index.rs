@@ -1,0 +1,179 @@
+//! Catalogue lookups by id, built once per register (and a small overlay for a proposal's own
+//! entries), so rules never scan.
+
+use std::collections::HashMap;
+
+use super::finding::Subject;
+use crate::model::{
+    Catalogues, DataCategory, DataSubject, Id, Processor, Purpose, Recipient, RetentionRule, SecurityMeasure,
+    System,
+};
+use crate::path::FieldPath;
+
+/// A catalogue entry type: where its list lives and how to get its id.
+pub(crate) trait CatalogueEntry {
+    /// The key of its list under `catalogues` (and under a proposal's `introduces`).
+    const KEY: &'static str;
+    /// The word messages use for one entry.
+    const NOUN: &'static str;
+    /// The entry's id.
+    fn id(&self) -> &Id;
+    /// Its list in a set of catalogues.
+    fn list(catalogues: &Catalogues) -> &[Self]
+    where
+        Self: Sized;
+}
+
+macro_rules! catalogue_entries {
+    ($($ty:ty => $field:ident, $noun:literal;)+) => {$(
+        impl CatalogueEntry for $ty {
+            const KEY: &'static str = stringify!($field);
+            const NOUN: &'static str = $noun;
+            fn id(&self) -> &Id {
+                &self.id
+            }
+            fn list(catalogues: &Catalogues) -> &[Self] {
+                &catalogues.$field
+            }
+        }
+    )+};
+}
+
+catalogue_entries! {
+    DataSubject => data_subjects, "data subject category";
+    DataCategory => data_categories, "data category";
+    Purpose => purposes, "purpose";
+    Recipient => recipients, "recipient";
+    Processor => processors, "processor";
+    RetentionRule => retention_rules, "retention rule";
+    SecurityMeasure => security_measures, "security measure";
+    System => systems, "system";
+}
+
+/// An entry found by id, with where it is declared.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found<'a, T> {
+    pub(crate) entry: &'a T,
+    pub(crate) subject: Subject,
+    pub(crate) position: usize,
+}
+
+impl<T: CatalogueEntry> Found<'_, T> {
+    /// The path of the entry in its document.
+    pub(crate) fn path(&self) -> FieldPath {
+        catalogue_path::<T>(self.subject).index(self.position)
+    }
+}
+
+/// Where a catalogue list lives in a document.
+pub(crate) fn catalogue_path<T: CatalogueEntry>(subject: Subject) -> FieldPath {
+    let root = match subject {
+        Subject::Register => "catalogues",
+        Subject::Proposal => "introduces",
+    };
+    FieldPath::root().key(root).key(T::KEY)
+}
+
+/// One catalogue indexed by id: the first entry with each id wins (duplicates are a finding).
+#[derive(Debug)]
+pub(crate) struct Lookup<'a, T> {
+    items: &'a [T],
+    by_id: HashMap<&'a str, usize>,
+}
+
+impl<'a, T: CatalogueEntry> Lookup<'a, T> {
+    pub(crate) fn new(catalogues: &'a Catalogues) -> Self {
+        let items = T::list(catalogues);
+        let mut by_id = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            by_id.entry(item.id().as_str()).or_insert(i);
+        }
+        Self { items, by_id }
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Option<(usize, &'a T)> {
+        let i = *self.by_id.get(id)?;
+        Some((i, self.items.get(i)?))
+    }
+
+    pub(crate) fn items(&self) -> &'a [T] {
+        self.items
+    }
+}
+
+/// All catalogues of one document, indexed.
+#[derive(Debug)]
+pub(crate) struct CatalogueIndex<'a> {
+    pub(crate) data_subjects: Lookup<'a, DataSubject>,
+    pub(crate) data_categories: Lookup<'a, DataCategory>,
+    pub(crate) purposes: Lookup<'a, Purpose>,
+    pub(crate) recipients: Lookup<'a, Recipient>,
+    pub(crate) processors: Lookup<'a, Processor>,
+    pub(crate) retention_rules: Lookup<'a, RetentionRule>,
+    pub(crate) security_measures: Lookup<'a, SecurityMeasure>,
+    pub(crate) systems: Lookup<'a, System>,
+}
+
+impl<'a> CatalogueIndex<'a> {
+    pub(crate) fn new(catalogues: &'a Catalogues) -> Self {
+        Self {
+            data_subjects: Lookup::new(catalogues),
+            data_categories: Lookup::new(catalogues),
+            purposes: Lookup::new(catalogues),
+            recipients: Lookup::new(catalogues),
+            processors: Lookup::new(catalogues),
+            retention_rules: Lookup::new(catalogues),
+            security_measures: Lookup::new(catalogues),
+            systems: Lookup::new(catalogues),
+        }
+    }
+}
+
+/// Picks one catalogue's lookup out of an index.
+pub(crate) trait Indexed: CatalogueEntry + Sized {
+    fn lookup<'i, 'a>(index: &'i CatalogueIndex<'a>) -> &'i Lookup<'a, Self>;
+}
+
+macro_rules! indexed {
+    ($($ty:ty => $field:ident;)+) => {$(
+        impl Indexed for $ty {
+            fn lookup<'i, 'a>(index: &'i CatalogueIndex<'a>) -> &'i Lookup<'a, Self> {
+                &index.$field
+            }
+        }
+    )+};
+}
+
+indexed! {
+    DataSubject => data_subjects;
+    DataCategory => data_categories;
+    Purpose => purposes;
+    Recipient => recipients;
+    Processor => processors;
+    RetentionRule => retention_rules;
+    SecurityMeasure => security_measures;
+    System => systems;
+}
+
+/// The ids of every catalogue list, with the list's key and the noun for one entry.
+pub(crate) fn catalogue_ids(catalogues: &Catalogues) -> [(&'static str, &'static str, Vec<&Id>); 8] {
+    fn ids<'c, T: CatalogueEntry + 'c>(
+        catalogues: &'c Catalogues,
+    ) -> (&'static str, &'static str, Vec<&'c Id>) {
+        (
+            T::KEY,
+            T::NOUN,
+            T::list(catalogues).iter().map(CatalogueEntry::id).collect(),
+        )
+    }
+    [
+        ids::<DataSubject>(catalogues),
+        ids::<DataCategory>(catalogues),
+        ids::<Purpose>(catalogues),
+        ids::<Recipient>(catalogues),
+        ids::<Processor>(catalogues),
+        ids::<RetentionRule>(catalogues),
+        ids::<SecurityMeasure>(catalogues),
+        ids::<System>(catalogues),
+    ]
+}

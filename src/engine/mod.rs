@@ -1,0 +1,236 @@
+//! The validation engine: rules over model values that produce [`Finding`]s.
+//!
+//! Two checks share one rule catalogue ([`RULES`]):
+//!
+//! - [`Engine::lint`] lints a register on its own: Art 30 completeness, references between
+//!   entries, unlawful combinations, and statement commitments the activities contradict;
+//! - [`Engine::evaluate`] checks a *proposed* activity: every activity rule applied to it, plus
+//!   every way it goes beyond what the register declares (a new data category, purpose,
+//!   recipient, country, longer retention, cookie class, automated decisions).
+//!
+//! Findings name fields by [`FieldPath`](crate::path::FieldPath), so the engine works on
+//! registers built in code; [`report::locate`](crate::report::locate) adds file positions when
+//! the register came from a file. The engine indexes catalogues once ([`Engine::new`]), so
+//! evaluating many proposals against one register costs little each.
+//!
+//! ```
+//! use ropa::engine::Engine;
+//! use ropa::source::{Document, Format, Limits};
+//!
+//! let yaml = "controller: { name: Gemeente Voorbeeld, public_authority: true }\n";
+//! let register = Document::parse("r.yaml", yaml, Format::Yaml, Limits::default())?.register()?;
+//! let report = Engine::new(&register).lint();
+//! assert!(report.findings.iter().any(|f| f.rule == "public-authority-without-dpo"));
+//! # Ok::<(), ropa::source::LoadError>(())
+//! ```
+
+mod context;
+mod finding;
+mod index;
+mod rule;
+pub mod rules;
+
+use std::collections::{BTreeSet, HashMap};
+
+pub use finding::{Finding, Related, Severity, SourceLocation, Subject};
+pub use rule::{Rule, Scope};
+pub use rules::{RULES, rule};
+
+use context::{Context, ProposalContext};
+use index::CatalogueIndex;
+
+use crate::model::{CookieClass, CountryCode, Period, Proposal, Register};
+
+/// Facts about the whole register that proposal rules compare against, computed once.
+#[derive(Debug, Default)]
+pub(crate) struct Facts<'a> {
+    /// Countries outside the EEA the register's activities transfer to.
+    pub(crate) transfer_countries: BTreeSet<&'a CountryCode>,
+    /// Cookie classes the register's activities use.
+    pub(crate) cookie_classes: BTreeSet<CookieClass>,
+    /// Whether any activity makes automated decisions.
+    pub(crate) automated_decisions: bool,
+    /// For each data category id, the longest declared retention period found for it, with the
+    /// retention rule that sets it.
+    pub(crate) longest_retention: HashMap<&'a str, (Period, usize)>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(register: &'a Register, index: &CatalogueIndex<'a>) -> Self {
+        let mut facts = Self::default();
+        for activity in &register.activities {
+            facts.transfer_countries.extend(
+                activity
+                    .transfers
+                    .iter()
+                    .map(|t| &t.country)
+                    .filter(|c| !c.is_eea()),
+            );
+            facts
+                .cookie_classes
+                .extend(activity.cookies.iter().map(|c| c.class));
+            facts.automated_decisions |= activity.automated_decision_making.is_some();
+            for rule_id in &activity.retention {
+                let Some((position, rule)) = index.retention_rules.get(rule_id.as_str()) else {
+                    continue;
+                };
+                let Some(period) = rules::retention_limit(&rule.period) else {
+                    continue;
+                };
+                let categories = if rule.data_categories.is_empty() {
+                    &activity.data_categories
+                } else {
+                    &rule.data_categories
+                };
+                for category in categories {
+                    let longest = facts
+                        .longest_retention
+                        .entry(category.as_str())
+                        .or_insert((period, position));
+                    if period.max_days() > longest.0.max_days() {
+                        *longest = (period, position);
+                    }
+                }
+            }
+        }
+        facts
+    }
+}
+
+/// Findings in report order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    /// The findings, ordered by [`Finding::report_order`].
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    fn new(mut findings: Vec<Finding>) -> Self {
+        findings.sort_by(Finding::report_order);
+        findings.dedup();
+        Self { findings }
+    }
+
+    /// How many findings have each severity: (errors, warnings, infos).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        self.findings
+            .iter()
+            .fold((0, 0, 0), |(e, w, i), f| match f.severity {
+                Severity::Error => (e + 1, w, i),
+                Severity::Warning => (e, w + 1, i),
+                Severity::Info => (e, w, i + 1),
+            })
+    }
+
+    /// The most serious severity found, if any.
+    pub fn max_severity(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}
+
+/// The outcome of evaluating a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Evaluation {
+    /// Whether the proposal stays within the register and the law: no error findings.
+    pub compliant: bool,
+    /// The findings.
+    pub report: Report,
+}
+
+impl Evaluation {
+    /// One sentence that says plainly whether the proposal is compliant and why not.
+    pub fn verdict(&self) -> String {
+        let (errors, warnings, _) = self.report.counts();
+        if self.compliant {
+            match warnings {
+                0 => "compliant: the proposal stays within the register and the law".to_owned(),
+                n => format!(
+                    "compliant, with {n} warning{} to review",
+                    if n == 1 { "" } else { "s" }
+                ),
+            }
+        } else {
+            let reasons: BTreeSet<&str> = self
+                .report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.rule)
+                .collect();
+            format!(
+                "not compliant: {errors} error{} ({})",
+                if errors == 1 { "" } else { "s" },
+                reasons.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        }
+    }
+}
+
+/// A register indexed for checking.
+#[derive(Debug)]
+pub struct Engine<'a> {
+    register: &'a Register,
+    index: CatalogueIndex<'a>,
+    facts: Facts<'a>,
+}
+
+impl<'a> Engine<'a> {
+    /// Indexes the register's catalogues and gathers the facts proposal rules compare against.
+    pub fn new(register: &'a Register) -> Self {
+        let index = CatalogueIndex::new(&register.catalogues);
+        let facts = Facts::new(register, &index);
+        Self {
+            register,
+            index,
+            facts,
+        }
+    }
+
+    /// Lints the register on its own.
+    pub fn lint(&self) -> Report {
+        let context = Context {
+            register: self.register,
+            index: &self.index,
+            facts: &self.facts,
+            proposal: None,
+        };
+        Report::new(run(&context, &[Scope::Register, Scope::Activity]))
+    }
+
+    /// Checks a proposed activity against the register and the law.
+    pub fn evaluate(&self, proposal: &Proposal) -> Evaluation {
+        let proposal_context = ProposalContext {
+            proposal,
+            index: CatalogueIndex::new(&proposal.introduces),
+        };
+        let context = Context {
+            register: self.register,
+            index: &self.index,
+            facts: &self.facts,
+            proposal: Some(&proposal_context),
+        };
+        let report = Report::new(run(&context, &[Scope::Activity, Scope::Proposal]));
+        Evaluation {
+            compliant: report.findings.iter().all(|f| f.severity != Severity::Error),
+            report,
+        }
+    }
+}
+
+fn run(context: &Context<'_>, scopes: &[Scope]) -> Vec<finding::Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES.iter().filter(|r| scopes.contains(&r.scope)) {
+        (rule.check)(context, &mut findings);
+    }
+    findings
+}
+
+/// Lints a register (see [`Engine::lint`]).
+pub fn lint(register: &Register) -> Report {
+    Engine::new(register).lint()
+}
+
+/// Evaluates a proposal against a register (see [`Engine::evaluate`]).
+pub fn evaluate(register: &Register, proposal: &Proposal) -> Evaluation {
+    Engine::new(register).evaluate(proposal)
+}

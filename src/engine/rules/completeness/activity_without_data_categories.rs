@@ -1,0 +1,43 @@
+//! `activity-without-data-categories`: every activity must say which personal data it processes.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "activity-without-data-categories",
+    severity: Severity::Error,
+    articles: &["GDPR Art 30(1)(c)"],
+    summary: "an activity names no category of personal data",
+    why: "The register must describe the categories of personal data of each activity (Art 30(1)(c)). Without them nobody can tell whether special categories, criminal data or the BSN are involved.",
+    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_categories: []\n",
+    compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_categories: [naam, email]\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::require_list(
+        ctx,
+        out,
+        &RULE,
+        "data_categories",
+        |a| a.data_categories.is_empty(),
+        "names no category of personal data",
+        "add the data category ids under `data_categories`, declared in `catalogues.data_categories`",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.activities[0].data_categories.clear(),
+        silent = |r| {
+            let kept = r.activities[0].data_categories[0].clone();
+            r.activities[0].data_categories = vec![kept];
+        }
+    );
+}

@@ -1,0 +1,43 @@
+//! `activity-without-purpose`: every activity needs at least one purpose.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "activity-without-purpose",
+    severity: Severity::Error,
+    articles: &["GDPR Art 30(1)(b)", "GDPR Art 5(1)(b)"],
+    summary: "an activity names no purpose",
+    why: "The register must state the purposes of each processing activity (Art 30(1)(b)), and personal data may only be collected for specified, explicit purposes (Art 5(1)(b)). Without a purpose neither the lawful basis nor the retention can be judged.",
+    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: []\n",
+    compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: [aanmelden_bijeenkomsten]\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::require_list(
+        ctx,
+        out,
+        &RULE,
+        "purposes",
+        |a| a.purposes.is_empty(),
+        "names no purpose",
+        "add the purpose ids under `purposes`, declared in `catalogues.purposes`",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.activities[0].purposes.clear(),
+        silent = |r| {
+            let kept = r.activities[0].purposes[0].clone();
+            r.activities[0].purposes = vec![kept];
+        }
+    );
+}

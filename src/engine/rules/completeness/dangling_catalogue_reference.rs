@@ -1,0 +1,95 @@
+//! `dangling-catalogue-reference`: a catalogue entry refers to another entry that is not declared.
+
+use crate::engine::index::Indexed;
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "dangling-catalogue-reference",
+    severity: Severity::Error,
+    articles: &["GDPR Art 30(1)"],
+    summary: "a catalogue entry refers to an id no catalogue declares",
+    why: "Catalogue entries refer to each other: a recipient or system to the processor behind \
+          it, a retention rule to the data it covers, a system or Art 30(2) record to its \
+          security measures. A reference to an undeclared id leaves that link unexplained.",
+    non_compliant: "catalogues:\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancer }\n",
+    compliant: "catalogues:\n  processors:\n    - { id: crm_leverancier, name: CRM-aanbieder, agreement: { in_place: true } }\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancier }\n",
+    scope: Scope::Register,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let c = &ctx.register.catalogues;
+    let catalogues = FieldPath::root().key("catalogues");
+    for (i, recipient) in c.recipients.iter().enumerate() {
+        if let Some(processor) = &recipient.processor {
+            missing::<Processor>(
+                ctx,
+                out,
+                processor,
+                catalogues.key("recipients").index(i).key("processor"),
+            );
+        }
+    }
+    for (i, system) in c.systems.iter().enumerate() {
+        let at = catalogues.key("systems").index(i);
+        if let Some(processor) = &system.processor {
+            missing::<Processor>(ctx, out, processor, at.key("processor"));
+        }
+        for (m, measure) in system.security_measures.iter().enumerate() {
+            missing::<SecurityMeasure>(ctx, out, measure, at.key("security_measures").index(m));
+        }
+    }
+    for (i, rule) in c.retention_rules.iter().enumerate() {
+        for (d, category) in rule.data_categories.iter().enumerate() {
+            let at = catalogues
+                .key("retention_rules")
+                .index(i)
+                .key("data_categories")
+                .index(d);
+            missing::<DataCategory>(ctx, out, category, at);
+        }
+    }
+    for (i, record) in ctx.register.processing_on_behalf.iter().enumerate() {
+        for (m, measure) in record.security_measures.iter().enumerate() {
+            let at = FieldPath::root()
+                .key("processing_on_behalf")
+                .index(i)
+                .key("security_measures")
+                .index(m);
+            missing::<SecurityMeasure>(ctx, out, measure, at);
+        }
+    }
+}
+
+fn missing<T: Indexed>(ctx: &Context<'_>, out: &mut Vec<Finding>, id: &Id, at: FieldPath) {
+    if ctx.find::<T>(id.as_str()).is_none() {
+        out.push(
+            ctx.finding(
+                &RULE,
+                (Subject::Register, at),
+                format!("`{id}` is not a declared {}", T::NOUN),
+                format!(
+                    "declare `{id}` in `catalogues.{}`, or correct the reference",
+                    T::KEY
+                ),
+            )
+            .related(
+                (Subject::Register, catalogue_path::<T>(Subject::Register)),
+                format!("the declared {}s", T::NOUN),
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{id, rule_tests};
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.catalogues.systems[0].processor = Some(id("zaaksysteem_bv")),
+        silent = |r| r.catalogues.systems[0].processor = Some(id("zaaksysteem")),
+    );
+}

@@ -1,0 +1,47 @@
+//! Art 30(1) completeness and the integrity of the register's references.
+
+use super::prelude::*;
+
+mod activity_without_data_categories;
+mod activity_without_data_subjects;
+mod activity_without_purpose;
+mod controller_contact_missing;
+mod dangling_catalogue_reference;
+mod dangling_reference;
+mod duplicate_id;
+mod public_authority_without_dpo;
+mod unused_catalogue_entry;
+
+pub(super) static RULES: &[&Rule] = &[
+    &controller_contact_missing::RULE,
+    &public_authority_without_dpo::RULE,
+    &activity_without_purpose::RULE,
+    &activity_without_data_subjects::RULE,
+    &activity_without_data_categories::RULE,
+    &duplicate_id::RULE,
+    &dangling_reference::RULE,
+    &dangling_catalogue_reference::RULE,
+    &unused_catalogue_entry::RULE,
+];
+
+/// Reports every activity whose list `field` is empty: the Art 30(1) items an activity must name.
+fn require_list(
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+    rule: &'static Rule,
+    field: &str,
+    missing: fn(&ProcessingActivity) -> bool,
+    what: &str,
+    hint: &str,
+) {
+    for activity in ctx.activities() {
+        if missing(activity.activity) {
+            out.push(ctx.finding(
+                rule,
+                activity.at(field),
+                format!("activity {} {what}", activity.name()),
+                hint,
+            ));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The rule catalogue: one file per rule, named by its id, grouped by family.
+//!
+//! Each file declares one [`Rule`] (id, default severity, articles, summary, why, a
+//! non-compliant and a compliant example) with its check and its tests. [`RULES`] lists them all;
+//! `ropa rules`, `ropa explain`, SARIF metadata and `docs/rules.md` read it, so they cannot drift
+//! apart.
+
+use std::sync::LazyLock;
+
+use super::rule::Rule;
+use crate::model::{Period, Retention};
+
+mod completeness;
+mod lawfulness;
+mod proposal;
+mod risk;
+mod statement;
+mod transfers;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+/// Everything a rule file needs.
+#[allow(unused_imports)]
+pub(crate) mod prelude {
+    pub(crate) use crate::engine::context::{ActivityRef, Context};
+    pub(crate) use crate::engine::finding::{Finding, Severity, Subject};
+    pub(crate) use crate::engine::index::{CatalogueEntry, catalogue_path};
+    pub(crate) use crate::engine::rule::{Rule, Scope};
+    pub(crate) use crate::model::*;
+    pub(crate) use crate::path::FieldPath;
+}
+
+/// Every rule, family by family, in a stable order.
+pub static RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    [
+        completeness::RULES,
+        lawfulness::RULES,
+        transfers::RULES,
+        risk::RULES,
+        statement::RULES,
+        proposal::RULES,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .collect()
+});
+
+/// The rule with this id, if there is one.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// The checkable time limit of a retention, if it has one: the period (or the upper end of a
+/// range) after an event, or a selectielijst period. Vague, unlimited and permanent retention has
+/// none.
+pub(crate) fn retention_limit(retention: &Retention) -> Option<Period> {
+    match retention {
+        Retention::AfterEvent(after) if after.extended_while.is_none() => {
+            Some(after.up_to.unwrap_or(after.period))
+        }
+        Retention::SelectionList(list) => list.period,
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn rule_ids_are_unique_kebab_case_and_match_their_files() {
+        let mut seen = BTreeSet::new();
+        for rule in RULES.iter() {
+            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+            assert!(
+                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !rule.id.starts_with('-'),
+                "{} is not kebab-case",
+                rule.id
+            );
+            assert!(!rule.articles.is_empty(), "{} cites no article", rule.id);
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{}: summaries have no final period",
+                rule.id
+            );
+        }
+        // Every rule file is named after its rule's id.
+        let mut files = BTreeSet::new();
+        for family in std::fs::read_dir("src/engine/rules").expect("rules dir") {
+            let family = family.expect("entry").path();
+            if !family.is_dir() || family.ends_with("testdata") || family.ends_with("snapshots") {
+                continue;
+            }
+            for file in std::fs::read_dir(&family).expect("family dir") {
+                let name = file.expect("entry").file_name().to_string_lossy().into_owned();
+                if let Some(stem) = name.strip_suffix(".rs")
+                    && stem != "mod"
+                {
+                    files.insert(stem.replace('_', "-"));
+                }
+            }
+        }
+        let ids: BTreeSet<String> = seen.into_iter().map(str::to_owned).collect();
+        assert_eq!(files, ids, "rule files and rule ids differ");
+    }
+
+    #[test]
+    fn rule_list_is_stable() {
+        let ids: Vec<_> = RULES
+            .iter()
+            .map(|r| format!("{} ({}, {})", r.id, r.severity, r.articles.join("; ")))
+            .collect();
+        insta::assert_yaml_snapshot!(ids);
+    }
+}
