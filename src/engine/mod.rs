@@ -39,7 +39,7 @@ pub use rules::{RULES, rule};
 use context::{Context, ProposalContext};
 use index::CatalogueIndex;
 
-use crate::model::{CookieClass, CountryCode, Period, Proposal, Register};
+use crate::model::{CookieClass, CountryCode, LawfulBasisKind, Period, Proposal, Register, SpecialCategory};
 
 /// Facts about the whole register that proposal rules compare against, computed once.
 #[derive(Debug, Default)]
@@ -53,6 +53,10 @@ pub(crate) struct Facts<'a> {
     /// For each data category id, the longest declared retention period found for it, with the
     /// retention rule that sets it.
     pub(crate) longest_retention: HashMap<&'a str, (Period, usize)>,
+    /// Special categories the register's activities process.
+    pub(crate) special_categories: BTreeSet<SpecialCategory>,
+    /// Lawful bases the register's activities rely on.
+    pub(crate) lawful_bases: BTreeSet<LawfulBasisKind>,
 }
 
 impl<'a> Facts<'a> {
@@ -70,6 +74,14 @@ impl<'a> Facts<'a> {
                 .cookie_classes
                 .extend(activity.cookies.iter().map(|c| c.class));
             facts.automated_decisions |= activity.automated_decision_making.is_some();
+            facts.lawful_bases.extend(activity.lawful_bases.iter().map(|b| b.basis));
+            facts.special_categories.extend(
+                activity
+                    .data_categories
+                    .iter()
+                    .filter_map(|id| index.data_categories.get(id.as_str()))
+                    .filter_map(|(_, c)| c.special_category),
+            );
             for rule_id in &activity.retention {
                 let Some((position, rule)) = index.retention_rules.get(rule_id.as_str()) else {
                     continue;

@@ -1,0 +1,71 @@
+//! `proposal-automated-decisions`: the proposal introduces automated decision-making where the
+//! register has none.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "proposal-automated-decisions",
+    severity: Severity::Error,
+    articles: &["GDPR Art 22", "GDPR Art 13(2)(f)", "GDPR Art 35(3)(a)"],
+    summary: "the proposal introduces automated decision-making where the register has none",
+    why: "Automated decisions about people need an Art 22(2) ground and safeguards, must be \
+          disclosed with meaningful information about their logic (Art 13(2)(f)), and often need \
+          a DPIA (Art 35(3)(a)). An organisation that has declared none is not yet set up for any \
+          of that.",
+    non_compliant: "activity:\n  id: voorrang\n  name: Voorrangsbepaling\n  automated_decision_making:\n    description: Automatische rangschikking van aanvragen\n    solely_automated: true\n    legal_or_similar_effect: true\n",
+    compliant: "activity:\n  id: voorrang\n  name: Voorrangsbepaling\n  description: Een medewerker beoordeelt elke aanvraag\n",
+    scope: Scope::Proposal,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(activity) = super::proposed(ctx) else {
+        return;
+    };
+    if activity.activity.automated_decision_making.is_none() || ctx.facts.automated_decisions {
+        return;
+    }
+    let mut finding = ctx.finding(
+        &RULE,
+        activity.at("automated_decision_making"),
+        "the proposal introduces automated decision-making, which no activity in the register has",
+        "establish the Art 22(2) ground and safeguards, assess the need for a DPIA, and declare it in the register and the statement",
+    );
+    if ctx.register.statement.as_ref().is_some_and(|s| s.automated_decisions.is_some()) {
+        finding = finding.related(
+            (Subject::Register, FieldPath::root().key("statement").key("automated_decisions")),
+            "what the statement says about automated decisions",
+        );
+    }
+    out.push(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::proposal_rule_tests;
+
+    fn adm() -> AutomatedDecisionMaking {
+        AutomatedDecisionMaking {
+            description: "Automatische toets".into(),
+            solely_automated: false,
+            legal_or_similar_effect: false,
+            profiling: false,
+            ground: None,
+            legal_provision: None,
+            safeguards: vec![],
+            logic: None,
+        }
+    }
+
+    proposal_rule_tests!(
+        RULE,
+        fire = |_, p| p.activity.automated_decision_making = Some(adm()),
+        silent = |r, p| {
+            // The register already declares automated decision-making elsewhere.
+            r.activities[1].automated_decision_making = Some(adm());
+            p.activity.automated_decision_making = Some(adm());
+        },
+    );
+}

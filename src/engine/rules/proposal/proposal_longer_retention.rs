@@ -1,0 +1,94 @@
+//! `proposal-longer-retention`: the proposal keeps data longer than the register does.
+
+use crate::engine::rules::prelude::*;
+use crate::engine::rules::retention_limit;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "proposal-longer-retention",
+    severity: Severity::Error,
+    articles: &["GDPR Art 5(1)(e)", "GDPR Art 30(1)(f)", "GDPR Art 13(2)(a)"],
+    summary: "the proposal keeps a category of data longer than the register does",
+    why: "Data may be kept no longer than necessary (Art 5(1)(e)), and the register and statement \
+          give the time limits (Arts 30(1)(f), 13(2)(a)). A proposal that keeps the same data \
+          longer — or without any limit — goes beyond what was declared and needs its own \
+          justification.",
+    non_compliant: "introduces:\n  retention_rules:\n    - { id: portaal_10j, label: Tien jaar, period: { after_event: { period: P10Y, event: case_closed } } }\nactivity:\n  id: portaal\n  name: Portaal\n  data_categories: [naam]   # the register keeps `naam` at most P7Y\n  retention: [portaal_10j]\n",
+    compliant: "activity:\n  id: portaal\n  name: Portaal\n  data_categories: [naam]\n  retention: [dossier_7j]\n",
+    scope: Scope::Proposal,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(activity) = super::proposed(ctx) else {
+        return;
+    };
+    for (r, id) in activity.activity.retention.iter().enumerate() {
+        let Some(found) = ctx.find::<RetentionRule>(id.as_str()) else {
+            continue;
+        };
+        if found.subject != Subject::Proposal {
+            continue;
+        }
+        let rule = found.entry;
+        let limit = retention_limit(&rule.period);
+        let categories = if rule.data_categories.is_empty() {
+            &activity.activity.data_categories
+        } else {
+            &rule.data_categories
+        };
+        for category in categories {
+            let Some((declared, position)) = ctx.facts.longest_retention.get(category.as_str()) else {
+                continue;
+            };
+            let message = match limit {
+                None => format!(
+                    "the proposal keeps `{category}` without a time limit (`{id}`), where the register keeps it at most `{declared}`"
+                ),
+                Some(limit) if limit.max_days() > declared.max_days() => format!(
+                    "the proposal keeps `{category}` for `{limit}` (`{id}`), longer than the register's `{declared}`"
+                ),
+                Some(_) => continue,
+            };
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    activity.at_index("retention", r),
+                    message,
+                    "use the register's retention rule for this data, or justify and declare the longer period",
+                )
+                .related(
+                    (Subject::Register, catalogue_path::<RetentionRule>(Subject::Register).index(*position)),
+                    "the register's longest retention for this data",
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{id, proposal_rule_tests};
+
+    fn keep_for(p: &mut Proposal, period: &str) {
+        p.introduces.retention_rules.push(RetentionRule {
+            id: id("portaal"),
+            label: "Portaalgegevens".into(),
+            period: Retention::AfterEvent(AfterEvent {
+                period: Period::parse(period).expect("period"),
+                up_to: None,
+                event: RetentionEvent::CaseClosed,
+                event_label: None,
+                age: None,
+                extended_while: None,
+                legal_provision: None,
+            }),
+            data_categories: vec![],
+            enforcement: None,
+        });
+        p.activity.retention = vec![id("portaal")];
+    }
+
+    proposal_rule_tests!(RULE, fire = |_, p| keep_for(p, "P20Y"), silent = |_, p| keep_for(p, "P10Y"));
+}

@@ -1,0 +1,65 @@
+//! `proposal-new-lawful-basis`: the proposal relies on a lawful basis the register never uses.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "proposal-new-lawful-basis",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 6(1)", "GDPR Art 13(1)(c)"],
+    summary: "the proposal relies on a lawful basis that no activity in the register uses",
+    why: "The statement tells data subjects on which bases their data are processed \
+          (Art 13(1)(c)). A basis the organisation has not used before — legitimate interests at \
+          a public body, or consent for a task — deserves a second look and a line in the \
+          statement.",
+    non_compliant: "activity:\n  id: beveiliging\n  name: Cameratoezicht bij de ingang\n  lawful_bases: [{ basis: legitimate_interests, legitimate_interest: beveiliging van het pand }]\n",
+    compliant: "activity:\n  id: beveiliging\n  name: Cameratoezicht bij de ingang\n  lawful_bases: [{ basis: public_task, legal_provision: Gemeentewet art. 151c }]\n",
+    scope: Scope::Proposal,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(activity) = super::proposed(ctx) else {
+        return;
+    };
+    for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
+        if ctx.facts.lawful_bases.contains(&basis.basis) {
+            continue;
+        }
+        let mut finding = ctx.finding(
+            &RULE,
+            activity.at_index("lawful_bases", i),
+            format!("the proposal relies on `{}` ({}), which no activity in the register uses", basis.basis, basis.basis.article()),
+            "check that this basis fits the processing, and add it to the statement's lawful bases",
+        );
+        if ctx.register.statement.as_ref().is_some_and(|s| !s.lawful_bases.is_empty()) {
+            finding = finding.related(
+                (Subject::Register, FieldPath::root().key("statement").key("lawful_bases")),
+                "the lawful bases the statement names",
+            );
+        }
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::proposal_rule_tests;
+
+    fn rely_on(p: &mut Proposal, basis: LawfulBasisKind) {
+        p.activity.lawful_bases.push(LawfulBasis {
+            basis,
+            legal_provision: Some("Wet".into()),
+            legitimate_interest: None,
+            data_subject_is_party: None,
+            purposes: vec![],
+        });
+    }
+
+    proposal_rule_tests!(
+        RULE,
+        fire = |_, p| rely_on(p, LawfulBasisKind::VitalInterests),
+        silent = |_, p| rely_on(p, LawfulBasisKind::Consent),
+    );
+}

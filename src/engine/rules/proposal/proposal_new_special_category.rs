@@ -1,0 +1,63 @@
+//! `proposal-new-special-category`: the proposal processes a special category of data that no
+//! activity in the register processes.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "proposal-new-special-category",
+    severity: Severity::Error,
+    articles: &["GDPR Art 9(1)", "GDPR Art 9(2)", "GDPR Art 35(3)(b)"],
+    summary: "the proposal processes a special category of data the register's activities do not",
+    why: "Processing an Art 9(1) special category is prohibited unless an Art 9(2) condition \
+          applies, raises the risk to data subjects (a DPIA criterion) and must be disclosed. A \
+          kind of sensitive data the organisation has not processed before needs that assessment \
+          and a change to the register and statement, even when the data category itself is \
+          declared.",
+    non_compliant: "activity:\n  id: sollicitatie\n  name: Sollicitaties\n  data_categories: [naam, gezondheid]   # no register activity processes health data\n",
+    compliant: "activity:\n  id: sollicitatie\n  name: Sollicitaties\n  data_categories: [naam]\n",
+    scope: Scope::Proposal,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(activity) = super::proposed(ctx) else {
+        return;
+    };
+    for (i, category, special) in ctx.special_categories(&activity) {
+        if ctx.facts.special_categories.contains(&special) {
+            continue;
+        }
+        let mut finding = ctx.finding(
+            &RULE,
+            activity.at_index("data_categories", i),
+            format!("`{}` is {special} data, a special category no activity in the register processes", category.id),
+            "assess the Art 9(2) condition and the need for a DPIA, then declare the processing in the register and the statement",
+        );
+        if ctx.register.statement.as_ref().is_some_and(|s| s.special_categories.is_some()) {
+            finding = finding.related(
+                (Subject::Register, FieldPath::root().key("statement").key("special_categories")),
+                "what the statement says about special categories",
+            );
+        }
+        out.push(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::proposal_rule_tests;
+
+    proposal_rule_tests!(
+        RULE,
+        // The register's `wmo_melding` processes `gezondheid` as health data; make the
+        // proposal's use of it the first biometric processing instead.
+        fire = |r, _| {
+            r.activities[0].data_categories.retain(|c| c.as_str() != "gezondheid");
+            r.activities[0].special_category_conditions.clear();
+        },
+        // The compliant register's `wmo_melding` already processes health data.
+        silent = |_, _| {},
+    );
+}

@@ -1,0 +1,164 @@
+//! `proposal-undeclared-purpose`: the proposal processes data for a purpose the register does not
+//! declare; the hint says what Art 6(4) asks before the purpose can be added.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "proposal-undeclared-purpose",
+    severity: Severity::Error,
+    articles: &["GDPR Art 5(1)(b)", "GDPR Art 6(4)", "GDPR Art 13(3)", "GDPR Art 89(1)"],
+    summary: "the proposal processes data for a purpose the register does not declare",
+    why: "Personal data may only be processed further for purposes compatible with those they \
+          were collected for (Art 5(1)(b)). Archiving, research and statistics are presumed \
+          compatible with Art 89(1) safeguards; a purpose resting on new consent or on a law that \
+          sets it needs no compatibility test; anything else needs the Art 6(4) assessment. In \
+          every case the register must declare the purpose and data subjects must be told before \
+          the further processing starts (Art 13(3)).",
+    non_compliant: "introduces:\n  purposes:\n    - { id: tevredenheid, label: Klanttevredenheidsonderzoek }\nactivity:\n  id: wmo_enquete\n  name: Enquête onder Wmo-cliënten\n  purposes: [tevredenheid]\n",
+    compliant: "introduces:\n  purposes: []\nactivity:\n  id: wmo_enquete\n  name: Enquête onder Wmo-cliënten\n  purposes: [wmo]\n",
+    scope: Scope::Proposal,
+    since: "0.1.0",
+    check,
+};
+
+/// The outcome of the Art 6(4) purpose-compatibility reasoning for a new purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Compatibility {
+    /// Archiving, research or statistics: presumed compatible with Art 89(1) safeguards.
+    PresumedCompatible,
+    /// The proposal rests on consent: ask for it for the new purpose.
+    NeedsNewConsent,
+    /// A statute the proposal cites may set the purpose.
+    CompatibleByLaw(String),
+    /// Weigh the Art 6(4) factors; `high_risk` when special-category or criminal data are
+    /// involved.
+    NeedsAssessment { high_risk: bool },
+}
+
+impl Compatibility {
+    fn of(ctx: &Context<'_>, activity: &ActivityRef<'_>, purpose: &Purpose) -> Self {
+        if purpose.kind.is_some_and(PurposeKind::presumed_compatible) {
+            return Self::PresumedCompatible;
+        }
+        let a = activity.activity;
+        if a.relies_on(LawfulBasisKind::Consent) {
+            return Self::NeedsNewConsent;
+        }
+        let statute = a
+            .lawful_bases
+            .iter()
+            .filter(|b| b.basis.needs_legal_provision())
+            .find_map(|b| b.legal_provision.clone());
+        if let Some(statute) = statute {
+            return Self::CompatibleByLaw(statute);
+        }
+        let high_risk = ctx
+            .data_categories(activity)
+            .iter()
+            .any(|(_, c)| c.special_category.is_some() || c.criminal);
+        Self::NeedsAssessment { high_risk }
+    }
+
+    fn label(&self) -> &'static str {
+        match self {
+            Self::PresumedCompatible => "presumed compatible",
+            Self::NeedsNewConsent => "needs new consent",
+            Self::CompatibleByLaw(_) => "compatible only if the cited law sets this purpose",
+            Self::NeedsAssessment { high_risk: true } => "needs an Art 6(4) assessment (high risk: special-category or criminal data)",
+            Self::NeedsAssessment { high_risk: false } => "needs an Art 6(4) assessment",
+        }
+    }
+
+    fn hint(&self) -> String {
+        let then = "then add the purpose to the register's `catalogues.purposes` and inform data subjects before processing (Art 13(3))";
+        match self {
+            Self::PresumedCompatible => format!("record the Art 89(1) safeguards (pseudonymisation, data minimisation); {then}"),
+            Self::NeedsNewConsent => format!("ask the data subjects for consent to this purpose (no compatibility test applies to consent); {then}"),
+            Self::CompatibleByLaw(statute) => format!("check that `{statute}` sets or covers this purpose (Art 6(4): law as the basis); {then}"),
+            Self::NeedsAssessment { .. } => format!(
+                "weigh (a) the link between the purposes, (b) the context of collection, (c) the nature of the data, (d) the consequences for data subjects and (e) the safeguards (Art 6(4)); {then}"
+            ),
+        }
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(activity) = super::proposed(ctx) else {
+        return;
+    };
+    for (i, id) in activity.activity.purposes.iter().enumerate() {
+        let Some(found) = ctx.find::<Purpose>(id.as_str()) else {
+            continue;
+        };
+        if found.subject != Subject::Proposal {
+            continue;
+        }
+        let compatibility = Compatibility::of(ctx, &activity, found.entry);
+        out.push(
+            ctx.finding(
+                &RULE,
+                activity.at_index("purposes", i),
+                format!("the purpose `{id}` is not declared in the register; compatibility: {}", compatibility.label()),
+                compatibility.hint(),
+            )
+            .related((found.subject, found.path()), "introduced by the proposal")
+            .related((Subject::Register, catalogue_path::<Purpose>(Subject::Register)), "the register's purposes"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{id, proposal_rule_tests, register, proposal, findings_of};
+
+    fn introduce(p: &mut Proposal, kind: Option<PurposeKind>) {
+        p.introduces.purposes.push(Purpose {
+            id: id("tevredenheid"),
+            label: "Klanttevredenheidsonderzoek".into(),
+            description: None,
+            kind,
+        });
+        p.activity.purposes.push(id("tevredenheid"));
+    }
+
+    proposal_rule_tests!(
+        RULE,
+        fire = |_, p| introduce(p, None),
+        silent = |r, p| {
+            introduce(p, None);
+            let declared = p.introduces.purposes.remove(0);
+            r.catalogues.purposes.push(declared);
+        },
+    );
+
+    fn compatibility_message(change: impl Fn(&mut Proposal)) -> String {
+        let register = register();
+        let mut proposal = proposal();
+        change(&mut proposal);
+        let findings = findings_of(&RULE, &register, Some(&proposal));
+        findings.first().map(|f| f.message.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn compatibility_follows_art_6_4() {
+        assert!(compatibility_message(|p| introduce(p, Some(PurposeKind::Statistics))).ends_with("presumed compatible"));
+        assert!(compatibility_message(|p| introduce(p, None)).ends_with("compatible only if the cited law sets this purpose"));
+        assert!(compatibility_message(|p| {
+            introduce(p, None);
+            p.activity.lawful_bases = vec![LawfulBasis {
+                basis: LawfulBasisKind::Consent,
+                legal_provision: None,
+                legitimate_interest: None,
+                data_subject_is_party: None,
+                purposes: vec![],
+            }];
+        })
+        .ends_with("needs new consent"));
+        assert!(compatibility_message(|p| {
+            introduce(p, None);
+            p.activity.lawful_bases[0].legal_provision = None;
+        })
+        .ends_with("needs an Art 6(4) assessment (high risk: special-category or criminal data)"));
+    }
+}

@@ -1,0 +1,52 @@
+//! `objection-right-not-offered`: activities rest on a public task or legitimate interests, but the
+//! statement does not offer the right to object.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "objection-right-not-offered",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 21(1)", "GDPR Art 21(4)", "GDPR Art 13(2)(b)"],
+    summary: "an activity rests on Art 6(1)(e) or (f), but the statement does not offer the right to object",
+    why: "Data subjects may object to processing based on a public task or legitimate interests \
+          (Art 21(1)), and the right must be brought to their attention explicitly and separately \
+          from other information, at the latest at the first communication (Art 21(4)).",
+    non_compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
+    compliant: "statement:\n  rights: [{ right: access }, { right: objection }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
+    scope: Scope::Register,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::require_right(
+        ctx,
+        out,
+        &RULE,
+        DataSubjectRight::Objection,
+        |a| a.relies_on(LawfulBasisKind::PublicTask) || a.relies_on(LawfulBasisKind::LegitimateInterests),
+        "rests on a public task or legitimate interests",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    fn without_objection(r: &mut Register) {
+        if let Some(s) = &mut r.statement {
+            s.rights.retain(|offer| offer.right != DataSubjectRight::Objection);
+        }
+    }
+
+    rule_tests!(
+        RULE,
+        fire = without_objection,
+        silent = |r| {
+            without_objection(r);
+            // Without activities on (e) or (f) the right need not be offered.
+            r.activities.retain(|a| a.relies_on(LawfulBasisKind::Consent));
+        },
+    );
+}

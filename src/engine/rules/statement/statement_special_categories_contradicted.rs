@@ -1,0 +1,66 @@
+//! `statement-special-categories-contradicted`: the statement says no special categories are
+//! processed, but an activity processes them.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "statement-special-categories-contradicted",
+    severity: Severity::Error,
+    articles: &["GDPR Art 9(1)", "GDPR Art 12(1)", "GDPR Art 13(1)(c)", "GDPR Art 5(1)(a)"],
+    summary: "the statement promises no special categories, but an activity processes them",
+    why: "A privacy statement that says \"we process no sensitive personal data\" while an \
+          activity processes health, biometric or other Art 9(1) data misinforms data subjects: \
+          the information must be accurate and transparent (Arts 5(1)(a), 12(1), 13). Either the \
+          statement or the activity is wrong.",
+    non_compliant: "statement:\n  special_categories: none\nactivities:\n  - id: intake\n    name: Intake\n    data_categories: [gezondheid]   # special_category: health\n",
+    compliant: "statement:\n  special_categories: only_where_necessary\nactivities:\n  - id: intake\n    name: Intake\n    data_categories: [gezondheid]\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(statement) = &ctx.register.statement else {
+        return;
+    };
+    if statement.special_categories != Some(SpecialCategoriesCommitment::None) {
+        return;
+    }
+    for activity in ctx.activities() {
+        for (i, category, special) in ctx.special_categories(&activity) {
+            out.push(
+                ctx.finding(
+                    &RULE,
+                    activity.at_index("data_categories", i),
+                    format!(
+                        "activity {} processes `{}` ({special}), but the statement says no special categories are processed",
+                        activity.name(),
+                        category.id
+                    ),
+                    "correct the statement (`special_categories: only_where_necessary` or `declared`) or stop processing this category",
+                )
+                .related(super::statement_field("special_categories"), "the statement's promise"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    rule_tests!(
+        RULE,
+        fire = |r| {
+            if let Some(s) = &mut r.statement {
+                s.special_categories = Some(SpecialCategoriesCommitment::None);
+            }
+        },
+        silent = |r| {
+            if let Some(s) = &mut r.statement {
+                s.special_categories = Some(SpecialCategoriesCommitment::Declared);
+            }
+        },
+    );
+}

@@ -1,0 +1,51 @@
+//! `withdrawal-right-not-offered`: activities rely on consent, but the statement does not say it
+//! can be withdrawn.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "withdrawal-right-not-offered",
+    severity: Severity::Error,
+    articles: &["GDPR Art 7(3)", "GDPR Art 13(2)(c)"],
+    summary: "an activity relies on consent, but the statement does not offer its withdrawal",
+    why: "Where processing rests on consent, data subjects must be told before they consent that \
+          they can withdraw it at any time, as easily as they gave it (Arts 7(3), 13(2)(c)).",
+    non_compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
+    compliant: "statement:\n  rights: [{ right: access }, { right: withdraw_consent }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
+    scope: Scope::Register,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::require_right(
+        ctx,
+        out,
+        &RULE,
+        DataSubjectRight::WithdrawConsent,
+        super::relies_on_consent,
+        "relies on consent",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    fn without_withdrawal(r: &mut Register) {
+        if let Some(s) = &mut r.statement {
+            s.rights.retain(|offer| offer.right != DataSubjectRight::WithdrawConsent);
+        }
+    }
+
+    rule_tests!(
+        RULE,
+        fire = without_withdrawal,
+        silent = |r| {
+            without_withdrawal(r);
+            r.activities[1].lawful_bases[0].basis = LawfulBasisKind::PublicTask;
+            r.activities[1].lawful_bases[0].legal_provision = Some("Gemeentewet art. 160".into());
+        },
+    );
+}
