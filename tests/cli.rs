@@ -51,21 +51,21 @@ mod tempdir {
     }
 }
 
-const VALID: &str = "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n";
+/// A register that loads and has no findings at error level.
+const VALID: &str = "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  contact: { email: info@voorbeeld.nl }\n  dpo: { contact: { email: fg@voorbeeld.nl } }\n";
+
+/// The same register without a DPO: one error finding.
+const NO_DPO: &str = "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  contact: { email: info@voorbeeld.nl }\n";
 
 #[test]
 fn check_exits_0_when_every_file_loads() {
     let dir = scratch(&[("register.yaml", VALID)]);
     let out = ropa(&["check", "register.yaml"], dir.path());
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout),
-        "checked 1 file: 1 register, 0 proposals, 0 with errors\n"
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.ends_with("checked 1 file: 1 register, 0 proposals; 0 errors, 0 warnings, 0 info\n"),
+        "{stdout}"
     );
 }
 
@@ -80,16 +80,16 @@ fn check_exits_2_and_explains_input_errors() {
     ]);
     let out = ropa(&["check", "."], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stderr.contains("error[unknown-field]: unknown field `contcat`"),
-        "{stderr}"
+        stdout.contains("error[unknown-field]: unknown field `contcat`"),
+        "{stdout}"
     );
-    assert!(stderr.contains("--> ./bad.toml:4:1"), "{stderr}");
-    assert!(stderr.contains("help: did you mean `contact`?"), "{stderr}");
+    assert!(stdout.contains("--> ./bad.toml:4:1"), "{stdout}");
+    assert!(stdout.contains("help: did you mean `contact`?"), "{stdout}");
     assert!(
-        stderr.contains("checked 2 files: 1 register, 0 proposals, 1 with errors"),
-        "{stderr}"
+        stdout.contains("checked 2 files: 1 register, 0 proposals, 1 that could not be loaded"),
+        "{stdout}"
     );
 }
 
@@ -101,7 +101,7 @@ fn check_refuses_symbolic_links_unless_asked() {
         std::os::unix::fs::symlink("target.yaml", dir.path().join("link.yaml")).expect("symlink");
         let out = ropa(&["check", "link.yaml"], dir.path());
         assert_eq!(out.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("symbolic link"));
         let out = ropa(&["check", "--follow-symlinks", "link.yaml"], dir.path());
         assert_eq!(out.status.code(), Some(0));
     }
@@ -112,15 +112,15 @@ fn check_reports_unknown_extensions_and_missing_files() {
     let dir = scratch(&[("register.txt", VALID)]);
     let out = ropa(&["check", "register.txt", "missing.yaml"], dir.path());
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("error[unknown-format]"), "{stderr}");
-    assert!(stderr.contains("error[io]"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("error[unknown-format]"), "{stdout}");
+    assert!(stdout.contains("error[io]"), "{stdout}");
     let out = ropa(&["check", "--input-format", "yaml", "register.txt"], dir.path());
     assert_eq!(
         out.status.code(),
         Some(0),
         "{}",
-        String::from_utf8_lossy(&out.stderr)
+        String::from_utf8_lossy(&out.stdout)
     );
 }
 
@@ -145,4 +145,74 @@ fn schema_prints_and_writes_the_checked_in_schemas() {
     assert_eq!(out.status.code(), Some(0));
     let written = std::fs::read_to_string(dir.path().join("schemas/proposal.schema.json")).expect("written");
     assert_eq!(written, ropa::schema::SchemaKind::Proposal.to_pretty_json());
+}
+
+#[test]
+fn check_exits_1_on_findings_and_points_at_the_field() {
+    let dir = scratch(&[("register.yaml", NO_DPO)]);
+    let out = ropa(&["check", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("error[public-authority-without-dpo]"), "{stdout}");
+    assert!(stdout.contains("--> register.yaml:1:1"), "{stdout}");
+    assert!(stdout.contains("note: article: GDPR Art 37(1)(a)"), "{stdout}");
+    assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
+}
+
+#[test]
+fn deny_warnings_raises_the_fail_level() {
+    let with_warning = format!(
+        "{VALID}statement:\n  rights: [{{ right: access }}, {{ right: complaint }}]\nactivities:\n  - id: melding\n    name: Melding\n    purposes: [p]\n    data_subjects: [s]\n    data_categories: [c]\n    lawful_bases: [{{ basis: public_task, legal_provision: Wet }}]\n    retention: [r]\n    security_measures: [m]\ncatalogues:\n  purposes: [{{ id: p, label: P }}]\n  data_subjects: [{{ id: s, label: S }}]\n  data_categories: [{{ id: c, label: C }}]\n  retention_rules: [{{ id: r, label: R, period: {{ after_event: {{ period: P1Y, event: case_closed }} }} }}]\n  security_measures: [{{ id: m, label: M, category: access_control }}]\n"
+    );
+    let dir = scratch(&[("register.yaml", &with_warning)]);
+    let out = ropa(&["check", "register.yaml"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("warning[objection-right-not-offered]"),
+        "{stdout}"
+    );
+    let out = ropa(&["check", "--deny", "warnings", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn evaluate_reports_a_verdict_per_proposal() {
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[("register.yaml", VALID), ("proposal.yaml", proposal)]);
+    let out = ropa(
+        &["evaluate", "--register", "register.yaml", "proposal.yaml"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("error[dangling-reference]: `onbekend` is not a declared purpose"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("--> proposal.yaml:4:14"), "{stdout}");
+    assert!(
+        stdout.contains("proposal.yaml against register.yaml: not compliant"),
+        "{stdout}"
+    );
+    let out = ropa(
+        &["evaluate", "--register", "proposal.yaml", "proposal.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rules_and_explain_read_the_registry() {
+    let dir = scratch(&[]);
+    let out = ropa(&["rules"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), ropa::engine::RULES.len());
+    let out = ropa(&["explain", "public-authority-without-dpo"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# public-authority-without-dpo\n"));
+    let out = ropa(&["explain", "public-authority-without-dpa"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `public-authority-without-dpo`?"));
 }

@@ -24,6 +24,7 @@
 //! # Ok::<(), ropa::source::LoadError>(())
 //! ```
 
+mod catalogue;
 mod context;
 mod finding;
 mod index;
@@ -32,6 +33,7 @@ pub mod rules;
 
 use std::collections::{BTreeSet, HashMap};
 
+pub use catalogue::rules_markdown;
 pub use finding::{Finding, Related, Severity, SourceLocation, Subject};
 pub use rule::{Rule, Scope};
 pub use rules::{RULES, rule};
@@ -39,7 +41,9 @@ pub use rules::{RULES, rule};
 use context::{Context, ProposalContext};
 use index::CatalogueIndex;
 
-use crate::model::{CookieClass, CountryCode, LawfulBasisKind, Period, Proposal, Register, SpecialCategory};
+use crate::model::{
+    CookieClass, CountryCode, LawfulBasisKind, Period, Proposal, Register, RetentionEvent, SpecialCategory,
+};
 
 /// Facts about the whole register that proposal rules compare against, computed once.
 #[derive(Debug, Default)]
@@ -50,9 +54,11 @@ pub(crate) struct Facts<'a> {
     pub(crate) cookie_classes: BTreeSet<CookieClass>,
     /// Whether any activity makes automated decisions.
     pub(crate) automated_decisions: bool,
-    /// For each data category id, the longest declared retention period found for it, with the
-    /// retention rule that sets it.
-    pub(crate) longest_retention: HashMap<&'a str, (Period, usize)>,
+    /// For each data category id and the event its period runs from (`None` for a selectielijst
+    /// period), the longest declared retention, with the position of the retention rule that sets
+    /// it. Periods after different events cannot be compared ("P0D after unsubscribing" is not
+    /// shorter than "P1Y after the event"), hence the event in the key.
+    pub(crate) longest_retention: HashMap<(&'a str, Option<RetentionEvent>), (Period, usize)>,
     /// Special categories the register's activities process.
     pub(crate) special_categories: BTreeSet<SpecialCategory>,
     /// Lawful bases the register's activities rely on.
@@ -74,7 +80,9 @@ impl<'a> Facts<'a> {
                 .cookie_classes
                 .extend(activity.cookies.iter().map(|c| c.class));
             facts.automated_decisions |= activity.automated_decision_making.is_some();
-            facts.lawful_bases.extend(activity.lawful_bases.iter().map(|b| b.basis));
+            facts
+                .lawful_bases
+                .extend(activity.lawful_bases.iter().map(|b| b.basis));
             facts.special_categories.extend(
                 activity
                     .data_categories
@@ -94,10 +102,11 @@ impl<'a> Facts<'a> {
                 } else {
                     &rule.data_categories
                 };
+                let event = rules::retention_event(&rule.period);
                 for category in categories {
                     let longest = facts
                         .longest_retention
-                        .entry(category.as_str())
+                        .entry((category.as_str(), event))
                         .or_insert((period, position));
                     if period.max_days() > longest.0.max_days() {
                         *longest = (period, position);

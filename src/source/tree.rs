@@ -110,6 +110,27 @@ impl Node {
         node.span
     }
 
+    /// The span to show for a finding about `path`: a scalar's own span; for a mapping or
+    /// sequence, the key that opens it (one line instead of a block); for a field that is absent,
+    /// the nearest ancestor shown the same way. `None` only for an empty path into an empty file.
+    pub fn display_span(&self, path: &FieldPath) -> Span {
+        let mut depth = path.segments().len();
+        loop {
+            let prefix = FieldPath::from_segments(path.segments().get(..depth).unwrap_or_default().to_vec());
+            if let Some(node) = self.get(&prefix) {
+                let collection = matches!(node.value, Value::Mapping(_) | Value::Sequence(_));
+                if collection && let Some(key) = self.key_span(&prefix) {
+                    return key;
+                }
+                return node.span;
+            }
+            if depth == 0 {
+                return self.span;
+            }
+            depth -= 1;
+        }
+    }
+
     /// The span of the key that holds the value at `path` (for a path ending in a key).
     pub fn key_span(&self, path: &FieldPath) -> Option<Span> {
         let (last, parent) = path.segments().split_last()?;

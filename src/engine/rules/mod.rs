@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::rule::Rule;
-use crate::model::{Period, Retention};
+use crate::model::{Period, Retention, RetentionEvent};
 
 mod completeness;
 mod lawfulness;
@@ -61,6 +61,14 @@ pub(crate) fn retention_limit(retention: &Retention) -> Option<Period> {
             Some(after.up_to.unwrap_or(after.period))
         }
         Retention::SelectionList(list) => list.period,
+        _ => None,
+    }
+}
+
+/// The event a retention period runs from, if it is an after-event period.
+pub(crate) fn retention_event(retention: &Retention) -> Option<RetentionEvent> {
+    match retention {
+        Retention::AfterEvent(after) => Some(after.event),
         _ => None,
     }
 }

@@ -65,11 +65,18 @@ fn undeclared<T: Indexed>(
             ctx.finding(
                 rule,
                 activity.at_index(field, i),
-                format!("the {} `{id}`{} is not declared in the register", T::NOUN, describe(found.entry)),
+                format!(
+                    "the {} `{id}`{} is not declared in the register",
+                    T::NOUN,
+                    describe(found.entry)
+                ),
                 hint(found.entry),
             )
             .related((found.subject, found.path()), "introduced by the proposal")
-            .related((Subject::Register, catalogue_path::<T>(Subject::Register)), format!("the register's {}s", T::NOUN)),
+            .related(
+                (Subject::Register, catalogue_path::<T>(Subject::Register)),
+                format!("the register's {}s", T::NOUN),
+            ),
         );
     }
 }

@@ -32,9 +32,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         "the proposal introduces automated decision-making, which no activity in the register has",
         "establish the Art 22(2) ground and safeguards, assess the need for a DPIA, and declare it in the register and the statement",
     );
-    if ctx.register.statement.as_ref().is_some_and(|s| s.automated_decisions.is_some()) {
+    if ctx
+        .register
+        .statement
+        .as_ref()
+        .is_some_and(|s| s.automated_decisions.is_some())
+    {
         finding = finding.related(
-            (Subject::Register, FieldPath::root().key("statement").key("automated_decisions")),
+            (
+                Subject::Register,
+                FieldPath::root().key("statement").key("automated_decisions"),
+            ),
             "what the statement says about automated decisions",
         );
     }

@@ -1,7 +1,7 @@
 //! `proposal-longer-retention`: the proposal keeps data longer than the register does.
 
 use crate::engine::rules::prelude::*;
-use crate::engine::rules::retention_limit;
+use crate::engine::rules::{retention_event, retention_limit};
 
 pub(crate) static RULE: Rule = Rule {
     id: "proposal-longer-retention",
@@ -10,8 +10,8 @@ pub(crate) static RULE: Rule = Rule {
     summary: "the proposal keeps a category of data longer than the register does",
     why: "Data may be kept no longer than necessary (Art 5(1)(e)), and the register and statement \
           give the time limits (Arts 30(1)(f), 13(2)(a)). A proposal that keeps the same data \
-          longer — or without any limit — goes beyond what was declared and needs its own \
-          justification.",
+          longer after the same event — or without any limit — goes beyond what was declared and \
+          needs its own justification. Periods after different events are not compared.",
     non_compliant: "introduces:\n  retention_rules:\n    - { id: portaal_10j, label: Tien jaar, period: { after_event: { period: P10Y, event: case_closed } } }\nactivity:\n  id: portaal\n  name: Portaal\n  data_categories: [naam]   # the register keeps `naam` at most P7Y\n  retention: [portaal_10j]\n",
     compliant: "activity:\n  id: portaal\n  name: Portaal\n  data_categories: [naam]\n  retention: [dossier_7j]\n",
     scope: Scope::Proposal,
@@ -32,13 +32,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let rule = found.entry;
         let limit = retention_limit(&rule.period);
+        let event = retention_event(&rule.period);
         let categories = if rule.data_categories.is_empty() {
             &activity.activity.data_categories
         } else {
             &rule.data_categories
         };
         for category in categories {
-            let Some((declared, position)) = ctx.facts.longest_retention.get(category.as_str()) else {
+            let Some((declared, position)) = ctx.facts.longest_retention.get(&(category.as_str(), event))
+            else {
                 continue;
             };
             let message = match limit {
@@ -90,5 +92,9 @@ mod tests {
         p.activity.retention = vec![id("portaal")];
     }
 
-    proposal_rule_tests!(RULE, fire = |_, p| keep_for(p, "P20Y"), silent = |_, p| keep_for(p, "P10Y"));
+    proposal_rule_tests!(
+        RULE,
+        fire = |_, p| keep_for(p, "P20Y"),
+        silent = |_, p| keep_for(p, "P10Y")
+    );
 }

@@ -32,9 +32,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             format!("the proposal places a `{}` cookie, a class no activity in the register places", cookie.class),
             "update the cookie statement (and ask consent where the class needs it) before placing it, or use a class already in use",
         );
-        if ctx.register.statement.as_ref().is_some_and(|s| s.cookies.is_some()) {
+        if ctx
+            .register
+            .statement
+            .as_ref()
+            .is_some_and(|s| s.cookies.is_some())
+        {
             finding = finding.related(
-                (Subject::Register, FieldPath::root().key("statement").key("cookies")),
+                (
+                    Subject::Register,
+                    FieldPath::root().key("statement").key("cookies"),
+                ),
                 "the cookie classes the statement lists",
             );
         }

@@ -29,12 +29,24 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut finding = ctx.finding(
             &RULE,
             activity.at_index("lawful_bases", i),
-            format!("the proposal relies on `{}` ({}), which no activity in the register uses", basis.basis, basis.basis.article()),
+            format!(
+                "the proposal relies on `{}` ({}), which no activity in the register uses",
+                basis.basis,
+                basis.basis.article()
+            ),
             "check that this basis fits the processing, and add it to the statement's lawful bases",
         );
-        if ctx.register.statement.as_ref().is_some_and(|s| !s.lawful_bases.is_empty()) {
+        if ctx
+            .register
+            .statement
+            .as_ref()
+            .is_some_and(|s| !s.lawful_bases.is_empty())
+        {
             finding = finding.related(
-                (Subject::Register, FieldPath::root().key("statement").key("lawful_bases")),
+                (
+                    Subject::Register,
+                    FieldPath::root().key("statement").key("lawful_bases"),
+                ),
                 "the lawful bases the statement names",
             );
         }

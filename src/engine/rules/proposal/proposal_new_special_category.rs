@@ -34,9 +34,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             format!("`{}` is {special} data, a special category no activity in the register processes", category.id),
             "assess the Art 9(2) condition and the need for a DPIA, then declare the processing in the register and the statement",
         );
-        if ctx.register.statement.as_ref().is_some_and(|s| s.special_categories.is_some()) {
+        if ctx
+            .register
+            .statement
+            .as_ref()
+            .is_some_and(|s| s.special_categories.is_some())
+        {
             finding = finding.related(
-                (Subject::Register, FieldPath::root().key("statement").key("special_categories")),
+                (
+                    Subject::Register,
+                    FieldPath::root().key("statement").key("special_categories"),
+                ),
                 "what the statement says about special categories",
             );
         }
@@ -54,7 +62,9 @@ mod tests {
         // The register's `wmo_melding` processes `gezondheid` as health data; make the
         // proposal's use of it the first biometric processing instead.
         fire = |r, _| {
-            r.activities[0].data_categories.retain(|c| c.as_str() != "gezondheid");
+            r.activities[0]
+                .data_categories
+                .retain(|c| c.as_str() != "gezondheid");
             r.activities[0].special_category_conditions.clear();
         },
         // The compliant register's `wmo_melding` already processes health data.

@@ -30,9 +30,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             format!("the proposal {how} `{country}`, a third country the register does not transfer to"),
             "choose a processor in the EEA, or declare the transfer with its Chapter V mechanism in the register and the statement",
         );
-        if ctx.register.statement.as_ref().is_some_and(|s| s.transfers.is_some()) {
+        if ctx
+            .register
+            .statement
+            .as_ref()
+            .is_some_and(|s| s.transfers.is_some())
+        {
             finding = finding.related(
-                (Subject::Register, FieldPath::root().key("statement").key("transfers")),
+                (
+                    Subject::Register,
+                    FieldPath::root().key("statement").key("transfers"),
+                ),
                 "what the statement says about transfers",
             );
         }
@@ -40,7 +48,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     for (t, transfer) in activity.activity.transfers.iter().enumerate() {
         if new(&transfer.country) {
-            report(activity.at_index("transfers", t), &transfer.country, "transfers data to".to_owned());
+            let (subject, path) = activity.at_index("transfers", t);
+            report(
+                (subject, path.key("country")),
+                &transfer.country,
+                "transfers data to".to_owned(),
+            );
         }
     }
     for (p, id) in activity.activity.processors.iter().enumerate() {
@@ -48,7 +61,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         for country in found.entry.locations.iter().filter(|c| new(c)) {
-            report(activity.at_index("processors", p), country, format!("uses processor `{id}`, located in"));
+            report(
+                activity.at_index("processors", p),
+                country,
+                format!("uses processor `{id}`, located in"),
+            );
         }
     }
 }
@@ -62,5 +79,9 @@ mod tests {
         r.catalogues.processors[0].locations = vec![CountryCode::parse(code).expect("code")];
     }
 
-    proposal_rule_tests!(RULE, fire = |r, _| in_country(r, "US"), silent = |r, _| in_country(r, "BE"));
+    proposal_rule_tests!(
+        RULE,
+        fire = |r, _| in_country(r, "US"),
+        silent = |r, _| in_country(r, "BE")
+    );
 }

@@ -57,7 +57,12 @@ mod tests {
     use crate::engine::rules::testing::{id, proposal_rule_tests};
 
     fn introduce(p: &mut Proposal, name: &str) {
-        p.introduces.purposes.push(Purpose { id: id(name), label: "Wmo".into(), description: None, kind: None });
+        p.introduces.purposes.push(Purpose {
+            id: id(name),
+            label: "Wmo".into(),
+            description: None,
+            kind: None,
+        });
     }
 
     proposal_rule_tests!(

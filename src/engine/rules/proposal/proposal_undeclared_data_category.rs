@@ -32,7 +32,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             (None, false, Some(number)) => format!(" (national identification number: {number})"),
             _ => String::new(),
         },
-        |_| "add the category to the register's `catalogues.data_categories` and to the privacy statement before processing it, or leave it out of the proposal".to_owned(),
+        |_| {
+            "add the category to the register's `catalogues.data_categories` and to the privacy statement before processing it, or leave it out of the proposal".to_owned()
+        },
     );
 }
 

@@ -25,8 +25,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         &RULE,
         "data_subjects",
         |a| &a.data_subjects,
-        |s| if s.includes_children { " (includes children)".to_owned() } else { String::new() },
-        |_| "add the group to the register's `catalogues.data_subjects` and inform these people (Arts 13, 14), or leave them out of the proposal".to_owned(),
+        |s| {
+            if s.includes_children {
+                " (includes children)".to_owned()
+            } else {
+                String::new()
+            }
+        },
+        |_| {
+            "add the group to the register's `catalogues.data_subjects` and inform these people (Arts 13, 14), or leave them out of the proposal".to_owned()
+        },
     );
 }
 

@@ -26,11 +26,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         |a| &a.processors,
         |p| {
             let locations: Vec<&str> = p.locations.iter().map(CountryCode::as_str).collect();
-            if locations.is_empty() { String::new() } else { format!(" (in {})", locations.join(", ")) }
+            if locations.is_empty() {
+                String::new()
+            } else {
+                format!(" (in {})", locations.join(", "))
+            }
         },
-        |p| match &p.agreement {
+        |p| {
+            match &p.agreement {
             Some(a) if a.in_place => "add the processor to the register's `catalogues.processors`".to_owned(),
             _ => "sign an Art 28 processor agreement and add the processor to the register's `catalogues.processors`".to_owned(),
+        }
         },
     );
 }

@@ -6,7 +6,12 @@ use crate::engine::rules::prelude::*;
 pub(crate) static RULE: Rule = Rule {
     id: "proposal-undeclared-purpose",
     severity: Severity::Error,
-    articles: &["GDPR Art 5(1)(b)", "GDPR Art 6(4)", "GDPR Art 13(3)", "GDPR Art 89(1)"],
+    articles: &[
+        "GDPR Art 5(1)(b)",
+        "GDPR Art 6(4)",
+        "GDPR Art 13(3)",
+        "GDPR Art 89(1)",
+    ],
     summary: "the proposal processes data for a purpose the register does not declare",
     why: "Personal data may only be processed further for purposes compatible with those they \
           were collected for (Art 5(1)(b)). Archiving, research and statistics are presumed \
@@ -64,7 +69,9 @@ impl Compatibility {
             Self::PresumedCompatible => "presumed compatible",
             Self::NeedsNewConsent => "needs new consent",
             Self::CompatibleByLaw(_) => "compatible only if the cited law sets this purpose",
-            Self::NeedsAssessment { high_risk: true } => "needs an Art 6(4) assessment (high risk: special-category or criminal data)",
+            Self::NeedsAssessment { high_risk: true } => {
+                "needs an Art 6(4) assessment (high risk: special-category or criminal data)"
+            }
             Self::NeedsAssessment { high_risk: false } => "needs an Art 6(4) assessment",
         }
     }
@@ -72,9 +79,15 @@ impl Compatibility {
     fn hint(&self) -> String {
         let then = "then add the purpose to the register's `catalogues.purposes` and inform data subjects before processing (Art 13(3))";
         match self {
-            Self::PresumedCompatible => format!("record the Art 89(1) safeguards (pseudonymisation, data minimisation); {then}"),
-            Self::NeedsNewConsent => format!("ask the data subjects for consent to this purpose (no compatibility test applies to consent); {then}"),
-            Self::CompatibleByLaw(statute) => format!("check that `{statute}` sets or covers this purpose (Art 6(4): law as the basis); {then}"),
+            Self::PresumedCompatible => {
+                format!("record the Art 89(1) safeguards (pseudonymisation, data minimisation); {then}")
+            }
+            Self::NeedsNewConsent => format!(
+                "ask the data subjects for consent to this purpose (no compatibility test applies to consent); {then}"
+            ),
+            Self::CompatibleByLaw(statute) => format!(
+                "check that `{statute}` sets or covers this purpose (Art 6(4): law as the basis); {then}"
+            ),
             Self::NeedsAssessment { .. } => format!(
                 "weigh (a) the link between the purposes, (b) the context of collection, (c) the nature of the data, (d) the consequences for data subjects and (e) the safeguards (Art 6(4)); {then}"
             ),
@@ -98,11 +111,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ctx.finding(
                 &RULE,
                 activity.at_index("purposes", i),
-                format!("the purpose `{id}` is not declared in the register; compatibility: {}", compatibility.label()),
+                format!(
+                    "the purpose `{id}` is not declared in the register; compatibility: {}",
+                    compatibility.label()
+                ),
                 compatibility.hint(),
             )
             .related((found.subject, found.path()), "introduced by the proposal")
-            .related((Subject::Register, catalogue_path::<Purpose>(Subject::Register)), "the register's purposes"),
+            .related(
+                (Subject::Register, catalogue_path::<Purpose>(Subject::Register)),
+                "the register's purposes",
+            ),
         );
     }
 }
@@ -110,7 +129,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests, register, proposal, findings_of};
+    use crate::engine::rules::testing::{findings_of, id, proposal, proposal_rule_tests, register};
 
     fn introduce(p: &mut Proposal, kind: Option<PurposeKind>) {
         p.introduces.purposes.push(Purpose {
@@ -142,23 +161,33 @@ mod tests {
 
     #[test]
     fn compatibility_follows_art_6_4() {
-        assert!(compatibility_message(|p| introduce(p, Some(PurposeKind::Statistics))).ends_with("presumed compatible"));
-        assert!(compatibility_message(|p| introduce(p, None)).ends_with("compatible only if the cited law sets this purpose"));
-        assert!(compatibility_message(|p| {
-            introduce(p, None);
-            p.activity.lawful_bases = vec![LawfulBasis {
-                basis: LawfulBasisKind::Consent,
-                legal_provision: None,
-                legitimate_interest: None,
-                data_subject_is_party: None,
-                purposes: vec![],
-            }];
-        })
-        .ends_with("needs new consent"));
-        assert!(compatibility_message(|p| {
-            introduce(p, None);
-            p.activity.lawful_bases[0].legal_provision = None;
-        })
-        .ends_with("needs an Art 6(4) assessment (high risk: special-category or criminal data)"));
+        assert!(
+            compatibility_message(|p| introduce(p, Some(PurposeKind::Statistics)))
+                .ends_with("presumed compatible")
+        );
+        assert!(
+            compatibility_message(|p| introduce(p, None))
+                .ends_with("compatible only if the cited law sets this purpose")
+        );
+        assert!(
+            compatibility_message(|p| {
+                introduce(p, None);
+                p.activity.lawful_bases = vec![LawfulBasis {
+                    basis: LawfulBasisKind::Consent,
+                    legal_provision: None,
+                    legitimate_interest: None,
+                    data_subject_is_party: None,
+                    purposes: vec![],
+                }];
+            })
+            .ends_with("needs new consent")
+        );
+        assert!(
+            compatibility_message(|p| {
+                introduce(p, None);
+                p.activity.lawful_bases[0].legal_provision = None;
+            })
+            .ends_with("needs an Art 6(4) assessment (high risk: special-category or criminal data)")
+        );
     }
 }

@@ -26,7 +26,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         "recipients",
         |a| &a.recipients,
         |r| format!(" ({})", r.kind),
-        |_| "add the recipient to the register's `catalogues.recipients` and to the statement, with the agreement that governs the sharing".to_owned(),
+        |_| {
+            "add the recipient to the register's `catalogues.recipients` and to the statement, with the agreement that governs the sharing".to_owned()
+        },
     );
 }
 

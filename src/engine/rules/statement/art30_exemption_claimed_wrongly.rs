@@ -38,15 +38,25 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         })
     });
     if let Some(activity) = sensitive {
-        reasons.push(format!("activity `{}` processes special-category or criminal data", activity.id));
+        reasons.push(format!(
+            "activity `{}` processes special-category or criminal data",
+            activity.id
+        ));
     }
     if !reasons.is_empty() {
-        out.push(ctx.finding(
-            &RULE,
-            (Subject::Register, FieldPath::root().key("controller").key("claims_art30_5_exemption")),
-            format!("the Art 30(5) exemption is claimed, but {}", reasons.join("; ")),
-            "remove `claims_art30_5_exemption` and keep the register",
-        ));
+        out.push(
+            ctx.finding(
+                &RULE,
+                (
+                    Subject::Register,
+                    FieldPath::root()
+                        .key("controller")
+                        .key("claims_art30_5_exemption"),
+                ),
+                format!("the Art 30(5) exemption is claimed, but {}", reasons.join("; ")),
+                "remove `claims_art30_5_exemption` and keep the register",
+            ),
+        );
     }
 }
 

@@ -22,10 +22,20 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(statement) = &ctx.register.statement else {
         return;
     };
-    let named = statement.complaints.as_ref().is_some_and(|c| c.supervisory_authority)
-        || statement.rights.iter().any(|o| o.right == DataSubjectRight::Complaint);
+    let named = statement
+        .complaints
+        .as_ref()
+        .is_some_and(|c| c.supervisory_authority)
+        || statement
+            .rights
+            .iter()
+            .any(|o| o.right == DataSubjectRight::Complaint);
     if !named {
-        let field = if statement.complaints.is_some() { "complaints" } else { "rights" };
+        let field = if statement.complaints.is_some() {
+            "complaints"
+        } else {
+            "rights"
+        };
         out.push(ctx.finding(
             &RULE,
             super::statement_field(field),
@@ -42,7 +52,10 @@ mod tests {
 
     fn no_complaint(r: &mut Register) {
         if let Some(s) = &mut r.statement {
-            s.complaints = Some(ComplaintRoute { internal: true, supervisory_authority: false });
+            s.complaints = Some(ComplaintRoute {
+                internal: true,
+                supervisory_authority: false,
+            });
             s.rights.retain(|o| o.right != DataSubjectRight::Complaint);
         }
     }

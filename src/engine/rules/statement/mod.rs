@@ -64,16 +64,28 @@ fn require_right(
     if offers(statement, right) {
         return;
     }
-    let Some((i, activity)) = ctx.register.activities.iter().enumerate().find(|(_, a)| applies(a)) else {
+    let Some((i, activity)) = ctx
+        .register
+        .activities
+        .iter()
+        .enumerate()
+        .find(|(_, a)| applies(a))
+    else {
         return;
     };
     out.push(
         ctx.finding(
             rule,
             statement_field("rights"),
-            format!("the statement does not offer the right `{right}`, though activity `{}` {why}", activity.id),
+            format!(
+                "the statement does not offer the right `{right}`, though activity `{}` {why}",
+                activity.id
+            ),
             format!("add `- {{ right: {right} }}` to `statement.rights`, with how to exercise it"),
         )
-        .related((Subject::Register, FieldPath::root().key("activities").index(i)), format!("activity `{}`", activity.id)),
+        .related(
+            (Subject::Register, FieldPath::root().key("activities").index(i)),
+            format!("activity `{}`", activity.id),
+        ),
     );
 }

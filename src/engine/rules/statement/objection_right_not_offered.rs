@@ -36,7 +36,8 @@ mod tests {
 
     fn without_objection(r: &mut Register) {
         if let Some(s) = &mut r.statement {
-            s.rights.retain(|offer| offer.right != DataSubjectRight::Objection);
+            s.rights
+                .retain(|offer| offer.right != DataSubjectRight::Objection);
         }
     }
 

@@ -23,7 +23,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(statement) = &ctx.register.statement else {
         return;
     };
-    let Some(i) = statement.rights.iter().position(|o| o.right == DataSubjectRight::Portability) else {
+    let Some(i) = statement
+        .rights
+        .iter()
+        .position(|o| o.right == DataSubjectRight::Portability)
+    else {
         return;
     };
     let applies = ctx

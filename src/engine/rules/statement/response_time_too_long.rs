@@ -47,5 +47,9 @@ mod tests {
         }
     }
 
-    rule_tests!(RULE, fire = |r| respond_within(r, "P6W"), silent = |r| respond_within(r, "P4W"));
+    rule_tests!(
+        RULE,
+        fire = |r| respond_within(r, "P6W"),
+        silent = |r| respond_within(r, "P4W")
+    );
 }

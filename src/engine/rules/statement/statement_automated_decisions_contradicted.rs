@@ -20,7 +20,11 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    let promise = ctx.register.statement.as_ref().and_then(|s| s.automated_decisions);
+    let promise = ctx
+        .register
+        .statement
+        .as_ref()
+        .and_then(|s| s.automated_decisions);
     if promise != Some(AutomatedDecisionsCommitment::None) {
         return;
     }
@@ -63,5 +67,9 @@ mod tests {
         });
     }
 
-    rule_tests!(RULE, fire = |r| with_adm(r, true), silent = |r| with_adm(r, false));
+    rule_tests!(
+        RULE,
+        fire = |r| with_adm(r, true),
+        silent = |r| with_adm(r, false)
+    );
 }

@@ -32,12 +32,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 SharingCommitment::None => !not_a_disclosure(recipient.kind),
                 SharingCommitment::OnlyProcessors => {
                     !not_a_disclosure(recipient.kind)
-                        && !matches!(recipient.kind, RecipientKind::Processor | RecipientKind::SubProcessor)
+                        && !matches!(
+                            recipient.kind,
+                            RecipientKind::Processor | RecipientKind::SubProcessor
+                        )
                 }
                 SharingCommitment::OnlyWithExplicitConsent => {
                     matches!(
                         recipient.kind,
-                        RecipientKind::IndependentController | RecipientKind::JointController | RecipientKind::PublicDisclosure
+                        RecipientKind::IndependentController
+                            | RecipientKind::JointController
+                            | RecipientKind::PublicDisclosure
                     ) && !recipient.only_with_consent
                         && !activity.activity.relies_on(LawfulBasisKind::Consent)
                 }
@@ -66,7 +71,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// Kinds that are not a disclosure to anyone outside the controller (Art 4(9)).
 fn not_a_disclosure(kind: RecipientKind) -> bool {
-    matches!(kind, RecipientKind::InternalUnit | RecipientKind::PublicAuthorityInquiry)
+    matches!(
+        kind,
+        RecipientKind::InternalUnit | RecipientKind::PublicAuthorityInquiry
+    )
 }
 
 #[cfg(test)]

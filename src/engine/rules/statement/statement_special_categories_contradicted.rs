@@ -6,7 +6,12 @@ use crate::engine::rules::prelude::*;
 pub(crate) static RULE: Rule = Rule {
     id: "statement-special-categories-contradicted",
     severity: Severity::Error,
-    articles: &["GDPR Art 9(1)", "GDPR Art 12(1)", "GDPR Art 13(1)(c)", "GDPR Art 5(1)(a)"],
+    articles: &[
+        "GDPR Art 9(1)",
+        "GDPR Art 12(1)",
+        "GDPR Art 13(1)(c)",
+        "GDPR Art 5(1)(a)",
+    ],
     summary: "the statement promises no special categories, but an activity processes them",
     why: "A privacy statement that says \"we process no sensitive personal data\" while an \
           activity processes health, biometric or other Art 9(1) data misinforms data subjects: \

@@ -47,7 +47,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         };
         for (t, transfer) in activity.activity.transfers.iter().enumerate() {
             if outside(&transfer.country) {
-                report(activity.at_index("transfers", t), &transfer.country, "transfers data to".into());
+                let (subject, path) = activity.at_index("transfers", t);
+                report(
+                    (subject, path.key("country")),
+                    &transfer.country,
+                    "transfers data to".into(),
+                );
             }
         }
         for (p, id) in activity.activity.processors.iter().enumerate() {
@@ -55,7 +60,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             for country in found.entry.locations.iter().filter(|c| outside(c)) {
-                report(activity.at_index("processors", p), country, format!("uses processor `{id}` located in"));
+                report(
+                    activity.at_index("processors", p),
+                    country,
+                    format!("uses processor `{id}` located in"),
+                );
             }
         }
     }

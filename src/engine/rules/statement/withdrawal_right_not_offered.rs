@@ -35,7 +35,8 @@ mod tests {
 
     fn without_withdrawal(r: &mut Register) {
         if let Some(s) = &mut r.statement {
-            s.rights.retain(|offer| offer.right != DataSubjectRight::WithdrawConsent);
+            s.rights
+                .retain(|offer| offer.right != DataSubjectRight::WithdrawConsent);
         }
     }
 
