@@ -224,7 +224,9 @@ pub struct Period {
 }
 
 impl Period {
-    /// Parses an ISO 8601 duration (`PnYnMnDTnHnMnS` or `PnW`).
+    /// Parses an ISO 8601 duration: `PnYnMnWnDTnHnMnS` with the units in that order, each
+    /// optional but at least one present. Weeks may be combined with other units, as ISO 8601-2
+    /// allows, so that every period this type displays parses back.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
         let fail = |reason| {
             Err(ValueError::Period {
@@ -232,45 +234,44 @@ impl Period {
                 reason,
             })
         };
-        if !text.starts_with('P') || text.len() < 3 {
-            return fail("write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H");
-        }
-        if text.contains(['.', ',', '-']) {
+        const FORM: &str = "write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H";
+        let Some(body) = text.strip_prefix('P') else {
+            return fail(FORM);
+        };
+        if text.contains(['.', ',', '-', '+']) {
             return fail("fractions and negative periods are not supported");
         }
-        match iso8601::parsers::parse_duration(text.as_bytes()) {
-            Ok((rest, _)) if !rest.is_empty() => fail("unexpected text after the duration"),
-            Ok((_, iso8601::Duration::Weeks(weeks))) => Ok(Self {
-                weeks,
-                ..Self::default()
-            }),
-            Ok((
-                _,
-                iso8601::Duration::YMDHMS {
-                    year,
-                    month,
-                    day,
-                    hour,
-                    minute,
-                    second,
-                    millisecond,
-                },
-            )) => {
-                if millisecond != 0 {
-                    return fail("fractions and negative periods are not supported");
-                }
-                Ok(Self {
-                    years: year,
-                    months: month,
-                    days: day,
-                    hours: hour,
-                    minutes: minute,
-                    seconds: second,
-                    weeks: 0,
-                })
+        let (date, time) = match body.split_once('T') {
+            Some((_, time)) if time.is_empty() => {
+                return fail("a `T` must be followed by hours, minutes or seconds");
             }
-            Err(_) => fail("write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H"),
+            Some((date, time)) => (date, Some(time)),
+            None => (body, None),
+        };
+        let mut period = Self::default();
+        let date_units: [(char, &mut u32); 4] = [
+            ('Y', &mut period.years),
+            ('M', &mut period.months),
+            ('W', &mut period.weeks),
+            ('D', &mut period.days),
+        ];
+        if !fill_units(date, date_units) {
+            return fail(FORM);
         }
+        if let Some(time) = time {
+            let time_units: [(char, &mut u32); 3] = [
+                ('H', &mut period.hours),
+                ('M', &mut period.minutes),
+                ('S', &mut period.seconds),
+            ];
+            if !fill_units(time, time_units) {
+                return fail(FORM);
+            }
+        }
+        if body.is_empty() {
+            return fail(FORM);
+        }
+        Ok(period)
     }
 
     /// Whether the period is zero ("immediately").
@@ -345,6 +346,29 @@ string_value!(
 /// the regions `EU` and `EEA` when a statement only says "within the European Union".
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CountryCode(String);
+
+/// Reads `<digits><unit>` pairs from `text` into `units`, whose units must appear in order and at
+/// most once. Returns false on anything else (unknown unit, wrong order, missing number, overflow).
+fn fill_units<const N: usize>(text: &str, units: [(char, &mut u32); N]) -> bool {
+    let mut units = units.into_iter();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let Some(unit) = rest[digits..].chars().next() else {
+            return false;
+        };
+        let Ok(number) = rest[..digits].parse::<u32>() else {
+            return false;
+        };
+        // Skip ahead to this unit; units before it stay zero, and none may come back later.
+        let Some((_, slot)) = units.by_ref().find(|(u, _)| *u == unit) else {
+            return false;
+        };
+        *slot = number;
+        rest = &rest[digits + unit.len_utf8()..];
+    }
+    true
+}
 
 /// The EEA member states (the EU 27 plus Iceland, Liechtenstein and Norway): transfers among
 /// them are not Chapter V transfers.
@@ -421,7 +445,26 @@ mod tests {
             assert_eq!(period.to_string(), canonical);
             assert_eq!(Period::parse(&period.to_string()), Ok(period));
         }
-        for bad in ["", "P", "5Y", "P5Yx", "P1.5Y", "P-1Y", "PT", "p5y"] {
+        for (text, canonical) in [("P1Y2W", "P1Y2W"), ("P2W3D", "P2W3D")] {
+            assert_eq!(Period::parse(text).expect(text).to_string(), canonical);
+        }
+        for bad in [
+            "",
+            "P",
+            "5Y",
+            "P5Yx",
+            "P1.5Y",
+            "P-1Y",
+            "PT",
+            "p5y",
+            "P1D1Y",
+            "P1Y1Y",
+            "PY",
+            "P99999999999Y",
+            "P1H",
+            "PT1D",
+            "P1YT",
+        ] {
             assert!(Period::parse(bad).is_err(), "{bad:?} accepted");
         }
     }

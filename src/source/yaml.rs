@@ -252,12 +252,17 @@ fn resolve_plain(text: &str) -> Value {
     {
         return Value::Integer(i);
     }
+    // `from_str_radix` accepts a sign; the core schema's `0o[0-7]+` and `0x[0-9a-fA-F]+` do not.
     if let Some(octal) = text.strip_prefix("0o")
+        && !octal.is_empty()
+        && octal.bytes().all(|b| (b'0'..=b'7').contains(&b))
         && let Ok(i) = i64::from_str_radix(octal, 8)
     {
         return Value::Integer(i);
     }
     if let Some(hex) = text.strip_prefix("0x")
+        && !hex.is_empty()
+        && hex.bytes().all(|b| b.is_ascii_hexdigit())
         && let Ok(i) = i64::from_str_radix(hex, 16)
     {
         return Value::Integer(i);
@@ -309,5 +314,8 @@ mod tests {
         assert_eq!(resolve_plain("P5Y"), Value::String("P5Y".into()));
         assert_eq!(resolve_plain("."), Value::String(".".into()));
         assert_eq!(resolve_plain("1e"), Value::String("1e".into()));
+        for signed in ["0x-1", "0x+1f", "0o-7", "0o+7", "0x", "0o"] {
+            assert_eq!(resolve_plain(signed), Value::String(signed.into()), "{signed}");
+        }
     }
 }
