@@ -91,6 +91,18 @@ impl Serialize for FieldPath {
     }
 }
 
+impl schemars::JsonSchema for FieldPath {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FieldPath".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A JSON Pointer (RFC 6901) from the document root to the field, e.g. `/activities/3/lawful_bases/0`."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -64,7 +64,7 @@ fn check_exits_0_when_every_file_loads() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.ends_with("checked 1 file: 1 register, 0 proposals; 0 errors, 0 warnings, 0 info\n"),
+        stdout.ends_with("checked 1 file: 1 register, 0 proposals; 0 errors, 0 warnings, 0 info, 0 suppressed\n"),
         "{stdout}"
     );
 }

@@ -3,13 +3,27 @@
 
 use std::cmp::Ordering;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::path::FieldPath;
 
 /// How serious a finding is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, strum::Display, strum::EnumString,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    JsonSchema,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
@@ -23,7 +37,7 @@ pub enum Severity {
 }
 
 /// Which document a path points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// The register.
@@ -33,7 +47,7 @@ pub enum Subject {
 }
 
 /// Where a value sits in a file, filled in when the value came from one.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct SourceLocation {
     /// The file's name as given.
     pub file: String,
@@ -53,7 +67,7 @@ pub struct SourceLocation {
 
 /// Another place that explains a finding: the statement commitment a proposal contradicts, the
 /// catalogue a reference should have matched.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct Related {
     /// Which document.
     pub subject: Subject,
@@ -67,7 +81,7 @@ pub struct Related {
 }
 
 /// One problem a rule found.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub struct Finding {
     /// The rule's stable id, e.g. `special-category-without-condition`.
     pub rule: &'static str,

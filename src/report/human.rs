@@ -1,12 +1,12 @@
-//! rustc-style text: `error: …`, `--> file:line:col`, the source line with an underline, and
-//! the fix.
+//! rustc-style text: `error[code]: message`, `--> file:line:col`, the source line with an
+//! underline, related places, the article and the fix.
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::locate::Documents;
+use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
-use crate::engine::{Finding, Severity};
-use crate::source::LoadError;
+use crate::engine::{Finding, Severity, SourceLocation};
+use crate::source::{LoadError, LoadErrorKind};
 
 /// Renders diagnostics as rustc/cargo-style text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,69 +26,58 @@ impl HumanRenderer {
     }
 }
 
-/// Renders a load error: the message, the file position with the offending line underlined,
-/// the field path and the fix.
-pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
-    let title = sanitize(&error.kind.to_string()).into_owned();
-    let file_name = sanitize(&error.file.display().to_string()).into_owned();
-    let path_note =
-        (!error.path.segments().is_empty()).then(|| format!("field: {}", sanitize(&error.path.to_string())));
-    let help = error.help().map(|h| sanitize(&h).into_owned());
-
-    let mut primary = Level::ERROR.primary_title(title.as_str());
-    let located = match (&error.source_file, error.span) {
-        (Some(file), Some(span)) => Some((sanitize(file.text()).into_owned(), span)),
-        _ => None,
-    };
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    match &located {
-        Some((text, span)) => {
-            let label = error_label(error);
-            primary = primary.id(error.kind.code());
-            let mut snippet = Snippet::source(text.as_str())
-                .path(file_name.as_str())
-                .fold(true)
-                .annotation(AnnotationKind::Primary.span(span.start..span.end).label(label));
-            if let crate::source::LoadErrorKind::DuplicateKey { first, .. } = &*error.kind {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(first.start..first.end)
-                        .label("first here"),
-                );
-            }
-            groups.push(primary.element(snippet));
-        }
-        None => {
-            groups.push(Group::with_title(primary.id(error.kind.code())));
-            groups.push(Group::with_title(
-                Level::NOTE.secondary_title(format!("file: {file_name}")),
-            ));
-        }
-    }
-    if let Some(note) = &path_note {
-        groups.push(Group::with_title(Level::NOTE.secondary_title(note.as_str())));
-    }
-    if let Some(help) = &help {
-        groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
-    }
-    style.renderer().render(&groups)
+/// One diagnostic, before rendering. Every text in it is already sanitised.
+struct Diagnostic<'a> {
+    level: Level<'static>,
+    code: &'a str,
+    title: String,
+    /// The primary location and the text of its file.
+    primary: Option<(&'a SourceLocation, &'a str)>,
+    label: Option<&'static str>,
+    /// Secondary labels in the same file: (byte range, label).
+    context: Vec<(usize, usize, String)>,
+    /// Notes after the snippet.
+    notes: Vec<String>,
+    help: Option<String>,
 }
 
-/// The short label under the underline.
-fn error_label(error: &LoadError) -> Option<&'static str> {
-    use crate::source::LoadErrorKind as K;
-    Some(match &*error.kind {
-        K::UnknownField { .. } => "unknown field",
-        K::MissingField { .. } => "in this mapping",
-        K::WrongType { .. } => "wrong type",
-        K::UnknownVariant { .. } => "unknown value",
-        K::InvalidValue(_) => "invalid value",
-        K::DuplicateKey { .. } => "duplicate key",
-        K::TooDeep { .. } => "too deep",
-        K::TooManyValues { .. } => "limit reached here",
-        K::Syntax { .. } => "here",
-        _ => return None,
-    })
+impl Diagnostic<'_> {
+    fn render(&self, style: HumanRenderer) -> String {
+        let title = self
+            .level
+            .clone()
+            .primary_title(self.title.as_str())
+            .id(self.code);
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        let file_name = self
+            .primary
+            .map(|(location, _)| sanitize(&location.file).into_owned());
+        match (self.primary, &file_name) {
+            (Some((location, text)), Some(file_name)) => {
+                let mut snippet = Snippet::source(text)
+                    .path(file_name.as_str())
+                    .fold(true)
+                    .annotation(
+                        AnnotationKind::Primary
+                            .span(location.start_byte..location.end_byte)
+                            .label(self.label),
+                    );
+                for (start, end, label) in &self.context {
+                    snippet =
+                        snippet.annotation(AnnotationKind::Context.span(*start..*end).label(label.as_str()));
+                }
+                groups.push(title.element(snippet));
+            }
+            _ => groups.push(Group::with_title(title)),
+        }
+        for note in &self.notes {
+            groups.push(Group::with_title(Level::NOTE.secondary_title(note.as_str())));
+        }
+        if let Some(help) = &self.help {
+            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        }
+        style.renderer().render(&groups)
+    }
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -99,69 +88,181 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-/// Renders a finding: the message under the rule id, the file position with the field
-/// underlined, related places in the same file as secondary labels (and in other files as notes),
-/// then the articles and the hint. Findings without a location (a register built in code) show
-/// the field path instead.
-pub fn render_finding(finding: &Finding, documents: &Documents<'_>, style: HumanRenderer) -> String {
-    let clean = |text: &str| sanitize(text).into_owned();
-    let title = clean(&finding.message);
-    let path_note = format!("field: {}", clean(&finding.path.to_string()));
-    let articles = format!("article: {}", finding.articles.join("; "));
-    let hint = clean(&finding.hint);
-    let document = finding.location.as_ref().and_then(|_| match finding.subject {
-        crate::engine::Subject::Register => documents.register,
-        crate::engine::Subject::Proposal => documents.proposal,
-    });
-    let text = document.map(|d| clean(d.source().text()));
-    let file_name = finding.location.as_ref().map(|l| clean(&l.file));
-    let related: Vec<(bool, String, Option<(usize, usize)>)> = finding
-        .related
-        .iter()
-        .map(|r| {
-            let same_file = r
-                .location
-                .as_ref()
-                .zip(finding.location.as_ref())
-                .is_some_and(|(a, b)| a.file == b.file);
-            let place = match &r.location {
-                Some(l) => format!("{}:{}:{}", clean(&l.file), l.line, l.column),
-                None => clean(&r.path.to_string()),
-            };
-            let span = r.location.as_ref().map(|l| (l.start_byte, l.end_byte));
-            (same_file, format!("{}: {place}", clean(&r.message)), span)
-        })
-        .collect();
+fn clean(text: &str) -> String {
+    sanitize(text).into_owned()
+}
 
-    let primary = level(finding.severity)
-        .primary_title(title.as_str())
-        .id(finding.rule);
-    let mut groups: Vec<Group<'_>> = Vec::new();
-    match (&text, &finding.location, &file_name) {
-        (Some(text), Some(location), Some(file_name)) => {
-            let mut snippet = Snippet::source(text.as_str())
-                .path(file_name.as_str())
-                .fold(true)
-                .annotation(AnnotationKind::Primary.span(location.start_byte..location.end_byte));
-            for (same_file, label, span) in &related {
-                if let (true, Some((start, end))) = (same_file, span) {
-                    let label = label.split(": ").next().unwrap_or_default();
-                    snippet = snippet.annotation(AnnotationKind::Context.span(*start..*end).label(label));
-                }
+/// The short label under a load error's underline.
+fn load_error_label(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "unknown-field" => "unknown field",
+        "missing-field" => "in this mapping",
+        "wrong-type" => "wrong type",
+        "unknown-value" => "unknown value",
+        "invalid-id" | "invalid-date" | "invalid-period" | "invalid-country" | "invalid-value" => {
+            "invalid value"
+        }
+        "duplicate-key" => "duplicate key",
+        "too-deep" => "too deep",
+        "too-many-values" => "limit reached here",
+        "syntax" => "here",
+        "unknown-rule" => "unknown rule",
+        _ => return None,
+    })
+}
+
+fn render_load_entry(
+    entry: &LoadErrorEntry,
+    text: Option<&str>,
+    first_key: Option<(usize, usize)>,
+    style: HumanRenderer,
+) -> String {
+    let mut notes = Vec::new();
+    if entry.location.is_none() {
+        notes.push(format!("file: {}", clean(&entry.file)));
+    }
+    if let Some(path) = &entry.path {
+        notes.push(format!("field: {}", clean(path)));
+    }
+    Diagnostic {
+        level: Level::ERROR,
+        code: &entry.code,
+        title: clean(&entry.message),
+        primary: entry.location.as_ref().zip(text),
+        label: load_error_label(&entry.code),
+        context: first_key
+            .map(|(s, e)| vec![(s, e, "first here".to_owned())])
+            .unwrap_or_default(),
+        notes,
+        help: entry.help.as_deref().map(clean),
+    }
+    .render(style)
+}
+
+/// Renders a load error: the message, the file position with the offending text underlined,
+/// the field path and the fix.
+pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
+    let entry = LoadErrorEntry::from(error);
+    let text = error.source_file.as_ref().map(|f| clean(f.text()));
+    let first = match &*error.kind {
+        LoadErrorKind::DuplicateKey { first, .. } => Some((first.start, first.end)),
+        _ => None,
+    };
+    render_load_entry(&entry, text.as_deref(), first, style)
+}
+
+/// Renders a finding: the message under the rule id, the file position with the field
+/// underlined, related places in the same file as secondary labels (in other files as notes),
+/// then the articles and the hint. A finding without a location (a register built in code) shows
+/// its field path instead.
+pub fn render_finding(finding: &Finding, sources: &Sources, style: HumanRenderer) -> String {
+    let text = finding
+        .location
+        .as_ref()
+        .and_then(|l| sources.get(&l.file))
+        .map(|file| clean(file.text()));
+    let mut context = Vec::new();
+    let mut notes = Vec::new();
+    if finding.location.is_none() {
+        notes.push(format!("field: {}", clean(&finding.path.to_string())));
+    }
+    for related in &finding.related {
+        let same_file = related
+            .location
+            .as_ref()
+            .zip(finding.location.as_ref())
+            .is_some_and(|(a, b)| a.file == b.file);
+        match &related.location {
+            Some(l) if same_file && text.is_some() => {
+                context.push((l.start_byte, l.end_byte, clean(&related.message)))
             }
-            groups.push(primary.element(snippet));
-        }
-        _ => {
-            groups.push(Group::with_title(primary));
-            groups.push(Group::with_title(Level::NOTE.secondary_title(path_note.as_str())));
+            Some(l) => notes.push(format!(
+                "{}: {}:{}:{}",
+                clean(&related.message),
+                clean(&l.file),
+                l.line,
+                l.column
+            )),
+            None => notes.push(format!(
+                "{}: {}",
+                clean(&related.message),
+                clean(&related.path.to_string())
+            )),
         }
     }
-    for (same_file, label, _) in &related {
-        if !same_file {
-            groups.push(Group::with_title(Level::NOTE.secondary_title(label.as_str())));
-        }
+    notes.push(format!("article: {}", finding.articles.join("; ")));
+    Diagnostic {
+        level: level(finding.severity),
+        code: finding.rule,
+        title: clean(&finding.message),
+        primary: finding.location.as_ref().zip(text.as_deref()),
+        label: None,
+        context,
+        notes,
+        help: Some(clean(&finding.hint)),
     }
-    groups.push(Group::with_title(Level::NOTE.secondary_title(articles.as_str())));
-    groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
-    style.renderer().render(&groups)
+    .render(style)
+}
+
+/// Renders a whole run: load errors, findings, proposal verdicts, and the summary line.
+pub fn render_run(run: &RunReport, sources: &Sources, style: HumanRenderer) -> String {
+    let mut out = String::new();
+    for entry in &run.load_errors {
+        let text = entry
+            .location
+            .as_ref()
+            .and_then(|l| sources.get(&l.file))
+            .map(|f| clean(f.text()));
+        out.push_str(&render_load_entry(entry, text.as_deref(), None, style));
+        out.push_str("\n\n");
+    }
+    for finding in &run.findings {
+        out.push_str(&render_finding(finding, sources, style));
+        out.push_str("\n\n");
+    }
+    for evaluation in &run.evaluations {
+        out.push_str(&format!(
+            "{} against {}: {}\n",
+            clean(&evaluation.proposal),
+            clean(&evaluation.register),
+            clean(&evaluation.verdict)
+        ));
+    }
+    if !run.evaluations.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&summary_line(run));
+    out.push('\n');
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// `checked 9 files: 3 registers, 6 proposals; 12 errors, 3 warnings, 1 info, 2 suppressed`.
+pub fn summary_line(run: &RunReport) -> String {
+    let s = &run.summary;
+    let mut line = format!(
+        "checked {} file{}: {} register{}, {} proposal{}",
+        s.files,
+        plural(s.files),
+        s.registers,
+        plural(s.registers),
+        s.proposals,
+        plural(s.proposals)
+    );
+    if s.unreadable > 0 {
+        line.push_str(&format!(", {} that could not be loaded", s.unreadable));
+    }
+    line.push_str(&format!(
+        "; {} error{}, {} warning{}, {} info, {} suppressed",
+        s.errors,
+        plural(s.errors),
+        s.warnings,
+        plural(s.warnings),
+        s.infos,
+        s.suppressed
+    ));
+    line
 }

@@ -7,7 +7,11 @@
 
 mod human;
 mod locate;
+mod run;
+mod sarif;
 
 pub use crate::sanitize::sanitize;
-pub use human::{HumanRenderer, render_finding, render_load_error};
+pub use human::{HumanRenderer, render_finding, render_load_error, render_run, summary_line};
 pub use locate::{Documents, locate};
+pub use run::{EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary};
+pub use sarif::to_sarif;

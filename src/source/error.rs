@@ -129,6 +129,17 @@ pub enum LoadErrorKind {
         /// How many were found.
         found: usize,
     },
+    /// A configuration names a rule that does not exist.
+    #[error("unknown rule `{rule}`")]
+    UnknownRule {
+        /// The id as written.
+        rule: String,
+        /// The nearest rule id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A suppression without a reason.
+    #[error("a suppression needs a reason")]
+    EmptyReason,
     /// Any other value error.
     #[error("{message}")]
     Invalid {
@@ -163,6 +174,8 @@ impl LoadErrorKind {
             Self::InvalidValue(ValueError::Country { .. }) => "invalid-country",
             Self::Invalid { .. } => "invalid-value",
             Self::InvalidLength { .. } => "invalid-length",
+            Self::UnknownRule { .. } => "unknown-rule",
+            Self::EmptyReason => "empty-reason",
         }
     }
 
@@ -183,6 +196,9 @@ impl LoadErrorKind {
             Self::UnknownField { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownField { expected, .. } => format!("allowed here: {}", list(expected)),
             Self::MissingField { field } => format!("add the `{field}` field"),
+            Self::UnknownRule { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
+            Self::UnknownRule { .. } => "`ropa rules` lists every rule".into(),
+            Self::EmptyReason => "say why the finding is accepted, e.g. `reason = \"…, ticket PRIV-12\"`".into(),
             Self::UnknownVariant { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownVariant { expected, .. } => format!("use one of: {}", list(expected)),
             Self::WrongType { expected, found } if expected.contains("bool") && found.contains("string") => {

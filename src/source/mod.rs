@@ -80,7 +80,7 @@ impl fmt::Display for Format {
 }
 
 /// What a document holds, told from its top-level keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     /// A register (it has a `controller`).

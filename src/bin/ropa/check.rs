@@ -1,83 +1,28 @@
-//! `ropa check` and `ropa evaluate`: load files, lint registers, evaluate proposals, print
-//! findings and a summary.
+//! `ropa check` and `ropa evaluate`: load files, lint registers, evaluate proposals, apply the
+//! project configuration, and report in the chosen format.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use ropa::engine::{Engine, Evaluation, Report, Severity};
-use ropa::model::{Proposal, Register};
-use ropa::report::{Documents, HumanRenderer, locate, render_finding, render_load_error, sanitize};
-use ropa::source::{Document, DocumentKind, ReadOptions};
+use ropa::config::{Config, register_activity};
+use ropa::engine::{Engine, Evaluation, Finding, Report, Severity, Subject};
+use ropa::model::{Id, Proposal, Register};
+use ropa::report::{
+    Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources, locate,
+    render_run, to_sarif,
+};
+use ropa::source::{Document, DocumentKind, LoadError, ReadOptions};
 
-use crate::Outcome;
 use crate::files::{Found, expand};
+use crate::{Outcome, OutputFormat};
 
-/// How the run is reported and judged.
+/// How the run is read, judged and reported.
 pub struct Settings {
     pub read: ReadOptions,
+    pub config: Config,
+    pub format: OutputFormat,
     pub style: HumanRenderer,
-    /// Findings at or above this severity fail the run.
-    pub fail_at: Severity,
-}
-
-/// Counts for the summary line and the exit code.
-#[derive(Default)]
-struct Tally {
-    registers: usize,
-    proposals: usize,
-    unreadable: usize,
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    failing: bool,
-}
-
-impl Tally {
-    fn add(&mut self, report: &Report, fail_at: Severity) {
-        let (e, w, i) = report.counts();
-        self.errors += e;
-        self.warnings += w;
-        self.infos += i;
-        self.failing |= report.max_severity().is_some_and(|s| s >= fail_at);
-    }
-
-    fn summary(&self) -> String {
-        let files = self.registers + self.proposals + self.unreadable;
-        let mut line = format!(
-            "checked {files} file{}: {} register{}, {} proposal{}",
-            plural(files),
-            self.registers,
-            plural(self.registers),
-            self.proposals,
-            plural(self.proposals)
-        );
-        if self.unreadable > 0 {
-            line.push_str(&format!(", {} that could not be loaded", self.unreadable));
-        }
-        line.push_str(&format!(
-            "; {} error{}, {} warning{}, {} info",
-            self.errors,
-            plural(self.errors),
-            self.warnings,
-            plural(self.warnings),
-            self.infos
-        ));
-        line
-    }
-
-    fn outcome(&self) -> Outcome {
-        if self.unreadable > 0 {
-            Outcome::InputError
-        } else if self.failing {
-            Outcome::Findings
-        } else {
-            Outcome::Clean
-        }
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 struct LoadedRegister {
@@ -92,30 +37,162 @@ struct LoadedProposal {
     proposal: Proposal,
 }
 
+enum Loaded {
+    Register(LoadedRegister),
+    Proposal(LoadedProposal),
+}
+
+/// Collects the run's results and the source texts to render them with.
+struct Collector<'s> {
+    settings: &'s Settings,
+    run: RunReport,
+    sources: Sources,
+}
+
+impl<'s> Collector<'s> {
+    fn new(settings: &'s Settings) -> Self {
+        Self {
+            settings,
+            run: RunReport::new(settings.config.fail_level()),
+            sources: Sources::new(),
+        }
+    }
+
+    fn load(&mut self, path: &Path) -> Option<Loaded> {
+        let name = path.display().to_string();
+        match load(path, &self.settings.read) {
+            Ok(loaded) => {
+                let (kind, document) = match &loaded {
+                    Loaded::Register(r) => (DocumentKind::Register, &r.document),
+                    Loaded::Proposal(p) => (DocumentKind::Proposal, &p.document),
+                };
+                self.sources.insert(name.clone(), Arc::clone(document.source()));
+                self.run.files.push(FileEntry {
+                    path: name,
+                    kind: Some(kind),
+                });
+                Some(loaded)
+            }
+            Err(error) => {
+                self.load_error(&error);
+                None
+            }
+        }
+    }
+
+    fn load_error(&mut self, error: &LoadError) {
+        let name = error.file.display().to_string();
+        if let Some(source) = &error.source_file {
+            self.sources.insert(name.clone(), Arc::clone(source));
+        }
+        self.run.files.push(FileEntry {
+            path: name,
+            kind: None,
+        });
+        self.run.load_errors.push(LoadErrorEntry::from(error));
+    }
+
+    fn problem(&mut self, path: &Path, problem: String) {
+        let name = path.display().to_string();
+        self.run.files.push(FileEntry {
+            path: name.clone(),
+            kind: None,
+        });
+        self.run.load_errors.push(LoadErrorEntry {
+            file: name,
+            code: "io".to_owned(),
+            message: problem,
+            help: None,
+            path: None,
+            location: None,
+        });
+    }
+
+    /// Locates findings, applies the configuration, keeps the result and returns the findings
+    /// still reported.
+    fn add(
+        &mut self,
+        mut findings: Vec<Finding>,
+        documents: Documents<'_>,
+        activity_of: impl Fn(&Finding) -> Option<Id>,
+    ) -> Vec<Finding> {
+        locate(&mut findings, documents);
+        let applied = self.settings.config.apply(findings, activity_of);
+        self.run.findings.extend(applied.findings.iter().cloned());
+        self.run.suppressed.extend(applied.suppressed);
+        applied.findings
+    }
+
+    fn lint(&mut self, register: &LoadedRegister, engine: &Engine<'_>) {
+        let documents = Documents {
+            register: Some(&register.document),
+            proposal: None,
+        };
+        self.add(engine.lint().findings, documents, |f| {
+            register_activity(&register.register, &f.path)
+        });
+    }
+
+    fn evaluate(&mut self, register: &LoadedRegister, engine: &Engine<'_>, proposal: &LoadedProposal) {
+        let findings = engine.evaluate(&proposal.proposal).report.findings;
+        let documents = Documents {
+            register: Some(&register.document),
+            proposal: Some(&proposal.document),
+        };
+        let kept = self.add(findings, documents, |f| match f.subject {
+            Subject::Proposal => Some(proposal.proposal.activity.id.clone()),
+            Subject::Register => register_activity(&register.register, &f.path),
+        });
+        // The verdict follows the configuration: suppressed or downgraded findings do not count.
+        let compliant = kept.iter().all(|f| f.severity < Severity::Error);
+        let verdict = Evaluation {
+            compliant,
+            report: Report { findings: kept },
+        }
+        .verdict();
+        self.run.evaluations.push(EvaluationEntry {
+            proposal: proposal.path.display().to_string(),
+            register: register.path.display().to_string(),
+            compliant,
+            verdict,
+        });
+    }
+
+    fn finish(mut self) -> Outcome {
+        self.run.finish();
+        let text = match self.settings.format {
+            OutputFormat::Human => render_run(&self.run, &self.sources, self.settings.style),
+            OutputFormat::Json => serde_json::to_string_pretty(&self.run).unwrap_or_default() + "\n",
+            OutputFormat::Sarif => {
+                serde_json::to_string_pretty(&to_sarif(&self.run)).unwrap_or_default() + "\n"
+            }
+        };
+        crate::emit(&text);
+        let summary = &self.run.summary;
+        if summary.unreadable > 0 {
+            Outcome::InputError
+        } else if summary.failed {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    }
+}
+
 /// `ropa check`: every register is linted; every proposal is evaluated against the register in
 /// its own directory when there is exactly one.
 pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
-    let mut tally = Tally::default();
+    let mut collector = Collector::new(settings);
     let mut registers = Vec::new();
     let mut proposals = Vec::new();
     for found in expand(paths) {
         match found {
-            Found::File(path) => match load(&path, &settings.read) {
-                Ok(Loaded::Register(r)) => registers.push(r),
-                Ok(Loaded::Proposal(p)) => proposals.push(p),
-                Err(error) => {
-                    tally.unreadable += 1;
-                    println!("{}\n", render_load_error(&error, settings.style));
-                }
+            Found::File(path) => match collector.load(&path) {
+                Some(Loaded::Register(r)) => registers.push(r),
+                Some(Loaded::Proposal(p)) => proposals.push(p),
+                None => {}
             },
-            Found::Problem(path, problem) => {
-                tally.unreadable += 1;
-                println!(
-                    "error: {}: {}\n",
-                    sanitize(&path.display().to_string()),
-                    sanitize(&problem)
-                );
-            }
+            Found::Problem(path, problem) => collector.problem(&path, problem),
         }
     }
     let mut by_directory: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
@@ -124,126 +201,58 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
     }
     let engines: Vec<Engine<'_>> = registers.iter().map(|r| Engine::new(&r.register)).collect();
     for (register, engine) in registers.iter().zip(&engines) {
-        tally.registers += 1;
-        let documents = Documents {
-            register: Some(&register.document),
-            proposal: None,
-        };
-        print_report(engine.lint(), &documents, settings, &mut tally);
+        collector.lint(register, engine);
     }
     for proposal in &proposals {
-        tally.proposals += 1;
         match by_directory.get(parent(&proposal.path)).map(Vec::as_slice) {
             Some(&[only]) => {
-                let (Some(register), Some(engine)) = (registers.get(only), engines.get(only)) else {
-                    continue;
-                };
-                evaluate_one(engine, register, proposal, settings, &mut tally);
+                if let (Some(register), Some(engine)) = (registers.get(only), engines.get(only)) {
+                    collector.evaluate(register, engine, proposal);
+                }
             }
-            _ => println!(
-                "note: {} was loaded but not evaluated: its directory has no single register; use `ropa evaluate --register REGISTER {}`\n",
-                sanitize(&proposal.path.display().to_string()),
-                sanitize(&proposal.path.display().to_string()),
-            ),
+            _ => collector.run.evaluations.push(EvaluationEntry {
+                proposal: proposal.path.display().to_string(),
+                register: String::new(),
+                compliant: false,
+                verdict: "not evaluated: its directory has no single register; use `ropa evaluate --register REGISTER PROPOSAL`".to_owned(),
+            }),
         }
     }
-    println!("{}", tally.summary());
-    tally.outcome()
+    collector.finish()
 }
 
 /// `ropa evaluate`: every proposal against one register.
 pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Settings) -> Outcome {
-    let mut tally = Tally::default();
-    let register = match load(register_path, &settings.read) {
-        Ok(Loaded::Register(r)) => r,
-        Ok(Loaded::Proposal(_)) => {
-            println!(
-                "error: {} is a proposal, not a register (it has `activity` and no `controller`)",
-                sanitize(&register_path.display().to_string())
+    let mut collector = Collector::new(settings);
+    let register = match collector.load(register_path) {
+        Some(Loaded::Register(r)) => r,
+        Some(Loaded::Proposal(_)) => {
+            collector.problem(
+                register_path,
+                "this is a proposal, not a register (it has `activity` and no `controller`)".to_owned(),
             );
-            return Outcome::InputError;
+            return collector.finish();
         }
-        Err(error) => {
-            println!("{}\n", render_load_error(&error, settings.style));
-            return Outcome::InputError;
-        }
+        None => return collector.finish(),
     };
-    tally.registers += 1;
     let engine = Engine::new(&register.register);
     for found in expand(proposal_paths) {
-        let path = match found {
-            Found::File(path) => path,
-            Found::Problem(path, problem) => {
-                tally.unreadable += 1;
-                println!(
-                    "error: {}: {}\n",
-                    sanitize(&path.display().to_string()),
-                    sanitize(&problem)
-                );
-                continue;
-            }
-        };
-        match load(&path, &settings.read) {
-            Ok(Loaded::Proposal(proposal)) => {
-                tally.proposals += 1;
-                evaluate_one(&engine, &register, &proposal, settings, &mut tally);
-            }
-            Ok(Loaded::Register(_)) => {
-                tally.unreadable += 1;
-                println!(
-                    "error: {} is a register, not a proposal\n",
-                    sanitize(&path.display().to_string())
-                );
-            }
-            Err(error) => {
-                tally.unreadable += 1;
-                println!("{}\n", render_load_error(&error, settings.style));
-            }
+        match found {
+            Found::File(path) => match collector.load(&path) {
+                Some(Loaded::Proposal(proposal)) => collector.evaluate(&register, &engine, &proposal),
+                Some(Loaded::Register(_)) => {
+                    collector.run.files.pop();
+                    collector.problem(&path, "this is a register, not a proposal".to_owned());
+                }
+                None => {}
+            },
+            Found::Problem(path, problem) => collector.problem(&path, problem),
         }
     }
-    println!("{}", tally.summary());
-    tally.outcome()
+    collector.finish()
 }
 
-fn evaluate_one(
-    engine: &Engine<'_>,
-    register: &LoadedRegister,
-    proposal: &LoadedProposal,
-    settings: &Settings,
-    tally: &mut Tally,
-) {
-    let Evaluation { compliant, report } = engine.evaluate(&proposal.proposal);
-    let verdict = Evaluation {
-        compliant,
-        report: report.clone(),
-    }
-    .verdict();
-    let documents = Documents {
-        register: Some(&register.document),
-        proposal: Some(&proposal.document),
-    };
-    print_report(report, &documents, settings, tally);
-    println!(
-        "{} against {}: {verdict}\n",
-        sanitize(&proposal.path.display().to_string()),
-        sanitize(&register.path.display().to_string())
-    );
-}
-
-fn print_report(mut report: Report, documents: &Documents<'_>, settings: &Settings, tally: &mut Tally) {
-    locate(&mut report.findings, *documents);
-    for finding in &report.findings {
-        println!("{}\n", render_finding(finding, documents, settings.style));
-    }
-    tally.add(&report, settings.fail_at);
-}
-
-enum Loaded {
-    Register(LoadedRegister),
-    Proposal(LoadedProposal),
-}
-
-fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, ropa::source::LoadError> {
+fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, LoadError> {
     let document = Document::read(path, options)?;
     Ok(match document.kind() {
         DocumentKind::Register => Loaded::Register(LoadedRegister {

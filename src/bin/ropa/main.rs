@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ropa::config::Config;
 use ropa::engine::Severity;
 use ropa::source::{Format, Limits, ReadOptions};
 
@@ -79,11 +80,32 @@ struct EvaluateArgs {
     input: InputArgs,
 }
 
+/// How findings are reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// rustc-style snippets for people.
+    Human,
+    /// One JSON document (shape: `ropa schema report`).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+}
+
 #[derive(Debug, Args)]
 struct InputArgs {
-    /// Fail (exit 1) on warnings too, not only on errors.
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Fail (exit 1) on warnings too (`warnings`), or on every finding (`infos`); overrides the
+    /// config's `fail_level`.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<DenyLevel>,
+    /// The project configuration; by default the nearest `ropa.toml` in this directory or above.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any `ropa.toml`.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
     /// Read every file as this format instead of choosing by extension.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
@@ -105,16 +127,32 @@ enum DenyLevel {
 }
 
 impl InputArgs {
-    fn settings(&self, color: bool) -> check::Settings {
-        check::Settings {
-            read: self.read_options(),
-            style: ropa::report::HumanRenderer { color },
-            fail_at: match self.deny {
-                None => Severity::Error,
-                Some(DenyLevel::Warnings) => Severity::Warning,
-                Some(DenyLevel::Infos) => Severity::Info,
-            },
+    /// The settings, or the error that makes the configuration unusable.
+    fn settings(&self, color: bool) -> Result<check::Settings, ropa::source::LoadError> {
+        let path = match (&self.config, self.no_config) {
+            (Some(path), _) => Some(path.clone()),
+            (None, true) => None,
+            (None, false) => std::env::current_dir()
+                .ok()
+                .and_then(|dir| Config::discover(&dir)),
+        };
+        let mut config = match path {
+            Some(path) => Config::read(&path)?,
+            None => Config::default(),
+        };
+        match self.deny {
+            Some(DenyLevel::Warnings) => config.fail_level = Some(Severity::Warning),
+            Some(DenyLevel::Infos) => config.fail_level = Some(Severity::Info),
+            None => {}
         }
+        Ok(check::Settings {
+            read: self.read_options(),
+            config,
+            format: self.format,
+            style: ropa::report::HumanRenderer {
+                color: color && self.format == OutputFormat::Human,
+            },
+        })
     }
 
     fn read_options(&self) -> ReadOptions {
@@ -182,6 +220,23 @@ fn use_color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
+/// Writes to standard output. A closed pipe (`ropa ... | head`) ends the output quietly instead
+/// of panicking.
+pub fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+/// A configuration that cannot be used is an input error.
+fn config_error(error: &ropa::source::LoadError) -> Outcome {
+    eprintln!(
+        "{}",
+        ropa::report::render_load_error(error, ropa::report::HumanRenderer { color: use_color() })
+    );
+    Outcome::InputError
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -195,10 +250,14 @@ fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check(args) => check::run(&args.paths, &args.input.settings(use_color())),
-        Command::Evaluate(args) => {
-            check::evaluate(&args.register, &args.proposals, &args.input.settings(use_color()))
-        }
+        Command::Check(args) => match args.input.settings(use_color()) {
+            Ok(settings) => check::run(&args.paths, &settings),
+            Err(error) => config_error(&error),
+        },
+        Command::Evaluate(args) => match args.input.settings(use_color()) {
+            Ok(settings) => check::evaluate(&args.register, &args.proposals, &settings),
+            Err(error) => config_error(&error),
+        },
         Command::Rules { markdown } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Schema(args) => schema::run(args.which, args.out.as_deref()),

@@ -6,25 +6,27 @@ use crate::Outcome;
 
 pub fn list(markdown: bool) -> Outcome {
     if markdown {
-        print!("{}", ropa::engine::rules_markdown());
+        crate::emit(&ropa::engine::rules_markdown());
         return Outcome::Clean;
     }
     let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let mut text = String::new();
     for rule in RULES.iter() {
-        println!(
-            "{:<width$}  {:<7}  {}",
+        text.push_str(&format!(
+            "{:<width$}  {:<7}  {}\n",
             rule.id,
             rule.severity.to_string(),
             rule.summary
-        );
+        ));
     }
+    crate::emit(&text);
     Outcome::Clean
 }
 
 pub fn explain(id: &str) -> Outcome {
     match rule(id) {
         Some(rule) => {
-            print!("{}", rule.explanation());
+            crate::emit(&rule.explanation());
             Outcome::Clean
         }
         None => {

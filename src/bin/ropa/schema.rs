@@ -19,7 +19,7 @@ pub fn run(which: Which, out: Option<&Path>) -> Outcome {
             Which::Register => SchemaKind::Register,
             Which::Proposal => SchemaKind::Proposal,
         };
-        print!("{}", kind.to_pretty_json());
+        crate::emit(&kind.to_pretty_json());
         return Outcome::Clean;
     };
     if let Err(error) = std::fs::create_dir_all(dir) {
@@ -32,7 +32,7 @@ pub fn run(which: Which, out: Option<&Path>) -> Outcome {
             eprintln!("error: cannot write {}: {error}", path.display());
             return Outcome::InputError;
         }
-        println!("wrote {}", path.display());
+        crate::emit(&format!("wrote {}\n", path.display()));
     }
     Outcome::Clean
 }

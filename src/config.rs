@@ -1,0 +1,315 @@
+//! Project configuration (`ropa.toml`): severity overrides per rule, justified suppressions, and
+//! the default fail level.
+//!
+//! ```toml
+//! # ropa.toml
+//! fail_level = "warning"          # fail CI on warnings too (default: error)
+//!
+//! [rules]
+//! unused-catalogue-entry = "allow"    # allow | info | warning | error
+//! retention-vague = "error"
+//!
+//! [[suppress]]
+//! rule = "cookie-without-consent"
+//! activity = "website"            # and/or `path = "/activities/2/cookies"`, `file = "register.yaml"`
+//! reason = "Consent banner goes live with release 4.2 (ticket PRIV-88)"
+//! ```
+//!
+//! Unknown keys and unknown rule ids are errors with file, line and column, like any other load
+//! error. A suppression needs a non-empty `reason`. Suppressed findings are not dropped: they are
+//! returned separately with their reason, so reports count them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Finding, RULES, Severity, rule};
+use crate::model::Id;
+use crate::path::{FieldPath, PathSegment};
+use crate::source::{Document, Format, LoadError, LoadErrorKind, ReadOptions};
+use crate::suggest::nearest;
+
+/// The file name ropa looks for.
+pub const FILE_NAME: &str = "ropa.toml";
+
+/// What a rule's findings should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleLevel {
+    /// Do not report (findings are counted as suppressed).
+    Allow,
+    /// Report as information.
+    Info,
+    /// Report as a warning.
+    Warning,
+    /// Report as an error.
+    Error,
+}
+
+/// A finding the project has decided to accept, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    /// The rule id.
+    pub rule: String,
+    /// Only findings about this activity (by id), in a register or a proposal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<Id>,
+    /// Only findings at this field or below it (a JSON Pointer such as `/activities/2/cookies`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Only findings in files whose path ends with this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// Why the finding is accepted. Required: a suppression without one is refused.
+    pub reason: String,
+}
+
+/// The contents of `ropa.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Findings at or above this severity fail the run (default: error).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fail_level: Option<Severity>,
+    /// Severity overrides by rule id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// Accepted findings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub suppress: Vec<Suppression>,
+}
+
+/// A finding that a configuration suppressed, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Suppressed {
+    /// The finding.
+    pub finding: Finding,
+    /// Why it is suppressed: the suppression's reason, or that the rule is allowed.
+    pub reason: String,
+}
+
+/// Findings after a configuration was applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Applied {
+    /// Findings still reported, with overridden severities.
+    pub findings: Vec<Finding>,
+    /// Findings suppressed, with their reasons.
+    pub suppressed: Vec<Suppressed>,
+}
+
+impl Config {
+    /// Parses and validates a configuration file's text.
+    pub fn parse(name: &str, text: &str) -> Result<Self, LoadError> {
+        let document = Document::parse(name, text, Format::Toml, crate::source::Limits::default())?;
+        let config: Self = document.deserialize()?;
+        config.validate(&document)?;
+        Ok(config)
+    }
+
+    /// Reads and validates a configuration file.
+    pub fn read(path: &Path) -> Result<Self, LoadError> {
+        let options = ReadOptions {
+            format: Some(Format::Toml),
+            ..ReadOptions::default()
+        };
+        let document = Document::read(path, &options)?;
+        let config: Self = document.deserialize()?;
+        config.validate(&document)?;
+        Ok(config)
+    }
+
+    /// The nearest `ropa.toml` in `start` or one of its ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start
+            .ancestors()
+            .map(|dir| dir.join(FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+
+    fn validate(&self, document: &Document) -> Result<(), LoadError> {
+        let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+        let error = |path: FieldPath, kind: LoadErrorKind| LoadError {
+            file: document.source().name().into(),
+            source_file: Some(document.source().clone()),
+            span: Some(document.root().display_span(&path)),
+            path,
+            kind: Box::new(kind),
+        };
+        let unknown = |id: &str| LoadErrorKind::UnknownRule {
+            rule: id.to_owned(),
+            suggestion: nearest(id, &ids).map(str::to_owned),
+        };
+        for id in self.rules.keys() {
+            if rule(id).is_none() {
+                let path = FieldPath::root().key("rules").key(id.as_str());
+                let mut failure = error(path.clone(), unknown(id));
+                failure.span = document.root().key_span(&path).or(failure.span);
+                return Err(failure);
+            }
+        }
+        for (i, suppression) in self.suppress.iter().enumerate() {
+            let at = FieldPath::root().key("suppress").index(i);
+            if rule(&suppression.rule).is_none() {
+                return Err(error(at.key("rule"), unknown(&suppression.rule)));
+            }
+            if suppression.reason.trim().is_empty() {
+                return Err(error(at.key("reason"), LoadErrorKind::EmptyReason));
+            }
+        }
+        Ok(())
+    }
+
+    /// The fail level: the configured one, or error.
+    pub fn fail_level(&self) -> Severity {
+        self.fail_level.unwrap_or(Severity::Error)
+    }
+
+    /// Applies severity overrides and suppressions. `activity_of` names the activity a finding is
+    /// about (from its subject and path), for suppressions by activity.
+    pub fn apply(&self, findings: Vec<Finding>, activity_of: impl Fn(&Finding) -> Option<Id>) -> Applied {
+        let mut applied = Applied::default();
+        for mut finding in findings {
+            match self.rules.get(finding.rule) {
+                Some(RuleLevel::Allow) => {
+                    applied.suppressed.push(Suppressed {
+                        reason: format!("rule `{}` is allowed in {FILE_NAME}", finding.rule),
+                        finding,
+                    });
+                    continue;
+                }
+                Some(RuleLevel::Info) => finding.severity = Severity::Info,
+                Some(RuleLevel::Warning) => finding.severity = Severity::Warning,
+                Some(RuleLevel::Error) => finding.severity = Severity::Error,
+                None => {}
+            }
+            match self.suppress.iter().find(|s| s.matches(&finding, &activity_of)) {
+                Some(suppression) => applied.suppressed.push(Suppressed {
+                    reason: suppression.reason.clone(),
+                    finding,
+                }),
+                None => applied.findings.push(finding),
+            }
+        }
+        applied
+    }
+}
+
+impl Suppression {
+    fn matches(&self, finding: &Finding, activity_of: &impl Fn(&Finding) -> Option<Id>) -> bool {
+        if self.rule != finding.rule {
+            return false;
+        }
+        if let Some(activity) = &self.activity
+            && activity_of(finding).as_ref() != Some(activity)
+        {
+            return false;
+        }
+        if let Some(prefix) = &self.path {
+            let prefix = FieldPath::parse_pointer(prefix);
+            if !finding.path.segments().starts_with(prefix.segments()) {
+                return false;
+            }
+        }
+        if let Some(file) = &self.file {
+            let in_file = finding
+                .location
+                .as_ref()
+                .is_some_and(|l| Path::new(&l.file).ends_with(file));
+            if !in_file {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The activity a register finding's path points into (`/activities/N/...`).
+pub fn register_activity(register: &crate::model::Register, path: &FieldPath) -> Option<Id> {
+    match path.segments() {
+        [PathSegment::Key(key), PathSegment::Index(i), ..] if key == "activities" => {
+            register.activities.get(*i).map(|a| a.id.clone())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Engine;
+    use crate::source::{Document, Limits};
+
+    const REGISTER: &str = "controller: { name: G, public_authority: true, contact: { email: a@b.nl } }\n";
+
+    fn findings() -> Vec<Finding> {
+        let register = Document::parse("r.yaml", REGISTER, Format::Yaml, Limits::default())
+            .and_then(|d| d.register())
+            .expect("loads");
+        Engine::new(&register).lint().findings
+    }
+
+    #[test]
+    fn overrides_and_suppressions_are_applied_and_counted() {
+        let config = Config::parse(
+            "ropa.toml",
+            "[[suppress]]\nrule = \"public-authority-without-dpo\"\nreason = \"DPO appointed, contact follows\"\n",
+        )
+        .expect("valid");
+        let applied = config.apply(findings(), |_| None);
+        assert!(applied.findings.is_empty());
+        assert_eq!(applied.suppressed.len(), 1);
+        assert_eq!(applied.suppressed[0].reason, "DPO appointed, contact follows");
+
+        let config = Config::parse(
+            "ropa.toml",
+            "[rules]\npublic-authority-without-dpo = \"warning\"\n",
+        )
+        .expect("valid");
+        let applied = config.apply(findings(), |_| None);
+        assert_eq!(applied.findings[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn suppressions_need_a_reason_and_a_known_rule() {
+        let error = Config::parse(
+            "ropa.toml",
+            "[[suppress]]\nrule = \"public-authority-without-dpo\"\nreason = \" \"\n",
+        )
+        .expect_err("refused");
+        assert!(matches!(*error.kind, LoadErrorKind::EmptyReason), "{error}");
+        assert_eq!(
+            error.to_string(),
+            "ropa.toml:3:10: a suppression needs a reason (at `/suppress/0/reason`)"
+        );
+
+        let error = Config::parse(
+            "ropa.toml",
+            "[[suppress]]\nrule = \"public-authority-without-dpo\"\n",
+        )
+        .expect_err("refused");
+        assert!(
+            matches!(*error.kind, LoadErrorKind::MissingField { field: "reason" }),
+            "{error}"
+        );
+
+        let error = Config::parse("ropa.toml", "[rules]\npublic-authority-without-dpa = \"allow\"\n")
+            .expect_err("refused");
+        assert_eq!(
+            error.help().as_deref(),
+            Some("did you mean `public-authority-without-dpo`?")
+        );
+        assert_eq!(
+            error.range().map(|(start, _)| (start.line, start.column)),
+            Some((2, 1))
+        );
+
+        let error = Config::parse("ropa.toml", "fail-level = \"warning\"\n").expect_err("refused");
+        assert!(
+            matches!(*error.kind, LoadErrorKind::UnknownField { .. }),
+            "{error}"
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! SARIF 2.1.0 output, for GitHub code scanning and other SARIF viewers.
+//!
+//! One run: the tool driver lists every rule with its summary, explanation and articles; each
+//! finding is a result with its file and region (1-based lines, columns counted in Unicode code
+//! points, as `columnKind` says); suppressed findings carry their reason as an external
+//! suppression; load errors are tool execution notifications.
+
+use serde::Serialize;
+
+use super::run::RunReport;
+use crate::engine::{Finding, RULES, Severity, SourceLocation};
+
+/// The `$schema` SARIF logs name.
+pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Log {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run {
+    tool: Tool,
+    invocations: Vec<Invocation>,
+    results: Vec<SarifResult>,
+    column_kind: &'static str,
+    original_uri_base_ids: OriginalUriBaseIds,
+}
+
+#[derive(Serialize)]
+struct OriginalUriBaseIds {
+    #[serde(rename = "%SRCROOT%")]
+    src_root: ArtifactLocationBase,
+}
+
+#[derive(Serialize)]
+struct ArtifactLocationBase {
+    description: Message,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    rules: Vec<ReportingDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ReportingDescriptor {
+    id: &'static str,
+    short_description: Message,
+    full_description: Message,
+    help: MultiformatMessage,
+    default_configuration: Configuration,
+    properties: Properties,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    tags: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+#[derive(Serialize)]
+struct MultiformatMessage {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    level: &'static str,
+    message: Message,
+    descriptor: NotificationDescriptor,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+}
+
+#[derive(Serialize)]
+struct NotificationDescriptor {
+    id: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: &'static str,
+    rule_index: usize,
+    level: &'static str,
+    message: Message,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<Suppression>,
+    properties: ResultProperties,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ResultProperties {
+    /// The field path, so results stay meaningful without a location.
+    field_path: String,
+    hint: String,
+}
+
+#[derive(Serialize)]
+struct Suppression {
+    kind: &'static str,
+    justification: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Message>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A repository-relative URI for a path as given (with `%SRCROOT%` as its base), or a `file:`
+/// URI for an absolute path.
+fn artifact(file: &str) -> ArtifactLocation {
+    let forward = file.replace('\\', "/");
+    if forward.starts_with('/') {
+        return ArtifactLocation {
+            uri: format!("file://{}", percent_encode(&forward)),
+            uri_base_id: None,
+        };
+    }
+    let relative = forward.trim_start_matches("./");
+    ArtifactLocation {
+        uri: percent_encode(relative),
+        uri_base_id: Some("%SRCROOT%"),
+    }
+}
+
+/// Encodes the characters a URI reference may not hold as they are.
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn location(at: &SourceLocation, id: Option<usize>, message: Option<String>) -> Location {
+    Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: artifact(&at.file),
+            region: Region {
+                start_line: at.line,
+                start_column: at.column,
+                end_line: at.end_line,
+                end_column: at.end_column,
+            },
+        },
+        message: message.map(|text| Message { text }),
+    }
+}
+
+fn result(finding: &Finding, suppression: Option<&str>) -> SarifResult {
+    let rule_index = RULES.iter().position(|r| r.id == finding.rule).unwrap_or(0);
+    SarifResult {
+        rule_id: finding.rule,
+        rule_index,
+        level: level(finding.severity),
+        message: Message {
+            text: format!("{}\nhint: {}", finding.message, finding.hint),
+        },
+        locations: finding.location.iter().map(|l| location(l, None, None)).collect(),
+        related_locations: finding
+            .related
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                Some(location(
+                    r.location.as_ref()?,
+                    Some(i + 1),
+                    Some(r.message.clone()),
+                ))
+            })
+            .collect(),
+        suppressions: suppression
+            .map(|reason| Suppression {
+                kind: "external",
+                justification: reason.to_owned(),
+            })
+            .into_iter()
+            .collect(),
+        properties: ResultProperties {
+            field_path: finding.path.to_string(),
+            hint: finding.hint.clone(),
+        },
+    }
+}
+
+/// The run as a SARIF 2.1.0 log.
+pub fn to_sarif(run: &RunReport) -> serde_json::Value {
+    let rules = RULES
+        .iter()
+        .map(|rule| ReportingDescriptor {
+            id: rule.id,
+            short_description: Message {
+                text: rule.summary.to_owned(),
+            },
+            full_description: Message {
+                text: rule.why.to_owned(),
+            },
+            help: MultiformatMessage {
+                text: format!("{}\n\n{}", rule.summary, rule.why),
+                markdown: rule.explanation(),
+            },
+            default_configuration: Configuration {
+                level: level(rule.severity),
+            },
+            properties: Properties {
+                tags: std::iter::once("privacy".to_owned())
+                    .chain(rule.articles.iter().map(|a| (*a).to_owned()))
+                    .collect(),
+            },
+        })
+        .collect();
+    let notifications = run
+        .load_errors
+        .iter()
+        .map(|error| Notification {
+            level: "error",
+            message: Message {
+                text: match &error.help {
+                    Some(help) => format!("{}: {}. {help}", error.file, error.message),
+                    None => format!("{}: {}", error.file, error.message),
+                },
+            },
+            descriptor: NotificationDescriptor {
+                id: error.code.clone(),
+            },
+            locations: error.location.iter().map(|l| location(l, None, None)).collect(),
+        })
+        .collect();
+    let results = run
+        .findings
+        .iter()
+        .map(|f| result(f, None))
+        .chain(run.suppressed.iter().map(|s| result(&s.finding, Some(&s.reason))))
+        .collect();
+    let log = Log {
+        schema: SARIF_SCHEMA,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "ropa",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    rules,
+                },
+            },
+            invocations: vec![Invocation {
+                execution_successful: run.load_errors.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+            results,
+            column_kind: "unicodeCodePoints",
+            original_uri_base_ids: OriginalUriBaseIds {
+                src_root: ArtifactLocationBase {
+                    description: Message {
+                        text: "The directory ropa was run from".to_owned(),
+                    },
+                },
+            },
+        }],
+    };
+    serde_json::to_value(log).unwrap_or(serde_json::Value::Null)
+}
