@@ -1,4 +1,5 @@
-//! JSON Schemas for the register and proposal files, generated from the model.
+//! JSON Schemas for the register and proposal files, and for ropa's JSON output, generated from
+//! the types themselves.
 //!
 //! The schemas are draft 2020-12, with the model's doc comments as descriptions and
 //! `additionalProperties: false` wherever the loader refuses unknown fields. The checked-in copies
@@ -22,17 +23,20 @@ pub enum SchemaKind {
     Register,
     /// A proposal file.
     Proposal,
+    /// The JSON output of `ropa check --format json` and `ropa evaluate --format json`.
+    Report,
 }
 
 impl SchemaKind {
     /// Every kind, in the order files are written.
-    pub const ALL: [Self; 2] = [Self::Register, Self::Proposal];
+    pub const ALL: [Self; 3] = [Self::Register, Self::Proposal, Self::Report];
 
     /// The file name of the checked-in schema.
     pub fn file_name(self) -> &'static str {
         match self {
             Self::Register => "register.schema.json",
             Self::Proposal => "proposal.schema.json",
+            Self::Report => "report.schema.json",
         }
     }
 
@@ -41,6 +45,7 @@ impl SchemaKind {
         match self {
             Self::Register => generate::<Register>(),
             Self::Proposal => generate::<Proposal>(),
+            Self::Report => generate::<crate::report::RunReport>(),
         }
     }
 

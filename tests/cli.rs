@@ -64,7 +64,9 @@ fn check_exits_0_when_every_file_loads() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(
-        stdout.ends_with("checked 1 file: 1 register, 0 proposals; 0 errors, 0 warnings, 0 info, 0 suppressed\n"),
+        stdout.ends_with(
+            "checked 1 file: 1 register, 0 proposals; 0 errors, 0 warnings, 0 info, 0 suppressed\n"
+        ),
         "{stdout}"
     );
 }
@@ -215,4 +217,77 @@ fn rules_and_explain_read_the_registry() {
     let out = ropa(&["explain", "public-authority-without-dpa"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `public-authority-without-dpo`?"));
+}
+
+#[test]
+fn init_writes_a_starter_that_passes_check_in_every_format() {
+    let dir = scratch(&[]);
+    for name in ["register.yaml", "register.toml", "register.json"] {
+        let out = ropa(&["init", name], dir.path());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let out = ropa(&["check", "--no-config", "--deny", "infos", name], dir.path());
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    // It never overwrites silently.
+    let out = ropa(&["init", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+}
+
+#[test]
+fn config_suppressions_are_counted_and_need_a_reason() {
+    let dir = scratch(&[
+        ("register.yaml", NO_DPO),
+        (
+            "ropa.toml",
+            "[[suppress]]\nrule = \"public-authority-without-dpo\"\nreason = \"FG benoemd per 1 januari\"\n",
+        ),
+    ]);
+    let out = ropa(&["check", "register.yaml"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("0 errors, 0 warnings, 0 info, 1 suppressed"),
+        "{stdout}"
+    );
+    let out = ropa(&["check", "--no-config", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+
+    std::fs::write(
+        dir.path().join("ropa.toml"),
+        "[[suppress]]\nrule = \"public-authority-without-dpo\"\n",
+    )
+    .expect("write");
+    let out = ropa(&["check", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error[missing-field]: missing field `reason`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ropa.toml:1:1"), "{stderr}");
+
+    std::fs::write(
+        dir.path().join("ropa.toml"),
+        "[rules]\nunused-catalog-entry = \"allow\"\n",
+    )
+    .expect("write");
+    let out = ropa(&["check", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[unknown-rule]"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean `unused-catalogue-entry`?"),
+        "{stderr}"
+    );
 }

@@ -76,7 +76,7 @@ pub struct Related {
     /// What it is.
     pub message: String,
     /// Its position, when the document came from a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }
 
@@ -94,7 +94,7 @@ pub struct Finding {
     /// The field the finding is about.
     pub path: FieldPath,
     /// Its position, when the document came from a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
     /// One line: what is wrong here.
     pub message: String,
@@ -103,7 +103,7 @@ pub struct Finding {
     /// How to fix it.
     pub hint: String,
     /// Other places that explain it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
 }
 

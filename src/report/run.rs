@@ -22,7 +22,7 @@ pub struct FileEntry {
     /// The path as given or found.
     pub path: String,
     /// What it holds, when it loaded.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<DocumentKind>,
 }
 
@@ -36,13 +36,13 @@ pub struct LoadErrorEntry {
     /// What went wrong.
     pub message: String,
     /// How to fix it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// The field path, when the error concerns a value.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Where in the file, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
 }
 
@@ -193,14 +193,6 @@ impl RunReport {
             .count();
         s.suppressed = self.suppressed.len();
         s.failed = s.unreadable > 0 || self.findings.iter().any(|f| f.severity >= s.fail_level);
-    }
-
-    /// The JSON Schema of this structure (checked in as `schema/report.schema.json`).
-    pub fn schema() -> serde_json::Value {
-        schemars::generate::SchemaSettings::draft2020_12()
-            .into_generator()
-            .into_root_schema_for::<Self>()
-            .to_value()
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod check;
 mod files;
+mod init;
 mod rules;
 mod schema;
 
@@ -39,6 +40,16 @@ enum Command {
         after_help = "Examples:\n  ropa evaluate --register register.yaml proposals/newsletter.yaml\n  ropa evaluate --register register.yaml proposals/\n\nExit codes: 0 compliant, 1 findings at or above the fail level, 2 input errors."
     )]
     Evaluate(EvaluateArgs),
+    /// Write a commented starter register that passes `ropa check`.
+    #[command(after_help = "Examples:\n  ropa init\n  ropa init privacy/register.toml")]
+    Init {
+        /// Where to write it; the extension picks the format.
+        #[arg(default_value = "register.yaml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// List every rule with its default severity.
     #[command(after_help = "Examples:\n  ropa rules\n  ropa rules --markdown > docs/rules.md")]
     Rules {
@@ -258,6 +269,7 @@ fn main() -> ExitCode {
             Ok(settings) => check::evaluate(&args.register, &args.proposals, &settings),
             Err(error) => config_error(&error),
         },
+        Command::Init { path, force } => init::run(&path, force),
         Command::Rules { markdown } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Schema(args) => schema::run(args.which, args.out.as_deref()),

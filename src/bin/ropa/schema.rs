@@ -9,8 +9,12 @@ use crate::Outcome;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Which {
+    /// A register file.
     Register,
+    /// A proposal file.
     Proposal,
+    /// The JSON output (`--format json`).
+    Report,
 }
 
 pub fn run(which: Which, out: Option<&Path>) -> Outcome {
@@ -18,6 +22,7 @@ pub fn run(which: Which, out: Option<&Path>) -> Outcome {
         let kind = match which {
             Which::Register => SchemaKind::Register,
             Which::Proposal => SchemaKind::Proposal,
+            Which::Report => SchemaKind::Report,
         };
         crate::emit(&kind.to_pretty_json());
         return Outcome::Clean;

@@ -1,0 +1,91 @@
+//! The machine-readable outputs: JSON validates against its checked-in schema, and SARIF is read
+//! by a SARIF 2.1.0 model generated from the official schema (serde-sarif) without losing a field.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn run(format: &str) -> (Option<i32>, serde_json::Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(["check", "--no-config", "--format", format, "examples/"])
+        .output()
+        .expect("ropa runs");
+    let value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{format} output is not JSON: {e}\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    (out.status.code(), value)
+}
+
+#[test]
+fn json_output_matches_its_schema() {
+    let (code, output) = run("json");
+    assert_eq!(code, Some(1), "the examples have error findings");
+    let schema = ropa::schema::SchemaKind::Report.schema();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&output)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    assert_eq!(output["format_version"], 1);
+    assert_eq!(output["summary"]["registers"], 3);
+    assert_eq!(output["summary"]["proposals"], 6);
+    let first = &output["findings"][0];
+    for field in [
+        "rule",
+        "severity",
+        "articles",
+        "subject",
+        "path",
+        "location",
+        "message",
+        "explanation",
+        "hint",
+    ] {
+        assert!(!first[field].is_null(), "finding without `{field}`: {first}");
+    }
+}
+
+#[test]
+fn sarif_output_is_valid_sarif_2_1_0() {
+    let (code, output) = run("sarif");
+    assert_eq!(code, Some(1));
+    let sarif: serde_sarif::sarif::Sarif = serde_json::from_value(output.clone()).expect("valid SARIF 2.1.0");
+    // Nothing we write is unknown to the official model: reading and writing it back loses nothing.
+    assert_eq!(serde_json::to_value(&sarif).expect("serialises"), output);
+
+    let run = &output["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), ropa::engine::RULES.len());
+    for (i, rule) in rules.iter().enumerate() {
+        assert_eq!(rule["id"], ropa::engine::RULES[i].id);
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .is_some_and(|m| m.contains("## Why"))
+        );
+    }
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let results = run["results"].as_array().expect("results");
+    assert!(!results.is_empty());
+    for result in results {
+        let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap_or_default()));
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .expect("uri");
+        // The region starts on the line and column the offending field is on.
+        let text = std::fs::read_to_string(uri).expect("artifact readable from the repository root");
+        let line = region["startLine"].as_u64().expect("line") as usize;
+        let column = region["startColumn"].as_u64().expect("column") as usize;
+        let line_text = text.lines().nth(line - 1).expect("line exists");
+        assert!(
+            column <= line_text.chars().count() + 1,
+            "{uri}:{line}:{column} is past the end of the line"
+        );
+    }
+}
