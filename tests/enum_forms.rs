@@ -101,6 +101,7 @@ fn every_list_enum_has_one_string_form() {
         RetentionDisclosure,
         ChannelKind,
         SecurityStandard,
+        InformationItem,
     ]
     .into_iter()
     .collect();

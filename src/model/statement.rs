@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::macros::list_enum;
 use super::{
-    Contact, CookieClass, DataSourceKind, DataSubjectRight, Date, DocumentRef, LawfulBasisKind, Period,
+    Contact, CookieClass, DataSourceKind, DataSubjectRight, Date, DocumentRef, LawfulBasisKind,
+    NationalIdNumber, Period, SpecialCategory,
 };
 
 list_enum! {
@@ -118,6 +119,14 @@ pub struct RightOffer {
     /// For access: whether a copy is provided in electronic form (Art 15(3)).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub electronic_copy: bool,
+    /// The office or person that handles requests ("het GNMI-secretariaat is het
+    /// aanspreekpunt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handled_by: Option<String>,
+    /// Conditions and limits the statement sets, in its own words (e.g. "het is niet toegestaan
+    /// om gegevens van andere personen in te zien", Art 15(4)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<String>,
 }
 
 /// The cookie classes the statement says the website uses.
@@ -206,6 +215,36 @@ pub struct VulnerabilityDisclosure {
     /// The policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<DocumentRef>,
+    /// Whether reporters accept the policy's terms by reporting ("door het maken van een melding
+    /// verklaart u zich akkoord met de afspraken").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub terms_accepted_by_reporting: bool,
+    /// The promised handling of a report, in the organisation's words ("zo snel als mogelijk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
+    /// Who else is involved in handling a report (e.g. "in samenwerking met de betreffende
+    /// gemeente").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handled_with: Option<String>,
+}
+
+list_enum! {
+    /// What people are told when their data are collected (Art 13(1)–(2)).
+    #[non_exhaustive]
+    pub enum InformationItem {
+        /// The purpose of the processing.
+        Purpose,
+        /// Why the data are necessary.
+        Necessity,
+        /// How long they are kept.
+        Retention,
+        /// Whether and with whom they are shared, and why.
+        Recipients,
+        /// Their rights, or where to find them.
+        Rights,
+        /// The lawful basis.
+        LawfulBasis,
+    }
 }
 
 /// The public privacy statement as commitments a rule can check against the register.
@@ -233,6 +272,18 @@ pub struct Statement {
     /// Promise about special-category data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_categories: Option<SpecialCategoriesCommitment>,
+    /// The special categories the promise names, when it names some and not others ("ras,
+    /// etnische afkomst, genetische gegevens, biometrische gegevens, gezondheid, seksuele
+    /// geaardheid"); empty means the promise covers every special category.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_special_categories: Vec<SpecialCategory>,
+    /// National identification numbers the same promise names (the BSN is often listed with
+    /// the special categories).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named_national_ids: Vec<NationalIdNumber>,
+    /// Promise that data are used only for the purpose they were collected for (Art 5(1)(b)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub purpose_limitation: bool,
     /// Promise about sharing with others.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sharing: Option<SharingCommitment>,
@@ -279,10 +330,13 @@ pub struct Statement {
     /// Where data usually come from ("uit authentieke bronnen of bij uzelf"), Art 14(2)(f).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<DataSourceKind>,
-    /// The channels at which people are told about purpose, necessity and retention when data
-    /// are collected (web forms, the desk, the telephone), Art 13(1).
+    /// The channels at which people are told about their data when it is collected (web forms,
+    /// the desk, the telephone), Art 13(1).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub informs_at: Vec<ChannelKind>,
+    /// What they are told there.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub informs_about: Vec<InformationItem>,
     /// Whether the register of processing activities is public, and where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_register: Option<DocumentRef>,

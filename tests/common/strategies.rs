@@ -470,13 +470,19 @@ pub fn right_offer() -> BoxedStrategy<RightOffer> {
         few(channel()),
         any::<bool>(),
         any::<bool>(),
+        of(text()),
+        few(text()),
     )
         .prop_map(
-            |(right, channels, identification_required, electronic_copy)| RightOffer {
-                right,
-                channels,
-                identification_required,
-                electronic_copy,
+            |(right, channels, identification_required, electronic_copy, handled_by, conditions)| {
+                RightOffer {
+                    right,
+                    channels,
+                    identification_required,
+                    electronic_copy,
+                    handled_by,
+                    conditions,
+                }
             },
         )
         .boxed()
@@ -538,8 +544,24 @@ pub fn breach_commitment() -> BoxedStrategy<BreachCommitment> {
 
 /// A [`VulnerabilityDisclosure`].
 pub fn vulnerability_disclosure() -> BoxedStrategy<VulnerabilityDisclosure> {
-    (of(text()), of(document_ref()))
-        .prop_map(|(contact, policy)| VulnerabilityDisclosure { contact, policy })
+    (
+        of(text()),
+        of(document_ref()),
+        any::<bool>(),
+        of(text()),
+        of(text()),
+    )
+        .prop_map(
+            |(contact, policy, terms_accepted_by_reporting, response, handled_with)| {
+                VulnerabilityDisclosure {
+                    contact,
+                    policy,
+                    terms_accepted_by_reporting,
+                    response,
+                    handled_with,
+                }
+            },
+        )
         .boxed()
 }
 
@@ -573,7 +595,14 @@ pub fn statement() -> BoxedStrategy<Statement> {
         few(list::<ChannelKind>()),
         of(document_ref()),
     );
-    let tail = (few(document_ref()), any::<bool>());
+    let tail = (
+        few(document_ref()),
+        any::<bool>(),
+        few(list::<SpecialCategory>()),
+        few(list::<NationalIdNumber>()),
+        any::<bool>(),
+        few(list::<InformationItem>()),
+    );
     (head, body, tail)
         .prop_map(
             |(
@@ -605,7 +634,14 @@ pub fn statement() -> BoxedStrategy<Statement> {
                     informs_at,
                     public_register,
                 ),
-                (policies, work_in_progress),
+                (
+                    policies,
+                    work_in_progress,
+                    named_special_categories,
+                    named_national_ids,
+                    purpose_limitation,
+                    informs_about,
+                ),
             )| Statement {
                 title,
                 url,
@@ -633,6 +669,10 @@ pub fn statement() -> BoxedStrategy<Statement> {
                 public_register,
                 policies,
                 work_in_progress,
+                named_special_categories,
+                named_national_ids,
+                purpose_limitation,
+                informs_about,
             },
         )
         .boxed()

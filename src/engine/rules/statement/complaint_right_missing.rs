@@ -71,6 +71,8 @@ mod tests {
                     channels: vec![],
                     identification_required: false,
                     electronic_copy: false,
+                    handled_by: None,
+                    conditions: vec![],
                 });
             }
         },
