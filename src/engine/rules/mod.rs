@@ -84,7 +84,10 @@ mod tests {
         for rule in RULES.iter() {
             assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
             assert!(
-                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !rule.id.starts_with('-'),
+                rule.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !rule.id.starts_with('-'),
                 "{} is not kebab-case",
                 rule.id
             );

@@ -35,7 +35,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         &RULE,
                         activity.at_index("cookies", i),
                         format!(
-                            "activity {} places a `{}` cookie{name}, which the statement does not list",
+                            "activity {} places a cookie{name} of class `{}`, which the statement does not list",
                             activity.name(),
                             cookie.class
                         ),
