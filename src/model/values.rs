@@ -320,7 +320,7 @@ impl fmt::Display for Period {
                 write!(f, "{n}{unit}")?;
             }
         }
-        if self.hours + self.minutes + self.seconds != 0 {
+        if [self.hours, self.minutes, self.seconds].iter().any(|&n| n != 0) {
             f.write_str("T")?;
             for (n, unit) in [(self.hours, 'H'), (self.minutes, 'M'), (self.seconds, 'S')] {
                 if n != 0 {
@@ -467,6 +467,13 @@ mod tests {
         ] {
             assert!(Period::parse(bad).is_err(), "{bad:?} accepted");
         }
+    }
+
+    #[test]
+    fn extreme_periods_display_and_parse_back() {
+        let period = Period { hours: u32::MAX, minutes: 1, ..Period::default() };
+        assert_eq!(period.to_string(), "PT4294967295H1M");
+        assert_eq!(Period::parse(&period.to_string()), Ok(period));
     }
 
     #[test]
