@@ -242,7 +242,7 @@ impl Period {
             return fail("fractions and negative periods are not supported");
         }
         let (date, time) = match body.split_once('T') {
-            Some((_, time)) if time.is_empty() => {
+            Some((_, "")) => {
                 return fail("a `T` must be followed by hours, minutes or seconds");
             }
             Some((date, time)) => (date, Some(time)),
@@ -471,7 +471,11 @@ mod tests {
 
     #[test]
     fn extreme_periods_display_and_parse_back() {
-        let period = Period { hours: u32::MAX, minutes: 1, ..Period::default() };
+        let period = Period {
+            hours: u32::MAX,
+            minutes: 1,
+            ..Period::default()
+        };
         assert_eq!(period.to_string(), "PT4294967295H1M");
         assert_eq!(Period::parse(&period.to_string()), Ok(period));
     }
