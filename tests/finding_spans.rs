@@ -86,7 +86,8 @@ fn findings_are_located_in_every_format() {
                 .unwrap_or_default();
             assert!(
                 shown.contains(covered),
-                "{format}: `{rule}` at {}:{} shows {shown:?}, expected it to cover {covered:?}",
+                "{format}: `{rule}` at {} ({}:{}) shows {shown:?}, expected it to cover {covered:?}",
+                finding.path,
                 location.line,
                 location.column
             );

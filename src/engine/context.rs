@@ -5,7 +5,7 @@ use super::Facts;
 use super::finding::{Finding, Related, Subject};
 use super::index::{CatalogueIndex, Found, Indexed};
 use super::rule::Rule;
-use crate::model::{DataCategory, ProcessingActivity, Proposal, Register, SpecialCategory};
+use crate::model::{DataCategory, LegalRegime, ProcessingActivity, Proposal, Register, SpecialCategory};
 use crate::path::FieldPath;
 
 /// A processing activity with where it sits.
@@ -80,6 +80,15 @@ impl<'a> Context<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// The activities the GDPR governs: [`Context::activities`] without those under the Police
+    /// Data Act or the Judicial Data Act, which fall outside it (GDPR Art 2(2)(d)) and so need no
+    /// Art 6, 9 or 10 ground.
+    pub(crate) fn gdpr_activities(&self) -> Vec<ActivityRef<'a>> {
+        let mut activities = self.activities();
+        activities.retain(|a| matches!(a.activity.regime, None | Some(LegalRegime::Gdpr)));
+        activities
     }
 
     /// Whether the controller is a public authority.

@@ -367,6 +367,8 @@ list_enum! {
         AuthorisedByLaw,
         /// Art 22(2)(b) as implemented by UAVG art 40: for a legal obligation or public task,
         /// but **not** for decisions based on profiling.
+        #[serde(rename = "uavg_article_40")]
+        #[strum(serialize = "uavg_article_40")]
         UavgArticle40,
         /// Art 22(2)(c): explicit consent.
         ExplicitConsent,

@@ -111,8 +111,8 @@ impl Node {
     }
 
     /// The span to show for a finding about `path`: a scalar's own span; for a mapping or
-    /// sequence, the key that opens it (one line instead of a block); for a field that is absent,
-    /// the nearest ancestor shown the same way. `None` only for an empty path into an empty file.
+    /// sequence, the key that opens it (one line instead of a block), or for a mapping in a list
+    /// its first entry; for a field that is absent, the nearest ancestor shown the same way.
     pub fn display_span(&self, path: &FieldPath) -> Span {
         let mut depth = path.segments().len();
         loop {
@@ -121,6 +121,17 @@ impl Node {
                 let collection = matches!(node.value, Value::Mapping(_) | Value::Sequence(_));
                 if collection && let Some(key) = self.key_span(&prefix) {
                     return key;
+                }
+                // A mapping in a list has no key of its own: show its first entry, which reads
+                // the same in every format (`basis: public_task`, `"basis": "public_task"`).
+                if let Value::Mapping(entries) = &node.value
+                    && let Some(first) = entries.first()
+                {
+                    let end = match first.value.value {
+                        Value::Mapping(_) | Value::Sequence(_) => first.key_span.end,
+                        _ => first.value.span.end,
+                    };
+                    return Span::new(first.key_span.start, end);
                 }
                 return node.span;
             }

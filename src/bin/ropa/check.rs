@@ -38,8 +38,8 @@ struct LoadedProposal {
 }
 
 enum Loaded {
-    Register(LoadedRegister),
-    Proposal(LoadedProposal),
+    Register(Box<LoadedRegister>),
+    Proposal(Box<LoadedProposal>),
 }
 
 /// Collects the run's results and the source texts to render them with.
@@ -255,16 +255,16 @@ pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Set
 fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, LoadError> {
     let document = Document::read(path, options)?;
     Ok(match document.kind() {
-        DocumentKind::Register => Loaded::Register(LoadedRegister {
+        DocumentKind::Register => Loaded::Register(Box::new(LoadedRegister {
             path: path.to_path_buf(),
             register: document.register()?,
             document,
-        }),
-        DocumentKind::Proposal => Loaded::Proposal(LoadedProposal {
+        })),
+        DocumentKind::Proposal => Loaded::Proposal(Box::new(LoadedProposal {
             path: path.to_path_buf(),
             proposal: document.proposal()?,
             document,
-        }),
+        })),
     })
 }
 

@@ -29,6 +29,23 @@ pub(crate) mod prelude {
     pub(crate) use crate::engine::rule::{Rule, Scope};
     pub(crate) use crate::model::*;
     pub(crate) use crate::path::FieldPath;
+
+    pub(crate) use super::{provided, relies_on_consent};
+}
+
+/// Whether a text field is filled in: present and not blank.
+pub(crate) fn provided(text: &Option<String>) -> bool {
+    text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// Whether an activity relies on consent, as an Art 6(1)(a) basis or an Art 9(2)(a) condition.
+pub(crate) fn relies_on_consent(activity: &crate::model::ProcessingActivity) -> bool {
+    use crate::model::{LawfulBasisKind, SpecialCategoryConditionKind};
+    activity.relies_on(LawfulBasisKind::Consent)
+        || activity
+            .special_category_conditions
+            .iter()
+            .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
 }
 
 /// Every rule, family by family, in a stable order.

@@ -1,5 +1,95 @@
 //! Lawful bases (Art 6), consent (Arts 7 and 8), special categories (Art 9, UAVG arts 22–30), criminal data (Art 10) and national identification numbers (Art 87, UAVG art 46).
 
-use super::prelude::Rule;
+use super::prelude::*;
+use crate::engine::index::{Found, Indexed};
 
-pub(super) static RULES: &[&Rule] = &[];
+mod biometric_beyond_authentication;
+mod child_consent_without_representative;
+mod consent_without_withdrawal;
+mod contract_basis_subject_not_party;
+mod criminal_data_without_basis;
+mod lawful_basis_missing;
+mod legal_provision_missing;
+mod national_id_without_basis;
+mod political_data_not_special;
+mod public_authority_consent_for_task;
+mod public_authority_legitimate_interests;
+mod special_category_condition_without_provision;
+mod special_category_without_condition;
+
+pub(super) static RULES: &[&Rule] = &[
+    &lawful_basis_missing::RULE,
+    &legal_provision_missing::RULE,
+    &public_authority_legitimate_interests::RULE,
+    &public_authority_consent_for_task::RULE,
+    &consent_without_withdrawal::RULE,
+    &child_consent_without_representative::RULE,
+    &contract_basis_subject_not_party::RULE,
+    &special_category_without_condition::RULE,
+    &special_category_condition_without_provision::RULE,
+    &biometric_beyond_authentication::RULE,
+    &political_data_not_special::RULE,
+    &criminal_data_without_basis::RULE,
+    &national_id_without_basis::RULE,
+];
+
+/// The purposes a basis covers: those it lists, or all of the activity's when it lists none,
+/// each with its catalogue entry when the id resolves.
+fn covered_purposes<'a>(
+    ctx: &Context<'a>,
+    activity: &ActivityRef<'a>,
+    listed: &'a [Id],
+) -> Vec<(&'a Id, Option<Found<'a, Purpose>>)> {
+    let ids = if listed.is_empty() {
+        &activity.activity.purposes
+    } else {
+        listed
+    };
+    ids.iter()
+        .map(|id| (id, ctx.find::<Purpose>(id.as_str())))
+        .collect()
+}
+
+/// The kind of a purpose, when it resolves and has one.
+fn kind_of(purpose: &Option<Found<'_, Purpose>>) -> Option<PurposeKind> {
+    purpose.as_ref().and_then(|p| p.entry.kind)
+}
+
+/// The first data category the activity uses for which `is` holds, with its index in the
+/// activity's list.
+fn first_category<'a>(
+    ctx: &Context<'a>,
+    activity: &ActivityRef<'a>,
+    is: fn(&DataCategory) -> bool,
+) -> Option<(usize, &'a DataCategory)> {
+    ctx.data_categories(activity).into_iter().find(|(_, c)| is(c))
+}
+
+/// `finding` with the catalogue entry `id` as related location, when it resolves.
+fn with_entry<T: Indexed>(
+    ctx: &Context<'_>,
+    finding: Finding,
+    id: &Id,
+    message: impl Into<String>,
+) -> Finding {
+    match ctx.find::<T>(id.as_str()) {
+        Some(found) => finding.related((found.subject, found.path()), message),
+        None => finding,
+    }
+}
+
+/// A finding at the activity's reference to a data category (its `i`th), with the category's
+/// catalogue entry as related location, described as `what` ("biometric data").
+fn at_category(
+    ctx: &Context<'_>,
+    rule: &'static Rule,
+    activity: &ActivityRef<'_>,
+    (i, category): (usize, &DataCategory),
+    what: &str,
+    message: String,
+    hint: impl Into<String>,
+) -> Finding {
+    let id = &category.id;
+    let finding = ctx.finding(rule, activity.at_index("data_categories", i), message, hint);
+    with_entry::<DataCategory>(ctx, finding, id, format!("`{id}` is declared as {what}"))
+}

@@ -1,5 +1,90 @@
 //! Retention (Art 5(1)(e)), automated decisions (Art 22, UAVG art 40), DPIAs (Art 35), cookies (Tw art 11.7a) and security (Art 32).
 
-use super::prelude::Rule;
+use super::prelude::*;
+use crate::engine::index::Found;
 
-pub(super) static RULES: &[&Rule] = &[];
+mod automated_decision_without_ground;
+mod cookie_without_consent;
+mod dpia_missing;
+mod profiling_decision_on_uavg_40;
+mod retention_missing;
+mod retention_unlimited;
+mod retention_vague;
+mod security_description_missing;
+
+pub(super) static RULES: &[&Rule] = &[
+    &retention_missing::RULE,
+    &retention_vague::RULE,
+    &retention_unlimited::RULE,
+    &automated_decision_without_ground::RULE,
+    &profiling_decision_on_uavg_40::RULE,
+    &dpia_missing::RULE,
+    &cookie_without_consent::RULE,
+    &security_description_missing::RULE,
+];
+
+/// What a retention rule says wrongly, for [`judge_retention_rules`]: the message after
+/// "retention rule `id` ", and the hint.
+type Verdict = Option<(String, String)>;
+
+/// An activity and the index of one of its references.
+type Reference<'a> = (ActivityRef<'a>, usize);
+
+/// Reports every retention rule the activities use that `judge` finds fault with, once per rule
+/// at its catalogue entry, with each activity that uses it as a related location.
+fn judge_retention_rules(
+    ctx: &Context<'_>,
+    out: &mut Vec<Finding>,
+    rule: &'static Rule,
+    judge: fn(&Retention) -> Verdict,
+) {
+    // Each rule once, with the activities that use it and the index of their reference.
+    let mut used: Vec<(Found<'_, RetentionRule>, Vec<Reference<'_>>)> = Vec::new();
+    for activity in ctx.gdpr_activities() {
+        for (i, id) in activity.activity.retention.iter().enumerate() {
+            let Some(found) = ctx.find::<RetentionRule>(id.as_str()) else {
+                continue;
+            };
+            let same =
+                |f: &Found<'_, RetentionRule>| f.subject == found.subject && f.position == found.position;
+            match used.iter_mut().find(|(f, _)| same(f)) {
+                Some((_, users)) => users.push((activity, i)),
+                None => used.push((found, vec![(activity, i)])),
+            }
+        }
+    }
+    for (found, users) in used {
+        let Some((message, hint)) = judge(&found.entry.period) else {
+            continue;
+        };
+        let mut finding = ctx.finding(
+            rule,
+            (found.subject, found.path().key("period")),
+            format!("retention rule `{}` {message}", found.entry.id),
+            hint,
+        );
+        for (activity, i) in users {
+            finding = finding.related(
+                activity.at_index("retention", i),
+                format!("used by activity {}", activity.name()),
+            );
+        }
+        out.push(finding);
+    }
+}
+
+/// The activity's automated decision-making when it takes decisions based solely on automated
+/// processing with legal or similarly significant effects: the decisions Art 22(1) forbids
+/// unless an Art 22(2) exception applies.
+fn significant_automated_decisions(activity: &ProcessingActivity) -> Option<&AutomatedDecisionMaking> {
+    activity
+        .automated_decision_making
+        .as_ref()
+        .filter(|adm| adm.solely_automated && adm.legal_or_similar_effect)
+}
+
+/// A field of the activity's `automated_decision_making`.
+fn adm_field(activity: &ActivityRef<'_>, field: &str) -> (Subject, FieldPath) {
+    let (subject, path) = activity.at("automated_decision_making");
+    (subject, path.key(field))
+}

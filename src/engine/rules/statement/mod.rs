@@ -39,15 +39,6 @@ fn offers(statement: &Statement, right: DataSubjectRight) -> bool {
     statement.rights.iter().any(|offer| offer.right == right)
 }
 
-/// Whether an activity relies on consent, as an Art 6 basis or an Art 9(2)(a) condition.
-fn relies_on_consent(activity: &ProcessingActivity) -> bool {
-    activity.relies_on(LawfulBasisKind::Consent)
-        || activity
-            .special_category_conditions
-            .iter()
-            .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
-}
-
 /// Reports a right the statement must offer because some activity relies on one of `bases`,
 /// at the statement's `rights`, with the first such activity as related location.
 fn require_right(

@@ -23,7 +23,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out,
         &RULE,
         DataSubjectRight::WithdrawConsent,
-        super::relies_on_consent,
+        relies_on_consent,
         "relies on consent",
     );
 }

@@ -1,5 +1,250 @@
 //! Processors (Art 28), joint controllers (Art 26) and transfers outside the EEA (Chapter V).
 
-use super::prelude::Rule;
+use std::collections::HashSet;
 
-pub(super) static RULES: &[&Rule] = &[];
+use super::prelude::*;
+use crate::engine::finding::Related;
+use crate::engine::index::{Found, Indexed};
+
+mod adequacy;
+mod adequacy_not_available;
+mod joint_controller_without_arrangement;
+mod processor_agreement_missing_clauses;
+mod processor_without_agreement;
+mod public_authority_art49_derogation;
+mod sub_processor_not_authorised;
+mod transfer_without_impact_assessment;
+mod transfer_without_mechanism;
+
+pub(super) static RULES: &[&Rule] = &[
+    &transfer_without_mechanism::RULE,
+    &adequacy_not_available::RULE,
+    &public_authority_art49_derogation::RULE,
+    &transfer_without_impact_assessment::RULE,
+    &processor_without_agreement::RULE,
+    &processor_agreement_missing_clauses::RULE,
+    &sub_processor_not_authorised::RULE,
+    &joint_controller_without_arrangement::RULE,
+];
+
+/// The activity's transfers to countries outside the EEA, each with its path.
+fn third_country_transfers<'a>(
+    activity: &ActivityRef<'a>,
+) -> impl Iterator<Item = (&'a Transfer, (Subject, FieldPath))> {
+    let activity = *activity;
+    activity
+        .activity
+        .transfers
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.country.is_eea())
+        .map(move |(i, t)| (t, activity.at_index("transfers", i)))
+}
+
+/// The transfers outside the EEA whose mechanism is one of `mechanisms`, with the path of the
+/// mechanism.
+fn transfers_by<'a>(
+    activity: &ActivityRef<'a>,
+    mechanisms: &'a [TransferMechanism],
+) -> impl Iterator<Item = (&'a Transfer, TransferMechanism, (Subject, FieldPath))> {
+    third_country_transfers(activity).filter_map(|(t, (subject, path))| {
+        let mechanism = t.mechanism.filter(|m| mechanisms.contains(m))?;
+        Some((t, mechanism, (subject, path.key("mechanism"))))
+    })
+}
+
+/// Which adequacy decision covers `country`, judged on the register's date (`register.updated`)
+/// or the adequacy table's own date, whichever is later.
+fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
+    adequacy::coverage(country, ctx.register.register.updated.map(|d| d.0))
+}
+
+/// A catalogue entry an activity uses, with where the activity refers to it.
+struct Used<'a, T> {
+    found: Found<'a, T>,
+    at: (Subject, FieldPath),
+}
+
+/// A reference to a catalogue id, with where it is made.
+type Reference<'a> = (&'a Id, (Subject, FieldPath));
+
+/// The references in the activity's list `field`.
+fn list_refs<'a>(activity: &ActivityRef<'a>, field: &str, ids: &'a [Id]) -> Vec<Reference<'a>> {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| (id, activity.at_index(field, i)))
+        .collect()
+}
+
+/// The processors behind the entries the activity's list `field` refers to, referenced where the
+/// list names the entry.
+fn processors_behind<'a, T: Indexed>(
+    ctx: &Context<'a>,
+    activity: &ActivityRef<'a>,
+    field: &str,
+    ids: &'a [Id],
+    processor: fn(&'a T) -> Option<&'a Id>,
+) -> Vec<Reference<'a>> {
+    list_refs(activity, field, ids)
+        .into_iter()
+        .filter_map(|(id, at)| Some((processor(ctx.find::<T>(id.as_str())?.entry)?, at)))
+        .collect()
+}
+
+/// The references the activity's transfers make in their field `field`.
+fn transfer_refs<'a>(
+    activity: &ActivityRef<'a>,
+    field: &str,
+    id: fn(&'a Transfer) -> Option<&'a Id>,
+) -> Vec<Reference<'a>> {
+    let transfers = &activity.activity.transfers;
+    transfers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let (subject, path) = activity.at_index("transfers", i);
+            Some((id(t)?, (subject, path.key(field))))
+        })
+        .collect()
+}
+
+/// Resolves references to `T`, keeping the first reference to each id; unresolved ids are left
+/// to `dangling-reference`.
+fn resolve<'a, T: Indexed>(ctx: &Context<'a>, refs: Vec<Reference<'a>>) -> Vec<Used<'a, T>> {
+    let mut seen = HashSet::new();
+    refs.into_iter()
+        .filter(|(id, _)| seen.insert(id.as_str()))
+        .filter_map(|(id, at)| {
+            Some(Used {
+                found: ctx.find::<T>(id.as_str())?,
+                at,
+            })
+        })
+        .collect()
+}
+
+/// The processors an activity uses: listed under `processors`, behind its recipients or
+/// systems, or named by its transfers.
+fn processors_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Processor>> {
+    let a = activity.activity;
+    let mut refs = list_refs(activity, "processors", &a.processors);
+    refs.extend(processors_behind::<Recipient>(
+        ctx,
+        activity,
+        "recipients",
+        &a.recipients,
+        |r| r.processor.as_ref(),
+    ));
+    refs.extend(processors_behind::<System>(
+        ctx,
+        activity,
+        "systems",
+        &a.systems,
+        |s| s.processor.as_ref(),
+    ));
+    refs.extend(transfer_refs(activity, "processor", |t| t.processor.as_ref()));
+    resolve(ctx, refs)
+}
+
+/// The recipients an activity uses: listed under `recipients` or named by its transfers.
+fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Recipient>> {
+    let a = activity.activity;
+    let mut refs = list_refs(activity, "recipients", &a.recipients);
+    refs.extend(transfer_refs(activity, "recipient", |t| t.recipient.as_ref()));
+    resolve(ctx, refs)
+}
+
+/// Reports what `check` finds wrong with the catalogue entries the activities use, at the
+/// entry, once per entry, with every activity that uses it as a related location.
+fn check_used_entries<'a, T: Indexed>(
+    ctx: &Context<'a>,
+    out: &mut Vec<Finding>,
+    used: fn(&Context<'a>, &ActivityRef<'a>) -> Vec<Used<'a, T>>,
+    check: impl Fn(&Found<'a, T>) -> Vec<Finding>,
+) {
+    let mut findings: Vec<Finding> = Vec::new();
+    for activity in ctx.activities() {
+        for entry in used(ctx, &activity) {
+            for finding in check(&entry.found) {
+                let message = format!("used by activity {}", activity.name());
+                let same = |f: &&mut Finding| {
+                    (f.subject, &f.path, &f.message) == (finding.subject, &finding.path, &finding.message)
+                };
+                match findings.iter_mut().find(same) {
+                    Some(earlier) => earlier.related.push(Related {
+                        subject: entry.at.0,
+                        path: entry.at.1.clone(),
+                        message,
+                        location: None,
+                    }),
+                    None => findings.push(finding.related(entry.at.clone(), message)),
+                }
+            }
+        }
+    }
+    out.extend(findings);
+}
+
+#[cfg(test)]
+mod testing {
+    use crate::engine::rules::testing::id;
+    use crate::model::{CountryCode, Transfer, TransferMechanism};
+
+    /// A transfer to `country` under `mechanism`, with nothing else filled in.
+    pub(super) fn transfer(country: &str, mechanism: Option<TransferMechanism>) -> Transfer {
+        Transfer {
+            country: CountryCode::parse(country).expect("code"),
+            international_organisation: None,
+            recipient: None,
+            processor: None,
+            mechanism,
+            safeguards: vec![],
+            transfer_impact_assessment: None,
+        }
+    }
+
+    /// The same, made by processor `processor`.
+    pub(super) fn by_processor(
+        country: &str,
+        processor: &str,
+        mechanism: Option<TransferMechanism>,
+    ) -> Transfer {
+        Transfer {
+            processor: Some(id(processor)),
+            ..transfer(country, mechanism)
+        }
+    }
+
+    /// Country codes.
+    pub(super) fn codes(codes: &[&str]) -> Vec<CountryCode> {
+        codes
+            .iter()
+            .map(|c| CountryCode::parse(c).expect("code"))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+    use crate::engine::rules::testing::findings_of;
+    use crate::source::{Document, Format, Limits};
+
+    #[test]
+    fn examples_are_registers_that_show_the_rule() {
+        for rule in RULES {
+            for example in [rule.non_compliant, rule.compliant] {
+                let text = if example.starts_with("controller:") {
+                    example.to_owned()
+                } else {
+                    format!("controller: {{ name: Gemeente Voorbeeld, public_authority: true }}\n{example}")
+                };
+                let parsed = Document::parse("example.yaml", &text, Format::Yaml, Limits::default())
+                    .and_then(|d| d.register());
+                let register = parsed.unwrap_or_else(|e| panic!("{}: {e}\n{text}", rule.id));
+                let fired = !findings_of(rule, &register, None).is_empty();
+                assert_eq!(fired, example == rule.non_compliant, "{}:\n{text}", rule.id);
+            }
+        }
+    }
+}

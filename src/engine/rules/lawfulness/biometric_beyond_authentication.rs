@@ -1,0 +1,107 @@
+//! `biometric-beyond-authentication`: biometric identification only for authentication or
+//! security.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "biometric-beyond-authentication",
+    severity: Severity::Error,
+    articles: &["UAVG art 29", "GDPR Art 9(4)"],
+    summary: "an activity processes biometric data for no security or authentication purpose",
+    why: "UAVG art 29, using the room Art 9(4) leaves member states for biometric data, allows \
+          biometric data to identify people uniquely only where that is necessary for \
+          authentication or security purposes. \
+          Outside those purposes the prohibition of Art 9(1) stands unless the data subject gives \
+          explicit consent (Art 9(2)(a)). The rule looks for a purpose of kind `security` or an \
+          `explicit_consent` condition that covers biometric data.",
+    non_compliant: "purposes: [personeelsadministratie]   # kind: human_resources\ndata_categories: [vingerafdruk]   # special_category: biometric\n",
+    compliant: "purposes: [toegangsbeveiliging]   # kind: security\ndata_categories: [vingerafdruk]   # special_category: biometric\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.gdpr_activities() {
+        let a = activity.activity;
+        let security = super::covered_purposes(ctx, &activity, &[])
+            .iter()
+            .any(|(_, p)| super::kind_of(p) == Some(PurposeKind::Security));
+        let consent = a.special_category_conditions.iter().any(|c| {
+            c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent)
+                && (c.categories.is_empty() || c.categories.contains(&SpecialCategory::Biometric))
+        });
+        if security || consent {
+            continue;
+        }
+        for (i, category, special) in ctx.special_categories(&activity) {
+            if special != SpecialCategory::Biometric {
+                continue;
+            }
+            out.push(super::at_category(
+                ctx,
+                &RULE,
+                &activity,
+                (i, category),
+                "biometric data",
+                format!(
+                    "activity {} processes biometric data `{}` for no security or authentication purpose",
+                    activity.name(),
+                    category.id
+                ),
+                "use biometric identification only where necessary for authentication or security, with a purpose of kind `security`; otherwise rely on explicit consent or stop identifying people biometrically",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+
+    /// The Wmo activity also takes fingerprints.
+    fn fingerprints(r: &mut Register) {
+        r.catalogues.data_categories.push(DataCategory {
+            id: id("vingerafdruk"),
+            label: "Vingerafdruk".into(),
+            description: None,
+            kind: None,
+            special_category: Some(SpecialCategory::Biometric),
+            criminal: false,
+            national_id: None,
+        });
+        r.activities[0].data_categories.push(id("vingerafdruk"));
+    }
+
+    rule_tests!(
+        RULE,
+        fire = fingerprints,
+        // Fingerprints to secure access to the Wmo files.
+        silent = |r| {
+            fingerprints(r);
+            r.catalogues.purposes.push(Purpose {
+                id: id("toegangsbeveiliging"),
+                label: "Beveiligde toegang tot dossiers".into(),
+                description: None,
+                kind: Some(PurposeKind::Security),
+            });
+            r.activities[0].purposes.push(id("toegangsbeveiliging"));
+        },
+    );
+
+    #[test]
+    fn explicit_consent_lifts_the_prohibition() {
+        let mut r = register();
+        fingerprints(&mut r);
+        r.activities[0]
+            .special_category_conditions
+            .push(SpecialCategoryCondition {
+                condition: Some(SpecialCategoryConditionKind::ExplicitConsent),
+                uavg_ground: None,
+                legal_provision: None,
+                categories: vec![SpecialCategory::Biometric],
+            });
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+}

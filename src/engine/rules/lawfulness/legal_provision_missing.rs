@@ -1,0 +1,68 @@
+//! `legal-provision-missing`: a legal obligation or public task must cite the law it rests on.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "legal-provision-missing",
+    severity: Severity::Error,
+    articles: &["GDPR Art 6(3)"],
+    summary: "a legal obligation or public task basis cites no legal provision",
+    why: "A legal obligation (Art 6(1)(c)) or a public task (Art 6(1)(e)) is only a lawful basis \
+          when Union or member-state law lays it down (Art 6(3)). Naming the basis without the \
+          provision leaves unshown that the obligation or task exists, and that the processing is \
+          necessary for it.",
+    non_compliant: "lawful_bases:\n  - { basis: public_task }\n",
+    compliant: "lawful_bases:\n  - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.gdpr_activities() {
+        for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
+            if basis.basis.needs_legal_provision() && !provided(&basis.legal_provision) {
+                out.push(ctx.finding(
+                    &RULE,
+                    activity.at_index("lawful_bases", i),
+                    format!(
+                        "activity {} relies on `{}` ({}) but cites no legal provision",
+                        activity.name(),
+                        basis.basis,
+                        basis.basis.article()
+                    ),
+                    "add `legal_provision` with the article of law that lays down the task or obligation, e.g. \"Wmo 2015 art. 2.3.2\"",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{register, rule_tests};
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.activities[0].lawful_bases[0].legal_provision = None,
+        silent = |r| {
+            r.activities[0].lawful_bases[0].basis = LawfulBasisKind::LegalObligation;
+            r.activities[0].lawful_bases[0].legal_provision = Some("Archiefwet 1995 art. 3".into());
+        },
+    );
+
+    #[test]
+    fn a_blank_provision_is_no_provision() {
+        let mut r = register();
+        r.activities[0].lawful_bases[0].basis = LawfulBasisKind::LegalObligation;
+        r.activities[0].lawful_bases[0].legal_provision = Some("  ".into());
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0]
+                .message
+                .contains("`legal_obligation` (GDPR Art 6(1)(c))")
+        );
+    }
+}

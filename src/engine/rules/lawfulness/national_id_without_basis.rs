@@ -1,0 +1,123 @@
+//! `national-id-without-basis`: the BSN and other national identification numbers may only be
+//! used where law provides for it.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "national-id-without-basis",
+    severity: Severity::Error,
+    articles: &["UAVG art 46", "GDPR Art 87", "Wabb art 10"],
+    summary: "an activity uses a national identification number without a statutory basis",
+    why: "A number the law prescribes for identifying people, such as the citizen service number \
+          (BSN), may only be used to carry out that law or for purposes a law designates (UAVG \
+          art 46, under GDPR Art 87). Administrative bodies may use the BSN for their public \
+          task (Wabb art 10); any other controller needs a sectoral law that prescribes it, and \
+          the register should cite that law.",
+    non_compliant: "data_categories: [naam, bsn]   # bsn: national_id: bsn\n",
+    compliant: "data_categories: [naam, bsn]   # bsn: national_id: bsn\nnational_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let public_authority = ctx.public_authority();
+    for activity in ctx.gdpr_activities() {
+        match &activity.activity.national_id_basis {
+            None => {
+                let Some(used) = super::first_category(ctx, &activity, |c| c.national_id.is_some()) else {
+                    continue;
+                };
+                out.push(super::at_category(
+                    ctx,
+                    &RULE,
+                    &activity,
+                    used,
+                    "a national identification number",
+                    format!(
+                        "activity {} uses the national identification number `{}` without a statutory basis",
+                        activity.name(),
+                        used.1.id
+                    ),
+                    if public_authority {
+                        "add `national_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }` for use in the public task, or `{ basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number"
+                    } else {
+                        "add `national_id_basis: { basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number, or stop using it"
+                    },
+                ));
+            }
+            Some(basis)
+                if basis.basis == NationalIdBasisKind::SectoralLaw && !provided(&basis.legal_provision) =>
+            {
+                out.push(ctx.finding(
+                    &RULE,
+                    activity.at("national_id_basis"),
+                    format!(
+                        "activity {} relies on a sectoral law for the national identification number but cites none",
+                        activity.name()
+                    ),
+                    "add `legal_provision` with the statute that prescribes use of the number",
+                ));
+            }
+            Some(basis)
+                if basis.basis == NationalIdBasisKind::AdministrativeBodyPublicTask && !public_authority =>
+            {
+                out.push(
+                    ctx.finding(
+                        &RULE,
+                        activity.at("national_id_basis"),
+                        format!(
+                            "activity {} relies on Wabb art 10 for the national identification number, but the controller is not a public authority",
+                            activity.name()
+                        ),
+                        "Wabb art 10 covers only administrative bodies: cite the law that prescribes the number as `{ basis: sectoral_law, legal_provision: ... }`, or stop using it",
+                    )
+                    .related(
+                        (Subject::Register, FieldPath::root().key("controller").key("public_authority")),
+                        "the controller is not a public authority",
+                    ),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+
+    fn sectoral_law(provision: Option<&str>) -> Option<NationalIdBasis> {
+        Some(NationalIdBasis {
+            basis: NationalIdBasisKind::SectoralLaw,
+            legal_provision: provision.map(Into::into),
+        })
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.activities[0].national_id_basis = None,
+        silent = |r| r.activities[0].national_id_basis = sectoral_law(Some("Wbsn-z art. 4")),
+    );
+
+    #[test]
+    fn a_sectoral_law_must_be_cited() {
+        let mut r = register();
+        r.activities[0].national_id_basis = sectoral_law(None);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].path.to_string(), "/activities/0/national_id_basis");
+    }
+
+    #[test]
+    fn wabb_article_10_is_for_administrative_bodies_only() {
+        let mut r = register();
+        r.controller.public_authority = false;
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("not a public authority"));
+        r.activities[0].national_id_basis = sectoral_law(Some("Wbsn-z art. 4"));
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+}

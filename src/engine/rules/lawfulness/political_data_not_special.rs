@@ -1,0 +1,132 @@
+//! `political-data-not-special`: data about political opinions or party affiliation are a
+//! special category.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "political-data-not-special",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 9(1)"],
+    summary: "a data category speaks of political opinions but is not marked as a special category",
+    why: "Data revealing political opinions are a special category (Art 9(1)). In Dutch practice \
+          that includes the party affiliation of council members, even when public: processing \
+          it needs an Art 9(2) condition, usually data manifestly made public (Art 9(2)(e)) or \
+          UAVG art 26. The rule reads the labels and descriptions of the data categories \
+          activities use for Dutch and English words about politics and party membership. \
+          \"Partij\" alone is not enough, because Dutch also uses it for a party to a contract \
+          (\"derde partij\", \"contractpartij\").",
+    non_compliant: "catalogues:\n  data_categories:\n    - { id: fractie, label: Fractie van het raadslid }\n",
+    compliant: "catalogues:\n  data_categories:\n    - { id: fractie, label: Fractie van het raadslid, special_category: political_opinions }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+/// Lowercase fragments of Dutch and English words that speak of political opinions.
+const POLITICAL: &[&str] = &[
+    "politiek",
+    "political",
+    "partijlid",
+    "partijvoorkeur",
+    "partijkeuze",
+    "partijaffiliatie",
+    "partij-affiliatie",
+    "fractie",
+    "stemvoorkeur",
+    "party affiliation",
+    "party membership",
+    "party preference",
+    "voting preference",
+];
+
+fn political(category: &DataCategory) -> bool {
+    let text = format!(
+        "{} {}",
+        category.label,
+        category.description.as_deref().unwrap_or_default()
+    )
+    .to_lowercase();
+    POLITICAL.iter().any(|word| text.contains(word))
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.gdpr_activities() {
+        for id in &activity.activity.data_categories {
+            let Some(found) = ctx.find::<DataCategory>(id.as_str()) else {
+                continue;
+            };
+            if found.entry.special_category.is_some() || !political(found.entry) {
+                continue;
+            }
+            out.push(ctx.finding(
+                &RULE,
+                (found.subject, found.path()),
+                format!(
+                    "data category `{id}` (\"{}\") speaks of political opinions but is not marked as a special category",
+                    found.entry.label
+                ),
+                "add `special_category: political_opinions` to the entry, and give the activities that use it an Art 9(2) condition, e.g. `manifestly_made_public` or the UAVG ground `political_opinions_for_public_functions`",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+
+    fn category(r: &mut Register, label: &str, description: Option<&str>) {
+        r.catalogues.data_categories.push(DataCategory {
+            id: id("partij"),
+            label: label.into(),
+            description: description.map(Into::into),
+            kind: None,
+            special_category: None,
+            criminal: false,
+            national_id: None,
+        });
+        r.activities[1].data_categories.push(id("partij"));
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| category(r, "Politieke partij", None),
+        silent = |r| {
+            category(r, "Politieke partij", None);
+            if let Some(c) = r.catalogues.data_categories.last_mut() {
+                c.special_category = Some(SpecialCategory::PoliticalOpinions);
+            }
+        },
+    );
+
+    #[test]
+    fn english_descriptions_are_read() {
+        let mut r = register();
+        category(
+            &mut r,
+            "Raadslid",
+            Some("Name and party affiliation of council members"),
+        );
+        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+    }
+
+    #[test]
+    fn a_contract_party_is_not_political() {
+        let mut r = register();
+        category(
+            &mut r,
+            "Contactpersoon derde partij",
+            Some("Contractpartij van de gemeente"),
+        );
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+
+    #[test]
+    fn one_finding_however_many_activities_use_it() {
+        let mut r = register();
+        category(&mut r, "Partijlidmaatschap", None);
+        r.activities[0].data_categories.push(id("partij"));
+        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+    }
+}

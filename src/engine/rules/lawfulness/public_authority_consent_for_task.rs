@@ -1,0 +1,141 @@
+//! `public-authority-consent-for-task`: a public authority relies on consent for a purpose that
+//! is its public task or legal obligation.
+
+use crate::engine::index::Found;
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "public-authority-consent-for-task",
+    severity: Severity::Warning,
+    articles: &["GDPR Recital 43", "GDPR Art 7(4)", "GDPR Art 6(1)(a)"],
+    summary: "a public authority relies on consent for a public task or legal obligation",
+    why: "Consent must be freely given. Between a public authority and a citizen there is usually \
+          a clear imbalance of power, so consent is unlikely to be valid for what the authority \
+          does as its task (Recital 43, Art 7(4)); and where the law assigns the task or imposes \
+          the obligation, refusing consent cannot stop the processing. Such processing rests on \
+          Art 6(1)(e) or (c) with the provision of law, and on the matching Art 9(2) condition for \
+          special-category data.",
+    non_compliant: "lawful_bases:\n  - { basis: consent }\npurposes: [wmo]   # kind: public_task\n",
+    compliant: "lawful_bases:\n  - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\npurposes: [wmo]   # kind: public_task\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+/// The first purpose among `purposes` that is a public task or legal obligation, with how
+/// messages name its kind.
+fn first_task<'a>(purposes: &[(&'a Id, Option<Found<'a, Purpose>>)]) -> Option<(&'a Id, &'static str)> {
+    purposes.iter().find_map(|(id, p)| match super::kind_of(p)? {
+        PurposeKind::PublicTask => Some((*id, "a public task")),
+        PurposeKind::LegalObligation => Some((*id, "a legal obligation")),
+        _ => None,
+    })
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if !ctx.public_authority() {
+        return;
+    }
+    for activity in ctx.gdpr_activities() {
+        let a = activity.activity;
+        // Where each consent sits, what it is called, and the purposes it covers.
+        let consents = a
+            .lawful_bases
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.basis == LawfulBasisKind::Consent)
+            .map(|(i, b)| {
+                (
+                    activity.at_index("lawful_bases", i),
+                    "consent",
+                    b.purposes.as_slice(),
+                )
+            })
+            .chain(
+                a.special_category_conditions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
+                    .map(|(j, _)| {
+                        (
+                            activity.at_index("special_category_conditions", j),
+                            "explicit consent for special-category data",
+                            &[][..],
+                        )
+                    }),
+            );
+        for (at, what, listed) in consents {
+            let purposes = super::covered_purposes(ctx, &activity, listed);
+            let Some((id, kind)) = first_task(&purposes) else {
+                continue;
+            };
+            let finding = ctx.finding(
+                &RULE,
+                at,
+                format!("activity {} relies on {what} for `{id}`, {kind}", activity.name()),
+                "rely on `public_task` or `legal_obligation` with the `legal_provision` for this purpose (and an Art 9(2) condition such as `substantial_public_interest` for special-category data); keep consent for what a citizen can freely refuse",
+            );
+            out.push(super::with_entry::<Purpose>(
+                ctx,
+                finding,
+                id,
+                format!("purpose `{id}` is {kind}"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+
+    fn basis(kind: LawfulBasisKind, provision: Option<&str>, purposes: &[&str]) -> LawfulBasis {
+        LawfulBasis {
+            basis: kind,
+            legal_provision: provision.map(Into::into),
+            legitimate_interest: None,
+            data_subject_is_party: None,
+            purposes: purposes.iter().map(|p| id(p)).collect(),
+        }
+    }
+
+    rule_tests!(
+        RULE,
+        // The newsletter activity also serves the Wmo task, all on consent.
+        fire = |r| r.activities[1].purposes.push(id("wmo")),
+        // Consent covers only the newsletter; the Wmo purpose rests on the public task.
+        silent = |r| {
+            r.activities[1].purposes.push(id("wmo"));
+            r.activities[1].lawful_bases = vec![
+                basis(LawfulBasisKind::Consent, None, &["informeren"]),
+                basis(LawfulBasisKind::PublicTask, Some("Wmo 2015 art. 2.3.2"), &["wmo"]),
+            ];
+        },
+    );
+
+    #[test]
+    fn explicit_consent_for_a_task_is_reported_at_the_condition() {
+        let mut r = register();
+        r.activities[0].special_category_conditions[0].condition =
+            Some(SpecialCategoryConditionKind::ExplicitConsent);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].path.to_string(),
+            "/activities/0/special_category_conditions/0"
+        );
+        assert_eq!(
+            findings[0].message,
+            "activity `wmo_melding` relies on explicit consent for special-category data for `wmo`, a public task"
+        );
+    }
+
+    #[test]
+    fn other_controllers_are_not_concerned() {
+        let mut r = register();
+        r.activities[1].purposes.push(id("wmo"));
+        r.controller.public_authority = false;
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+}

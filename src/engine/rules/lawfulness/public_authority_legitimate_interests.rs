@@ -1,0 +1,145 @@
+//! `public-authority-legitimate-interests`: a public authority cannot rely on legitimate
+//! interests for its tasks.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "public-authority-legitimate-interests",
+    severity: Severity::Error,
+    articles: &["GDPR Art 6(1), last sentence", "GDPR Art 6(1)(f)"],
+    summary: "a public authority relies on legitimate interests for its tasks",
+    why: "Legitimate interests (Art 6(1)(f)) do not apply to processing by public authorities in \
+          the performance of their tasks (Art 6(1), last sentence): the legislator provides their \
+          basis, as a public task or legal obligation (Art 6(1)(c), (e)). The Autoriteit \
+          Persoonsgegevens accepts that processing outside the task, such as some internal \
+          operations, may still rest on legitimate interests, so the rule stays silent when every purpose the basis covers is of kind `human_resources` \
+          or `security`; any other purpose, or one without a kind, is taken to be part of the \
+          authority's tasks.",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    purposes: [website]\n    lawful_bases:\n      - { basis: legitimate_interests, legitimate_interest: Een goed werkende website }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    purposes: [website]\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Gemeentewet art. 160 lid 1\" }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+/// Purposes of internal operations, which may fall outside a public authority's tasks.
+fn internal(kind: Option<PurposeKind>) -> bool {
+    matches!(kind, Some(PurposeKind::HumanResources | PurposeKind::Security))
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    if !ctx.public_authority() {
+        return;
+    }
+    for activity in ctx.gdpr_activities() {
+        for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
+            if basis.basis != LawfulBasisKind::LegitimateInterests {
+                continue;
+            }
+            let purposes = super::covered_purposes(ctx, &activity, &basis.purposes);
+            let task = purposes.iter().find(|(_, p)| !internal(super::kind_of(p)));
+            if !purposes.is_empty() && task.is_none() {
+                continue;
+            }
+            let mut finding = ctx.finding(
+                &RULE,
+                activity.at_index("lawful_bases", i),
+                format!(
+                    "activity {} relies on legitimate interests, which a public authority cannot use for its tasks",
+                    activity.name()
+                ),
+                "rely on `public_task` or `legal_obligation` with the `legal_provision` that assigns the task; keep `legitimate_interests` only for purposes of internal operations (kind `human_resources` or `security`)",
+            );
+            if let Some((id, _)) = task {
+                finding = super::with_entry::<Purpose>(
+                    ctx,
+                    finding,
+                    id,
+                    format!("purpose `{id}` is not human resources or security"),
+                );
+            }
+            out.push(finding);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+
+    fn legitimate_interests(r: &mut Register) {
+        r.activities[2].lawful_bases[0] = LawfulBasis {
+            basis: LawfulBasisKind::LegitimateInterests,
+            legal_provision: None,
+            legitimate_interest: Some("Een goed werkende website".into()),
+            data_subject_is_party: None,
+            purposes: Vec::new(),
+        };
+    }
+
+    fn add_security_purpose(r: &mut Register) {
+        r.catalogues.purposes.push(Purpose {
+            id: id("beveiliging"),
+            label: "Beveiliging van de website".into(),
+            description: None,
+            kind: Some(PurposeKind::Security),
+        });
+        r.activities[2].purposes.push(id("beveiliging"));
+    }
+
+    rule_tests!(
+        RULE,
+        fire = legitimate_interests,
+        // Website security is internal operations, outside the authority's tasks.
+        silent = |r| {
+            legitimate_interests(r);
+            r.catalogues.purposes[2].kind = Some(PurposeKind::Security);
+        },
+    );
+
+    #[test]
+    fn a_basis_limited_to_internal_purposes_is_accepted() {
+        let mut r = register();
+        legitimate_interests(&mut r);
+        add_security_purpose(&mut r);
+        r.activities[2].lawful_bases[0].purposes = vec![id("beveiliging")];
+        r.activities[2].lawful_bases.push(LawfulBasis {
+            basis: LawfulBasisKind::PublicTask,
+            legal_provision: Some("Gemeentewet art. 160 lid 1".into()),
+            legitimate_interest: None,
+            data_subject_is_party: None,
+            purposes: vec![id("website")],
+        });
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+
+    #[test]
+    fn one_task_purpose_is_enough() {
+        let mut r = register();
+        legitimate_interests(&mut r);
+        add_security_purpose(&mut r);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].related[0].message,
+            "purpose `website` is not human resources or security"
+        );
+    }
+
+    #[test]
+    fn no_purposes_give_no_exemption() {
+        let mut r = register();
+        legitimate_interests(&mut r);
+        r.activities[2].purposes.clear();
+        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+    }
+
+    #[test]
+    fn other_controllers_may_rely_on_legitimate_interests() {
+        let mut r = register();
+        legitimate_interests(&mut r);
+        r.controller.public_authority = false;
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+}

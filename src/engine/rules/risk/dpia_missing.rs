@@ -1,0 +1,225 @@
+//! `dpia-missing`: processing likely to result in a high risk needs a DPIA before it starts.
+
+use std::collections::BTreeSet;
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "dpia-missing",
+    severity: Severity::Error,
+    articles: &["GDPR Art 35(1)", "GDPR Art 35(3)"],
+    summary: "an activity likely to result in a high risk has no completed or ongoing DPIA",
+    why: "Processing likely to result in a high risk to people's rights and freedoms needs a data \
+          protection impact assessment before it starts (Art 35(1)). Art 35(3) requires one \
+          outright for automated evaluation on which decisions with legal or similar effects are \
+          based, for large-scale processing of special-category or criminal data, and for \
+          large-scale systematic monitoring. The EDPB (WP248 rev.01) adds that processing meeting \
+          two or more of its nine criteria usually needs one. A DPIA that is only planned, never \
+          assessed, or set aside as not required does not meet the duty.",
+    non_compliant: "activities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    data_categories: [gezondheid]\n    high_risk_criteria: [vulnerable_data_subjects]\n    dpia: { status: planned }\n",
+    compliant: "activities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    data_categories: [gezondheid]\n    high_risk_criteria: [vulnerable_data_subjects]\n    dpia: { status: completed, reference: DPIA-Wmo-2025 }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.gdpr_activities() {
+        let a = activity.activity;
+        let (at, state) = match &a.dpia {
+            None => (activity.at("dpia"), "has no DPIA"),
+            Some(dpia) => {
+                let state = match dpia.status {
+                    DpiaStatus::Completed | DpiaStatus::InProgress => continue,
+                    DpiaStatus::Planned => "its DPIA is only planned",
+                    DpiaStatus::NotAssessed => "whether it needs a DPIA was never assessed",
+                    DpiaStatus::NotRequired => "its DPIA is marked not required",
+                };
+                let (subject, path) = activity.at("dpia");
+                ((subject, path.key("status")), state)
+            }
+        };
+        let Some(trigger) = trigger(ctx, &activity) else {
+            continue;
+        };
+        out.push(ctx.finding(
+            &RULE,
+            at,
+            format!("activity {} {trigger}, but {state}", activity.name()),
+            "carry out a DPIA before the processing starts and record it as `dpia: { status: completed, reference: ... }` (or `in_progress` while it runs)",
+        ));
+    }
+}
+
+/// Why the activity is likely to result in a high risk, in words for the message, or `None`.
+fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<String> {
+    let a = activity.activity;
+    let declared = |c: HighRiskCriterion| a.high_risk_criteria.contains(&c);
+    let large_scale = declared(HighRiskCriterion::LargeScale);
+    let adm = a.automated_decision_making.as_ref();
+    let categories = ctx.data_categories(activity);
+    let special_or_criminal = categories
+        .iter()
+        .any(|(_, c)| c.special_category.is_some() || c.criminal);
+
+    if adm.is_some_and(|d| d.legal_or_similar_effect && (d.profiling || d.solely_automated)) {
+        return Some(
+            "evaluates people by automated processing for decisions with legal or similarly significant effects (Art 35(3)(a))"
+                .to_owned(),
+        );
+    }
+    if special_or_criminal && large_scale {
+        return Some(
+            "processes special-category or criminal data on a large scale (Art 35(3)(b))".to_owned(),
+        );
+    }
+    if large_scale && declared(HighRiskCriterion::SystematicMonitoring) {
+        return Some("monitors people systematically on a large scale (Art 35(3)(c))".to_owned());
+    }
+
+    let mut criteria: BTreeSet<HighRiskCriterion> = a.high_risk_criteria.iter().copied().collect();
+    if special_or_criminal || categories.iter().any(|(_, c)| c.national_id.is_some()) {
+        criteria.insert(HighRiskCriterion::SensitiveData);
+    }
+    if adm.is_some_and(|d| d.legal_or_similar_effect) {
+        criteria.insert(HighRiskCriterion::AutomatedDecisionWithLegalEffect);
+    }
+    if adm.is_some_and(|d| d.profiling) {
+        criteria.insert(HighRiskCriterion::EvaluationOrScoring);
+    }
+    let vulnerable_subjects = a
+        .data_subjects
+        .iter()
+        .filter_map(|id| ctx.find::<DataSubject>(id.as_str()))
+        .any(|s| s.entry.vulnerable || s.entry.includes_children);
+    if vulnerable_subjects || a.children.as_ref().is_some_and(|c| c.targeted) {
+        criteria.insert(HighRiskCriterion::VulnerableDataSubjects);
+    }
+    if criteria.len() < 2 {
+        return None;
+    }
+    let names: Vec<&str> = criteria.iter().map(|&c| criterion_name(c)).collect();
+    Some(format!(
+        "meets {} DPIA criteria ({})",
+        criteria.len(),
+        names.join(", ")
+    ))
+}
+
+/// How messages name a WP248 criterion.
+fn criterion_name(criterion: HighRiskCriterion) -> &'static str {
+    match criterion {
+        HighRiskCriterion::EvaluationOrScoring => "evaluation or scoring",
+        HighRiskCriterion::AutomatedDecisionWithLegalEffect => {
+            "automated decisions with legal or similar effect"
+        }
+        HighRiskCriterion::SystematicMonitoring => "systematic monitoring",
+        HighRiskCriterion::SensitiveData => "sensitive data",
+        HighRiskCriterion::LargeScale => "large scale",
+        HighRiskCriterion::MatchingOrCombiningDatasets => "matching or combining datasets",
+        HighRiskCriterion::VulnerableDataSubjects => "vulnerable data subjects",
+        HighRiskCriterion::InnovativeTechnology => "innovative technology",
+        HighRiskCriterion::BlocksRightOrService => "blocking a right or service",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+
+    fn dpia(status: DpiaStatus) -> Option<Dpia> {
+        Some(Dpia {
+            status,
+            reference: None,
+            completed_on: None,
+            prior_consultation: false,
+        })
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.activities[0].dpia = dpia(DpiaStatus::Planned),
+        silent = |r| r.activities[0].dpia = dpia(DpiaStatus::InProgress),
+    );
+
+    #[test]
+    fn derived_criteria_are_not_counted_twice() {
+        // wmo_melding declares sensitive data and vulnerable data subjects; its health data
+        // derives sensitive data again.
+        let mut r = register();
+        r.activities[0].dpia = None;
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].path.to_string(), "/activities/0/dpia");
+        assert!(
+            findings[0]
+                .message
+                .contains("meets 2 DPIA criteria (sensitive data, vulnerable data subjects)"),
+            "{}",
+            findings[0].message
+        );
+
+        r.activities[0].high_risk_criteria = vec![HighRiskCriterion::SensitiveData];
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+
+    #[test]
+    fn vulnerable_data_subjects_are_derived() {
+        let mut r = register();
+        r.activities[0].dpia = None;
+        r.activities[0].high_risk_criteria.clear();
+        r.catalogues.data_subjects[0].includes_children = true;
+        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+    }
+
+    #[test]
+    fn large_scale_special_category_data_need_a_dpia() {
+        let mut r = register();
+        r.activities[0].dpia = dpia(DpiaStatus::NotRequired);
+        r.activities[0].high_risk_criteria = vec![HighRiskCriterion::LargeScale];
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].path.to_string(), "/activities/0/dpia/status");
+        insta::assert_snapshot!(findings[0].message.as_str());
+    }
+
+    #[test]
+    fn large_scale_monitoring_needs_a_dpia() {
+        let mut r = register();
+        r.activities[2].high_risk_criteria = vec![
+            HighRiskCriterion::LargeScale,
+            HighRiskCriterion::SystematicMonitoring,
+        ];
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("Art 35(3)(c)"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn automated_evaluation_with_legal_effect_needs_a_dpia() {
+        let mut r = register();
+        r.activities[1].automated_decision_making = Some(AutomatedDecisionMaking {
+            description: "Selectie op interesses".into(),
+            solely_automated: false,
+            legal_or_similar_effect: true,
+            profiling: true,
+            ground: None,
+            legal_provision: None,
+            safeguards: vec![],
+            logic: None,
+        });
+        r.activities[1].dpia = dpia(DpiaStatus::NotAssessed);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("Art 35(3)(a)"),
+            "{}",
+            findings[0].message
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! `retention-vague`: a retention rule that only restates "as long as necessary", or reserves an
+//! open-ended extension, sets no time limit.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "retention-vague",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 5(1)(e)", "GDPR Art 13(2)(a)"],
+    summary: "a retention rule sets no time limit: only \"as long as necessary\", or an open-ended extension",
+    why: "Personal data may be kept no longer than necessary (Art 5(1)(e)), and people must be told \
+          the period, or where that is not possible the criteria that decide it (Art 13(2)(a)). \
+          \"As long as necessary\" restates the principle without a limit that anyone can check, and \
+          a period \"or as much longer as needed\" has no end. Give a period after an event, or the \
+          Archiefwet selectielijst category that applies.",
+    non_compliant: "catalogues:\n  retention_rules:\n    - id: aanmeldingen\n      label: Aanmeldingen bijeenkomsten\n      period: { as_long_as_necessary: {} }\n",
+    compliant: "catalogues:\n  retention_rules:\n    - id: aanmeldingen\n      label: Aanmeldingen bijeenkomsten\n      period: { after_event: { period: P1M, event: event_end } }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::judge_retention_rules(ctx, out, &RULE, judge);
+}
+
+fn judge(retention: &Retention) -> super::Verdict {
+    const PERIOD: &str = "a period after an event, e.g. `after_event: { period: P1Y, event: case_closed }`, or the selectielijst category that applies";
+    let verdict = match retention {
+        Retention::AsLongAsNecessary { criteria: None } => (
+            "only says data are kept as long as necessary, which restates the principle and sets no time limit".to_owned(),
+            format!("replace `as_long_as_necessary` with {PERIOD}"),
+        ),
+        Retention::AsLongAsNecessary { criteria: Some(criteria) } => (
+            format!("keeps data as long as necessary by the criteria `{criteria}`, which set no time limit"),
+            format!("replace `as_long_as_necessary` with {PERIOD}; the criteria may stay in the statement"),
+        ),
+        Retention::AfterEvent(after) => {
+            let extension = after.extended_while.as_ref()?;
+            (
+                format!(
+                    "extends its period of `{}` for as long as `{extension}`, without an end",
+                    after.period
+                ),
+                "remove `extended_while` and set `up_to` to the longest the extension may last".to_owned(),
+            )
+        }
+        _ => return None,
+    };
+    Some(verdict)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+
+    /// Sets the period of the compliant register's newsletter retention rule.
+    fn period(r: &mut Register, period: Retention) {
+        r.catalogues.retention_rules[1].period = period;
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| period(r, Retention::AsLongAsNecessary { criteria: None }),
+        silent = |r| period(
+            r,
+            Retention::SelectionList(SelectionListCategory {
+                list: "Selectielijst gemeenten en intergemeentelijke organen 2020".into(),
+                category: "1.1".into(),
+                action: ArchiveAction::Destroy,
+                period: Some(Period::parse("P1Y").unwrap()),
+            })
+        ),
+    );
+
+    #[test]
+    fn criteria_are_named_but_still_no_limit() {
+        let mut r = register();
+        period(
+            &mut r,
+            Retention::AsLongAsNecessary {
+                criteria: Some("zolang het abonnement loopt".into()),
+            },
+        );
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("`zolang het abonnement loopt`"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn an_open_ended_extension_is_vague() {
+        let mut r = register();
+        if let Retention::AfterEvent(after) = &mut r.catalogues.retention_rules[2].period {
+            after.extended_while = Some("nodig voor het nazenden van informatie".into());
+        }
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].path.to_string(),
+            "/catalogues/retention_rules/2/period"
+        );
+        assert_eq!(
+            findings[0].related[0].path.to_string(),
+            "/activities/2/retention/0"
+        );
+        assert!(findings[0].message.contains("`P14D`"), "{}", findings[0].message);
+    }
+
+    #[test]
+    fn a_rule_shared_by_activities_is_reported_once() {
+        let mut r = register();
+        period(&mut r, Retention::AsLongAsNecessary { criteria: None });
+        let shared = r.activities[1].retention[0].clone();
+        r.activities[2].retention.push(shared);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].related.len(), 2);
+    }
+
+    #[test]
+    fn a_proposal_using_a_vague_rule_it_introduces_is_reported_there() {
+        let r = register();
+        let mut p = crate::engine::rules::testing::proposal();
+        p.introduces.retention_rules.push(RetentionRule {
+            id: crate::engine::rules::testing::id("portaal"),
+            label: "Portaal".into(),
+            period: Retention::AsLongAsNecessary { criteria: None },
+            data_categories: vec![],
+            enforcement: None,
+        });
+        p.activity.retention = vec![crate::engine::rules::testing::id("portaal")];
+        let findings = findings_of(&RULE, &r, Some(&p));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].subject, Subject::Proposal);
+        assert_eq!(
+            findings[0].path.to_string(),
+            "/introduces/retention_rules/0/period"
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! `security-description-missing`: the register should describe the security of each activity,
+//! or the statement the baseline that covers all of them.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "security-description-missing",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 30(1)(g)", "GDPR Art 32"],
+    summary: "an activity names no security measures and the statement names no security baseline",
+    why: "The register should describe, where possible, the technical and organisational security \
+          measures of Art 32 (Art 30(1)(g)). Dutch public bodies usually do so once, by following \
+          the Baseline Informatiebeveiliging Overheid (BIO), and per activity where more is \
+          needed. When neither the activity nor the statement says anything about security, the \
+          register cannot show that the data are protected.",
+    non_compliant: "statement:\n  title: Privacyverklaring\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
+    compliant: "statement:\n  title: Privacyverklaring\n  security_baseline: { standard: bio, version: \"1.04\" }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let baseline = ctx
+        .register
+        .statement
+        .as_ref()
+        .is_some_and(|s| s.security_baseline.is_some());
+    if baseline {
+        return;
+    }
+    for activity in ctx.gdpr_activities() {
+        if activity.activity.security_measures.is_empty() {
+            out.push(ctx.finding(
+                &RULE,
+                activity.at("security_measures"),
+                format!(
+                    "activity {} names no security measures, and the statement names no security baseline",
+                    activity.name()
+                ),
+                "list the measures under `security_measures`, declared in `catalogues.security_measures`, or name the baseline followed in `statement.security_baseline`, e.g. `{ standard: bio, version: \"1.04\" }`",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    rule_tests!(
+        RULE,
+        fire = |r| {
+            r.activities[1].security_measures.clear();
+            if let Some(statement) = &mut r.statement {
+                statement.security_baseline = None;
+            }
+        },
+        silent = |r| r.activities[1].security_measures.clear(),
+    );
+}

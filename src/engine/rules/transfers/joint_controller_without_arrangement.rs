@@ -1,0 +1,112 @@
+//! `joint-controller-without-arrangement`: an activity shares control with a joint controller
+//! without an Art 26 arrangement, or without making its essence available.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "joint-controller-without-arrangement",
+    severity: Severity::Error,
+    articles: &["GDPR Art 26(1)", "GDPR Art 26(2)"],
+    summary: "a joint controller has no arrangement in place, or its essence is not made available to data subjects",
+    why: "Joint controllers must determine their respective responsibilities in a transparent \
+          arrangement, in particular who handles the rights of data subjects and who gives the \
+          Art 13 and 14 information (Art 26(1)). The essence of the arrangement must be made \
+          available to the data subjects (Art 26(2)), who may exercise their rights against each \
+          of the controllers (Art 26(3)).",
+    non_compliant: "catalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025 }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
+    compliant: "catalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025, essence_published: true }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::check_used_entries(ctx, out, super::recipients_used, |found| {
+        let recipient = found.entry;
+        if recipient.kind != RecipientKind::JointController {
+            return vec![];
+        }
+        let id = &recipient.id;
+        let finding = match &recipient.arrangement {
+            Some(a) if a.in_place && a.essence_published => return vec![],
+            Some(a) if a.in_place => ctx.finding(
+                &RULE,
+                (found.subject, found.path().key("arrangement")),
+                format!(
+                    "the essence of the arrangement with joint controller `{id}` is not made available \
+                     to data subjects"
+                ),
+                "publish the essence of the arrangement, for instance in the privacy statement, and \
+                 set `essence_published: true`",
+            ),
+            arrangement => ctx.finding(
+                &RULE,
+                match arrangement {
+                    Some(_) => (found.subject, found.path().key("arrangement").key("in_place")),
+                    None => (found.subject, found.path()),
+                },
+                format!("there is no written arrangement with joint controller `{id}`"),
+                "agree in writing who handles data-subject rights and the information duties, and \
+                 record it as `arrangement: { in_place: true, reference: ..., essence_published: true }`",
+            ),
+        };
+        vec![finding]
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+
+    fn joint(r: &mut Register, arrangement: Option<JointControllerArrangement>) {
+        let recipient = &mut r.catalogues.recipients[0];
+        recipient.kind = RecipientKind::JointController;
+        recipient.arrangement = arrangement;
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| joint(r, None),
+        silent = |r| joint(
+            r,
+            Some(JointControllerArrangement {
+                in_place: true,
+                reference: Some("Convenant Wmo-zorg 2025".into()),
+                essence_published: true,
+                contact_point: None,
+            })
+        ),
+    );
+
+    #[test]
+    fn fires_on_an_arrangement_whose_essence_is_not_published() {
+        let mut r = register();
+        joint(
+            &mut r,
+            Some(JointControllerArrangement {
+                in_place: true,
+                ..JointControllerArrangement::default()
+            }),
+        );
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].path.to_string(),
+            "/catalogues/recipients/0/arrangement"
+        );
+        assert!(findings[0].message.starts_with("the essence of the arrangement"));
+    }
+
+    #[test]
+    fn fires_on_an_arrangement_not_in_place() {
+        let mut r = register();
+        joint(&mut r, Some(JointControllerArrangement::default()));
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].path.to_string(),
+            "/catalogues/recipients/0/arrangement/in_place"
+        );
+    }
+}

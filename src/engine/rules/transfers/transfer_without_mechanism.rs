@@ -1,0 +1,171 @@
+//! `transfer-without-mechanism`: data go outside the EEA without a Chapter V mechanism, or
+//! without the activity declaring the transfer at all.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "transfer-without-mechanism",
+    severity: Severity::Error,
+    articles: &["GDPR Art 44", "GDPR Art 30(1)(e)"],
+    summary: "data go to a country outside the EEA without a declared transfer and Chapter V mechanism",
+    why: "Personal data may only go to a country outside the EEA under a Chapter V mechanism: an \
+          adequacy decision (Art 45), appropriate safeguards such as standard contractual clauses \
+          (Art 46), or a derogation (Art 49). The register must list every such transfer with its \
+          safeguards (Art 30(1)(e)). A processor or sub-processor that processes the data outside \
+          the EEA makes a transfer too, so an activity that uses one must declare the transfer.",
+    non_compliant: "catalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool }\n",
+    compliant: "catalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
+    scope: Scope::Activity,
+    since: "0.1.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.activities() {
+        for (transfer, at) in super::third_country_transfers(&activity) {
+            if transfer.mechanism.is_none() {
+                out.push(ctx.finding(
+                    &RULE,
+                    at,
+                    format!(
+                        "the transfer to `{}` names no Chapter V mechanism",
+                        transfer.country
+                    ),
+                    "add `mechanism`: `adequacy` where an adequacy decision covers the country, an Art 46 \
+                     safeguard such as `standard_contractual_clauses`, or an Art 49 derogation; \
+                     without one, stop the transfer",
+                ));
+            }
+        }
+        let transfers = &activity.activity.transfers;
+        let declared = |processor: &Id, country: &CountryCode| {
+            transfers
+                .iter()
+                .any(|t| t.processor.as_ref() == Some(processor) || &t.country == country)
+        };
+        for used in super::processors_used(ctx, &activity) {
+            let processor = used.found.entry;
+            let id = &processor.id;
+            let entry = used.found.path();
+            let hint = |country: &CountryCode| {
+                format!(
+                    "declare it under the activity's `transfers`: `{{ country: {country}, processor: {id}, \
+                     mechanism: ... }}` with its Chapter V mechanism; or choose a processor that keeps \
+                     the data in the EEA"
+                )
+            };
+            for (l, country) in processor.locations.iter().enumerate() {
+                if !country.is_eea() && !declared(id, country) {
+                    out.push(
+                        ctx.finding(
+                            &RULE,
+                            used.at.clone(),
+                            format!(
+                                "processor `{id}` processes data in `{country}`: a transfer outside the \
+                                 EEA that activity {} does not declare",
+                                activity.name()
+                            ),
+                            hint(country),
+                        )
+                        .related(
+                            (used.found.subject, entry.key("locations").index(l)),
+                            "where the processor processes the data",
+                        ),
+                    );
+                }
+            }
+            for (s, sub) in processor.sub_processors.iter().enumerate() {
+                for (l, country) in sub.locations.iter().enumerate() {
+                    if !country.is_eea() && !declared(id, country) {
+                        let at = entry.key("sub_processors").index(s).key("locations").index(l);
+                        out.push(
+                            ctx.finding(
+                                &RULE,
+                                used.at.clone(),
+                                format!(
+                                    "processor `{id}` engages sub-processor `{}` in `{country}`: a \
+                                     transfer outside the EEA that activity {} does not declare",
+                                    sub.name,
+                                    activity.name()
+                                ),
+                                hint(country),
+                            )
+                            .related(
+                                (used.found.subject, at),
+                                "where the sub-processor processes the data",
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::transfers::testing::{by_processor, codes, transfer};
+
+    rule_tests!(
+        RULE,
+        fire = |r| r.catalogues.processors[1].locations = codes(&["US"]),
+        silent = |r| {
+            r.catalogues.processors[1].locations = codes(&["US"]);
+            r.activities[1].transfers.push(by_processor(
+                "US",
+                "mailprovider",
+                Some(TransferMechanism::StandardContractualClauses),
+            ));
+        },
+    );
+
+    #[test]
+    fn fires_on_a_transfer_without_mechanism() {
+        let mut r = register();
+        r.activities[0].transfers.push(transfer("CN", None));
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].path.to_string(), "/activities/0/transfers/0");
+        assert_eq!(
+            findings[0].message,
+            "the transfer to `CN` names no Chapter V mechanism"
+        );
+    }
+
+    #[test]
+    fn fires_on_an_undeclared_sub_processor_abroad() {
+        let mut r = register();
+        r.catalogues.processors[0].sub_processors[0].locations = codes(&["NL", "IN"]);
+        let findings = findings_of(&RULE, &r, None);
+        // `zaaksysteem` is listed under `processors` and behind the system: one finding.
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].path.to_string(), "/activities/0/processors/0");
+        assert!(
+            findings[0]
+                .message
+                .contains("sub-processor `Hosting B.V.` in `IN`")
+        );
+        assert_eq!(
+            findings[0].related[0].path.to_string(),
+            "/catalogues/processors/0/sub_processors/0/locations/1"
+        );
+        // Declaring a transfer to that country settles it.
+        r.activities[0].transfers.push(transfer(
+            "IN",
+            Some(TransferMechanism::StandardContractualClauses),
+        ));
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+
+    #[test]
+    fn applies_to_a_proposal() {
+        let r = register();
+        let mut p = crate::engine::rules::testing::proposal();
+        p.activity.transfers.push(transfer("US", None));
+        let findings = findings_of(&RULE, &r, Some(&p));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].subject, Subject::Proposal);
+    }
+}
