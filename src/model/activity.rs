@@ -181,6 +181,13 @@ pub struct Cookie {
     /// How long it is kept on the device.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime: Option<Period>,
+    /// The purposes it serves, by id (e.g. a functional cookie also used "om onze website te
+    /// optimaliseren").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Id>,
+    /// Whether it can identify the user on other websites; the statement may promise it cannot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifies_across_sites: Option<bool>,
 }
 
 /// The DPIA for an activity, Art 35.

@@ -249,6 +249,10 @@ pub struct Recipient {
     /// Whether data go to this recipient only with the data subject's explicit consent.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub only_with_consent: bool,
+    /// How the controller weighs each disclosure before sharing, in its own words ("weegt
+    /// doelstelling, nut en noodzaak af tegen de bescherming van de gegevens").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sharing_assessment: Option<String>,
 }
 
 list_enum! {
@@ -288,6 +292,10 @@ pub struct ProcessorAgreement {
     /// Why there is no agreement, where there is none (Dutch registers often say).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason_if_absent: Option<String>,
+    /// Whether the agreement binds the processor to the same requirements the controller must
+    /// meet ("dezelfde eisen als waaraan wij zelf moeten voldoen").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub controller_requirements_flow_down: bool,
 }
 
 list_enum! {
@@ -316,6 +324,9 @@ pub struct SubProcessor {
     pub locations: Vec<CountryCode>,
     /// How the controller authorised it.
     pub authorisation: SubProcessorAuthorisation,
+    /// For a US sub-processor, whether it is certified under the EU–US Data Privacy Framework.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpf_certified: Option<bool>,
 }
 
 /// A processor the controller engages, Art 28, with the facts of its agreement.
@@ -414,6 +425,9 @@ pub struct SecurityMeasure {
     /// When a planned measure is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub planned_for: Option<Date>,
+    /// When it is due, as the organisation puts it when it gives no exact day ("medio 2018").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_when: Option<String>,
     /// The policy or standard document that describes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentRef>,

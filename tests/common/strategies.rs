@@ -766,6 +766,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
         of(joint_controller_arrangement()),
         of(text()),
         any::<bool>(),
+        of(text()),
     )
         .prop_map(
             |(
@@ -778,6 +779,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 arrangement,
                 sharing_agreement,
                 only_with_consent,
+                sharing_assessment,
             )| Recipient {
                 id,
                 label,
@@ -788,6 +790,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 arrangement,
                 sharing_agreement,
                 only_with_consent,
+                sharing_assessment,
             },
         )
         .boxed()
@@ -802,15 +805,27 @@ pub fn processor_agreement() -> BoxedStrategy<ProcessorAgreement> {
         of(text()),
         few(list::<ProcessorClause>()),
         of(text()),
+        any::<bool>(),
     )
         .prop_map(
-            |(in_place, form, signed_on, reference, clauses, reason_if_absent)| ProcessorAgreement {
+            |(
                 in_place,
                 form,
                 signed_on,
                 reference,
                 clauses,
                 reason_if_absent,
+                controller_requirements_flow_down,
+            )| {
+                ProcessorAgreement {
+                    in_place,
+                    form,
+                    signed_on,
+                    reference,
+                    clauses,
+                    reason_if_absent,
+                    controller_requirements_flow_down,
+                }
             },
         )
         .boxed()
@@ -823,13 +838,17 @@ pub fn sub_processor() -> BoxedStrategy<SubProcessor> {
         of(text()),
         few(country()),
         list::<SubProcessorAuthorisation>(),
+        of(any::<bool>()),
     )
-        .prop_map(|(name, service, locations, authorisation)| SubProcessor {
-            name,
-            service,
-            locations,
-            authorisation,
-        })
+        .prop_map(
+            |(name, service, locations, authorisation, dpf_certified)| SubProcessor {
+                name,
+                service,
+                locations,
+                authorisation,
+                dpf_certified,
+            },
+        )
         .boxed()
 }
 
@@ -867,14 +886,16 @@ pub fn security_measure() -> BoxedStrategy<SecurityMeasure> {
         of(list::<MeasureStatus>()),
         of(date()),
         of(document_ref()),
+        of(text()),
     )
         .prop_map(
-            |(id, label, category, status, planned_for, document)| SecurityMeasure {
+            |(id, label, category, status, planned_for, document, planned_when)| SecurityMeasure {
                 id,
                 label,
                 category,
                 status,
                 planned_for,
+                planned_when,
                 document,
             },
         )
@@ -1154,15 +1175,23 @@ pub fn cookie() -> BoxedStrategy<Cookie> {
         of(text()),
         list::<CookieConsent>(),
         of(period()),
+        few(id()),
+        of(any::<bool>()),
     )
-        .prop_map(|(name, class, purpose, third_party, consent, lifetime)| Cookie {
-            name,
-            class,
-            purpose,
-            third_party,
-            consent,
-            lifetime,
-        })
+        .prop_map(
+            |(name, class, purpose, third_party, consent, lifetime, purposes, identifies_across_sites)| {
+                Cookie {
+                    name,
+                    class,
+                    purpose,
+                    third_party,
+                    consent,
+                    lifetime,
+                    purposes,
+                    identifies_across_sites,
+                }
+            },
+        )
         .boxed()
 }
 

@@ -37,6 +37,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 (subject, path.key("purposes").index(i))
             });
         }
+        for (c, cookie) in a.cookies.iter().enumerate() {
+            refs::<Purpose>(ctx, out, &cookie.purposes, |i| {
+                let (subject, path) = at("cookies", c);
+                (subject, path.key("purposes").index(i))
+            });
+        }
         for (t, transfer) in a.transfers.iter().enumerate() {
             let (subject, path) = at("transfers", t);
             if let Some(recipient) = &transfer.recipient {

@@ -37,6 +37,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for (key, ids) in lists {
             used.extend(ids.iter().map(|id| (key, id.as_str())));
         }
+        for cookie in &a.cookies {
+            used.extend(cookie.purposes.iter().map(|id| ("purposes", id.as_str())));
+        }
         for t in &a.transfers {
             used.extend(t.recipient.iter().map(|id| ("recipients", id.as_str())));
             used.extend(t.processor.iter().map(|id| ("processors", id.as_str())));

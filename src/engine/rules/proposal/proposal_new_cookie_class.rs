@@ -63,6 +63,8 @@ mod tests {
             third_party: None,
             consent: CookieConsent::OptIn,
             lifetime: None,
+            purposes: vec![],
+            identifies_across_sites: None,
         });
     }
 

@@ -63,6 +63,7 @@ mod tests {
             reference: None,
             clauses: vec![],
             reason_if_absent: None,
+            controller_requirements_flow_down: false,
         });
         p.introduces.processors.push(processor);
         p.activity.processors.push(id("formulierendienst"));

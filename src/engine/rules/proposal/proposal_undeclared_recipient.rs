@@ -48,6 +48,7 @@ mod tests {
             arrangement: None,
             sharing_agreement: Some("Convenant wonen en zorg".into()),
             only_with_consent: false,
+            sharing_assessment: None,
         });
         p.activity.recipients.push(id("woningcorporatie"));
     }

@@ -70,6 +70,8 @@ mod tests {
             third_party: Some("Google".into()),
             consent,
             lifetime: None,
+            purposes: vec![],
+            identifies_across_sites: None,
         });
     }
 

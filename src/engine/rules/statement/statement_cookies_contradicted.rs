@@ -61,6 +61,8 @@ mod tests {
             third_party: Some("Google".into()),
             consent: CookieConsent::OptIn,
             lifetime: None,
+            purposes: vec![],
+            identifies_across_sites: None,
         });
     }
 

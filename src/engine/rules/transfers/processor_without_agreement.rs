@@ -71,6 +71,7 @@ mod tests {
                 reference: Some("VWO-2025-012".into()),
                 clauses: vec![],
                 reason_if_absent: None,
+                controller_requirements_flow_down: false,
             });
         },
     );
