@@ -230,12 +230,40 @@ impl<'a> Engine<'a> {
             facts: &self.facts,
             proposal: Some(&proposal_context),
         };
-        let report = Report::new(run(&context, &[Scope::Activity, Scope::Proposal]));
+        let mut findings = run(&context, &[Scope::Activity, Scope::Proposal]);
+        findings.iter_mut().for_each(anchor_in_proposal);
+        let report = Report::new(findings);
         Evaluation {
             compliant: report.findings.iter().all(|f| f.severity != Severity::Error),
             report,
         }
     }
+}
+
+/// When evaluating, a finding about a register entry the proposal uses (a vague retention rule,
+/// a processor without an agreement) is shown where the proposal uses it, with the register's
+/// entry as related place: the proposal is what is being judged, and the register's own
+/// findings belong to `lint`.
+fn anchor_in_proposal(finding: &mut Finding) {
+    if finding.subject != Subject::Register {
+        return;
+    }
+    let Some(i) = finding
+        .related
+        .iter()
+        .position(|r| r.subject == Subject::Proposal)
+    else {
+        return;
+    };
+    let usage = finding.related.remove(i);
+    let entry = Related {
+        subject: finding.subject,
+        path: std::mem::replace(&mut finding.path, usage.path),
+        message: "the register's entry".to_owned(),
+        location: finding.location.take(),
+    };
+    finding.subject = usage.subject;
+    finding.related.insert(0, entry);
 }
 
 fn run(context: &Context<'_>, scopes: &[Scope]) -> Vec<finding::Finding> {

@@ -10,7 +10,8 @@ pub(crate) static RULE: Rule = Rule {
     summary: "the statement does not mention the right to complain to the supervisory authority",
     why: "Every data subject may lodge a complaint with a supervisory authority — in the \
           Netherlands the Autoriteit Persoonsgegevens (Art 77) — and the privacy statement must \
-          say so (Art 13(2)(d)). An internal complaints route does not replace it.",
+          say so (Art 13(2)(d)). An internal complaints route does not replace it. A statement that \
+          lists no rights but refers to a separate rights document is not checked.",
     non_compliant: "statement:\n  complaints: { internal: true, supervisory_authority: false }\n",
     compliant: "statement:\n  complaints: { internal: true, supervisory_authority: true }\n",
     scope: Scope::Register,
@@ -29,7 +30,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         || statement
             .rights
             .iter()
-            .any(|o| o.right == DataSubjectRight::Complaint);
+            .any(|o| o.right == DataSubjectRight::Complaint)
+        || super::defers_rights(statement);
     if !named {
         let field = if statement.complaints.is_some() {
             "complaints"

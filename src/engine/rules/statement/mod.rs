@@ -34,6 +34,13 @@ fn statement_field(field: &str) -> (Subject, FieldPath) {
     (Subject::Register, FieldPath::root().key("statement").key(field))
 }
 
+/// Whether the statement lists no rights itself but refers to a separate document for them
+/// ("De rechten … zijn opgenomen in het document 'Privacyrechten'"), which ropa cannot read: the
+/// rights rules then stay silent rather than guess.
+fn defers_rights(statement: &Statement) -> bool {
+    statement.rights.is_empty() && statement.rights_document.is_some()
+}
+
 /// Whether the statement offers `right`.
 fn offers(statement: &Statement, right: DataSubjectRight) -> bool {
     statement.rights.iter().any(|offer| offer.right == right)
@@ -52,7 +59,7 @@ fn require_right(
     let Some(statement) = &ctx.register.statement else {
         return;
     };
-    if offers(statement, right) {
+    if offers(statement, right) || defers_rights(statement) {
         return;
     }
     let Some((i, activity)) = ctx

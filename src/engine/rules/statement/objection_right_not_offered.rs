@@ -10,7 +10,8 @@ pub(crate) static RULE: Rule = Rule {
     summary: "an activity rests on Art 6(1)(e) or (f), but the statement does not offer the right to object",
     why: "Data subjects may object to processing based on a public task or legitimate interests \
           (Art 21(1)), and the right must be brought to their attention explicitly and separately \
-          from other information, at the latest at the first communication (Art 21(4)).",
+          from other information, at the latest at the first communication (Art 21(4)). A statement that lists no \
+          rights but refers to a separate rights document is not checked.",
     non_compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
     compliant: "statement:\n  rights: [{ right: access }, { right: objection }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
     scope: Scope::Register,
@@ -50,4 +51,17 @@ mod tests {
             r.activities.retain(|a| a.relies_on(LawfulBasisKind::Consent));
         },
     );
+
+    #[test]
+    fn silent_when_the_rights_are_in_a_separate_document() {
+        let mut register = crate::engine::rules::testing::register();
+        if let Some(s) = &mut register.statement {
+            s.rights.clear();
+            s.rights_document = Some(DocumentRef {
+                title: "Privacyrechten".into(),
+                url: None,
+            });
+        }
+        assert!(crate::engine::rules::testing::findings_of(&RULE, &register, None).is_empty());
+    }
 }

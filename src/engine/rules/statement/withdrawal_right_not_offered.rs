@@ -9,7 +9,8 @@ pub(crate) static RULE: Rule = Rule {
     articles: &["GDPR Art 7(3)", "GDPR Art 13(2)(c)"],
     summary: "an activity relies on consent, but the statement does not offer its withdrawal",
     why: "Where processing rests on consent, data subjects must be told before they consent that \
-          they can withdraw it at any time, as easily as they gave it (Arts 7(3), 13(2)(c)).",
+          they can withdraw it at any time, as easily as they gave it (Arts 7(3), 13(2)(c)). A statement that lists no \
+          rights but refers to a separate rights document is not checked.",
     non_compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
     compliant: "statement:\n  rights: [{ right: access }, { right: withdraw_consent }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
     scope: Scope::Register,
