@@ -80,3 +80,22 @@ fn undeclared<T: Indexed>(
         );
     }
 }
+
+/// Adds the statement's promise `field` as a related place, when the statement makes one: the
+/// promise is what a new kind of processing must be squared with.
+fn with_promise(
+    ctx: &Context<'_>,
+    finding: Finding,
+    field: &str,
+    made: fn(&Statement) -> bool,
+    what: &str,
+) -> Finding {
+    if ctx.register.statement.as_ref().is_some_and(made) {
+        finding.related(
+            (Subject::Register, FieldPath::root().key("statement").key(field)),
+            what,
+        )
+    } else {
+        finding
+    }
+}

@@ -26,27 +26,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     if activity.activity.automated_decision_making.is_none() || ctx.facts.automated_decisions {
         return;
     }
-    let mut finding = ctx.finding(
+    let finding = ctx.finding(
         &RULE,
         activity.at("automated_decision_making"),
         "the proposal introduces automated decision-making, which no activity in the register has",
         "establish the Art 22(2) ground and safeguards, assess the need for a DPIA, and declare it in the register and the statement",
     );
-    if ctx
-        .register
-        .statement
-        .as_ref()
-        .is_some_and(|s| s.automated_decisions.is_some())
-    {
-        finding = finding.related(
-            (
-                Subject::Register,
-                FieldPath::root().key("statement").key("automated_decisions"),
-            ),
-            "what the statement says about automated decisions",
-        );
-    }
-    out.push(finding);
+    out.push(super::with_promise(
+        ctx,
+        finding,
+        "automated_decisions",
+        |s| s.automated_decisions.is_some(),
+        "what the statement says about automated decisions",
+    ));
 }
 
 #[cfg(test)]

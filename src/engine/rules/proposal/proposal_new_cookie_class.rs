@@ -26,27 +26,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if ctx.facts.cookie_classes.contains(&cookie.class) {
             continue;
         }
-        let mut finding = ctx.finding(
+        let finding = ctx.finding(
             &RULE,
             activity.at_index("cookies", i),
             format!("the proposal places a cookie of class `{}`, which no activity in the register places", cookie.class),
             "update the cookie statement (and ask consent where the class needs it) before placing it, or use a class already in use",
         );
-        if ctx
-            .register
-            .statement
-            .as_ref()
-            .is_some_and(|s| s.cookies.is_some())
-        {
-            finding = finding.related(
-                (
-                    Subject::Register,
-                    FieldPath::root().key("statement").key("cookies"),
-                ),
-                "the cookie classes the statement lists",
-            );
-        }
-        out.push(finding);
+        out.push(super::with_promise(
+            ctx,
+            finding,
+            "cookies",
+            |s| s.cookies.is_some(),
+            "the cookie classes the statement lists",
+        ));
     }
 }
 

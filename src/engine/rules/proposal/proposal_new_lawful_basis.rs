@@ -26,7 +26,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if ctx.facts.lawful_bases.contains(&basis.basis) {
             continue;
         }
-        let mut finding = ctx.finding(
+        let finding = ctx.finding(
             &RULE,
             activity.at_index("lawful_bases", i),
             format!(
@@ -36,21 +36,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ),
             "check that this basis fits the processing, and add it to the statement's lawful bases",
         );
-        if ctx
-            .register
-            .statement
-            .as_ref()
-            .is_some_and(|s| !s.lawful_bases.is_empty())
-        {
-            finding = finding.related(
-                (
-                    Subject::Register,
-                    FieldPath::root().key("statement").key("lawful_bases"),
-                ),
-                "the lawful bases the statement names",
-            );
-        }
-        out.push(finding);
+        out.push(super::with_promise(
+            ctx,
+            finding,
+            "lawful_bases",
+            |s| !s.lawful_bases.is_empty(),
+            "the lawful bases the statement names",
+        ));
     }
 }
 

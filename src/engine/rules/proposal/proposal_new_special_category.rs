@@ -28,27 +28,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if ctx.facts.special_categories.contains(&special) {
             continue;
         }
-        let mut finding = ctx.finding(
+        let finding = ctx.finding(
             &RULE,
             activity.at_index("data_categories", i),
             format!("`{}` is {special} data, a special category no activity in the register processes", category.id),
             "assess the Art 9(2) condition and the need for a DPIA, then declare the processing in the register and the statement",
         );
-        if ctx
-            .register
-            .statement
-            .as_ref()
-            .is_some_and(|s| s.special_categories.is_some())
-        {
-            finding = finding.related(
-                (
-                    Subject::Register,
-                    FieldPath::root().key("statement").key("special_categories"),
-                ),
-                "what the statement says about special categories",
-            );
-        }
-        out.push(finding);
+        out.push(super::with_promise(
+            ctx,
+            finding,
+            "special_categories",
+            |s| s.special_categories.is_some(),
+            "what the statement says about special categories",
+        ));
     }
 }
 

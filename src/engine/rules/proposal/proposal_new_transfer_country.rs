@@ -24,27 +24,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     let new = |country: &CountryCode| !country.is_eea() && !ctx.facts.transfer_countries.contains(country);
     let mut report = |at: (Subject, FieldPath), country: &CountryCode, how: String| {
-        let mut finding = ctx.finding(
+        let finding = ctx.finding(
             &RULE,
             at,
             format!("the proposal {how} `{country}`, a third country the register does not transfer to"),
             "choose a processor in the EEA, or declare the transfer with its Chapter V mechanism in the register and the statement",
         );
-        if ctx
-            .register
-            .statement
-            .as_ref()
-            .is_some_and(|s| s.transfers.is_some())
-        {
-            finding = finding.related(
-                (
-                    Subject::Register,
-                    FieldPath::root().key("statement").key("transfers"),
-                ),
-                "what the statement says about transfers",
-            );
-        }
-        out.push(finding);
+        out.push(super::with_promise(
+            ctx,
+            finding,
+            "transfers",
+            |s| s.transfers.is_some(),
+            "what the statement says about transfers",
+        ));
     };
     for (t, transfer) in activity.activity.transfers.iter().enumerate() {
         if new(&transfer.country) {
