@@ -354,10 +354,11 @@ fn fill_units<const N: usize>(text: &str, units: [(char, &mut u32); N]) -> bool 
     let mut rest = text;
     while !rest.is_empty() {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        let Some(unit) = rest[digits..].chars().next() else {
+        let (Some(number), Some(after)) = (rest.get(..digits), rest.get(digits..)) else {
             return false;
         };
-        let Ok(number) = rest[..digits].parse::<u32>() else {
+        let mut chars = after.chars();
+        let (Some(unit), Ok(number)) = (chars.next(), number.parse::<u32>()) else {
             return false;
         };
         // Skip ahead to this unit; units before it stay zero, and none may come back later.
@@ -365,7 +366,7 @@ fn fill_units<const N: usize>(text: &str, units: [(char, &mut u32); N]) -> bool 
             return false;
         };
         *slot = number;
-        rest = &rest[digits + unit.len_utf8()..];
+        rest = chars.as_str();
     }
     true
 }

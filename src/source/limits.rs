@@ -109,24 +109,27 @@ pub(crate) fn check_unique_keys(entries: &[Entry]) -> Result<(), Failure> {
     if entries.len() < 2 {
         return Ok(());
     }
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| entries[a].key.cmp(&entries[b].key).then(a.cmp(&b)));
-    let mut duplicate: Option<(usize, usize)> = None;
-    for pair in order.windows(2) {
-        if let [first, second] = *pair
-            && entries[first].key == entries[second].key
-            && duplicate.is_none_or(|(_, later)| second < later)
-        {
-            duplicate = Some((first, second));
-        }
-    }
-    match duplicate {
+    let mut order: Vec<(&str, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key.as_str(), i))
+        .collect();
+    order.sort_unstable();
+    // The earliest second occurrence of any key, with the first occurrence of that key.
+    let duplicate = order
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [(a, first), (b, second)] if a == b => Some((*first, *second)),
+            _ => None,
+        })
+        .min_by_key(|(_, second)| *second);
+    match duplicate.and_then(|(first, second)| Some((entries.get(first)?, entries.get(second)?))) {
         Some((first, second)) => Err(Failure::at(
             LoadErrorKind::DuplicateKey {
-                key: entries[second].key.clone(),
-                first: entries[first].key_span,
+                key: second.key.clone(),
+                first: first.key_span,
             },
-            entries[second].key_span,
+            second.key_span,
         )),
         None => Ok(()),
     }

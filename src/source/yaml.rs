@@ -279,7 +279,7 @@ fn resolve_plain(text: &str) -> Value {
 fn is_core_float(text: &str) -> bool {
     let body = text.strip_prefix(['-', '+']).unwrap_or(text);
     let (mantissa, exponent) = match body.find(['e', 'E']) {
-        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        Some(i) => (body.get(..i).unwrap_or(""), body.get(i + 1..)),
         None => (body, None),
     };
     let mantissa_ok = match mantissa.split_once('.') {
