@@ -35,8 +35,21 @@ use crate::suggest::nearest;
 pub const FILE_NAME: &str = "ropa.toml";
 
 /// What a rule's findings should be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum RuleLevel {
     /// Do not report (findings are counted as suppressed).
     Allow,

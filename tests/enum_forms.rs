@@ -124,3 +124,39 @@ fn every_list_enum_has_one_string_form() {
     let checked: BTreeSet<String> = checked.into_iter().map(str::to_owned).collect();
     assert_eq!(declared, checked, "a list enum is missing from this test");
 }
+
+/// The enums of findings, reports, configuration and loading follow the same rule.
+#[test]
+fn output_and_config_enums_have_one_string_form() {
+    fn agree<E>(name: &str)
+    where
+        E: IntoEnumIterator
+            + serde::Serialize
+            + std::fmt::Display
+            + std::str::FromStr
+            + PartialEq
+            + std::fmt::Debug
+            + Copy,
+        <E as std::str::FromStr>::Err: std::fmt::Debug,
+    {
+        for variant in E::iter() {
+            let form = variant.to_string();
+            assert_eq!(
+                serde_json::to_value(variant).expect("serialises"),
+                serde_json::Value::String(form.clone()),
+                "{name}"
+            );
+            assert!(
+                form.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}: `{form}`"
+            );
+            assert_eq!(form.parse::<E>().expect("parses"), variant, "{name}");
+        }
+    }
+    agree::<ropa::engine::Severity>("Severity");
+    agree::<ropa::engine::Subject>("Subject");
+    agree::<ropa::engine::Scope>("Scope");
+    agree::<ropa::config::RuleLevel>("RuleLevel");
+    agree::<ropa::source::Format>("Format");
+    agree::<ropa::source::DocumentKind>("DocumentKind");
+}

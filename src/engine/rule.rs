@@ -5,8 +5,20 @@ use super::context::Context;
 use super::finding::{Finding, Severity};
 
 /// What a rule looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Scope {
     /// The register as a whole (controller, statement, catalogues); run when linting a register.
     Register,

@@ -45,7 +45,7 @@ pub enum LoadErrorKind {
         extension: Option<String>,
     },
     /// The text is not valid YAML, TOML or JSON.
-    #[error("{format} syntax error: {message}")]
+    #[error("{} syntax error: {message}", format.name())]
     Syntax {
         /// The format being parsed.
         format: super::Format,

@@ -29,7 +29,6 @@ mod toml;
 mod tree;
 mod yaml;
 
-use std::fmt;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -44,9 +43,22 @@ pub use tree::{Entry, Node, Span, Value};
 use crate::model::{Proposal, Register};
 use crate::path::FieldPath;
 
-/// A file format ropa reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+/// A file format ropa reads. Its string form is `yaml`, `toml` or `json`; [`Format::name`] gives
+/// the name messages use.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
     /// YAML 1.2 (`.yaml`, `.yml`).
     Yaml,
@@ -69,19 +81,32 @@ impl Format {
     }
 }
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Format {
+    /// The format's name as messages write it: `YAML`, `TOML`, `JSON`.
+    pub fn name(self) -> &'static str {
+        match self {
             Self::Yaml => "YAML",
             Self::Toml => "TOML",
             Self::Json => "JSON",
-        })
+        }
     }
 }
 
 /// What a document holds, told from its top-level keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    schemars::JsonSchema,
+    strum::Display,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DocumentKind {
     /// A register (it has a `controller`).
     Register,
