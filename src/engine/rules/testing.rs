@@ -1,3 +1,4 @@
+#![cfg(test)]
 //! Test support for rules: a compliant register that no rule fires on, a proposal that stays
 //! within it, and the macros that give every rule its three tests (fires, silent on the compliant
 //! twin, explanation snapshot).
