@@ -126,9 +126,10 @@ fn register_holding(text: &str, id: &Id) -> Register {
         "name": text,
     }))
     .expect("a minimal activity");
-    activity.purposes = vec![id.clone(), id.clone()];
+    activity.purposes = vec![id.clone(), id.clone()].into();
     activity.lawful_bases = vec![LawfulBasis {
-        basis: LawfulBasisKind::PublicTask,
+        basis: Some(LawfulBasisKind::PublicTask),
+        wording: Some(text.to_owned()),
         legal_provision: Some(text.to_owned()),
         legitimate_interest: None,
         data_subject_is_party: None,
@@ -151,13 +152,16 @@ fn register_holding(text: &str, id: &Id) -> Register {
         period: Retention::AfterEvent(AfterEvent {
             period: Period::default(),
             up_to: None,
-            event: RetentionEvent::Other,
+            event: Some(RetentionEvent::Other),
             event_label: Some(text.to_owned()),
             age: None,
             extended_while: None,
             legal_provision: None,
+            minimum: false,
         }),
         data_categories: vec![id.clone()],
+        document_type: Some(text.to_owned()),
+        systems: Vec::new(),
         enforcement: None,
     }];
     register.activities = vec![activity];

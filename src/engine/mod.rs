@@ -82,7 +82,7 @@ impl<'a> Facts<'a> {
             facts.automated_decisions |= activity.automated_decision_making.is_some();
             facts
                 .lawful_bases
-                .extend(activity.lawful_bases.iter().map(|b| b.basis));
+                .extend(activity.lawful_bases.iter().filter_map(|b| b.basis));
             facts.special_categories.extend(
                 activity
                     .data_categories
@@ -98,7 +98,7 @@ impl<'a> Facts<'a> {
                     continue;
                 };
                 let categories = if rule.data_categories.is_empty() {
-                    &activity.data_categories
+                    activity.data_categories.items()
                 } else {
                     &rule.data_categories
                 };

@@ -6,17 +6,26 @@ use uuid::Uuid;
 
 use super::macros::list_enum;
 use super::{
-    AutomatedDecisionGround, AutomatedDecisionSafeguard, CookieClass, CountryCode, CriminalDataGround, Date,
-    DpiaStatus, HighRiskCriterion, Id, LawfulBasisKind, NationalIdBasisKind, Period, SpecialCategory,
-    SpecialCategoryConditionKind, TransferMechanism, UavgSpecialCategoryGround,
+    AutomatedDecisionGround, AutomatedDecisionSafeguard, Channel, CookieClass, CountryCode, CriminalDataGround, Date,
+    DpiaStatus, HighRiskCriterion, Id, Listed, LawfulBasisKind, NationalIdBasisKind, Period, ResearchSafeguard,
+    SpecialCategory, SpecialCategoryConditionKind, TransferMechanism, UavgSpecialCategoryGround,
 };
 
 /// An Art 6(1) lawful basis as an activity relies on it. An activity may rely on several.
+///
+/// Registers often name only the statute ("op grond van de Participatiewet") or only a wording
+/// ("Wettelijke verplichting") without the Art 6(1) letter, or the letter without the statute.
+/// Each part is optional so the register can be written as stated; rules report what is missing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LawfulBasis {
-    /// Which Art 6(1) basis.
-    pub basis: LawfulBasisKind,
+    /// Which Art 6(1) basis; absent when the register names only a statute or a wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<LawfulBasisKind>,
+    /// The register's own wording of the basis ("Wettelijke verplichting", "Algemeen belang"),
+    /// kept as written; it carries no meaning for the rules beyond suggesting candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<String>,
     /// For (c) and (e): the provision of Union or member-state law (Art 6(3)), e.g.
     /// "Participatiewet art. 47".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -70,6 +79,10 @@ pub struct SpecialCategoryCondition {
     /// The special categories it covers; empty means all of the activity's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<SpecialCategory>,
+    /// The safeguards that go with the condition: Art 9(2)(j) with Art 89(1) and UAVG art 24
+    /// require them for archiving, research and statistics.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<ResearchSafeguard>,
 }
 
 /// The basis for processing criminal-offence data, Art 10 and UAVG arts 31–33.
@@ -188,6 +201,17 @@ pub struct Cookie {
     /// Whether it can identify the user on other websites; the statement may promise it cannot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identifies_across_sites: Option<bool>,
+    /// For analytics: whether the last octet of the IP address is masked (an AP condition for
+    /// privacy-friendly analytics).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip_masked: Option<bool>,
+    /// For analytics: whether the vendor receives the data for its own purposes (data sharing
+    /// switched on, combination with its other services). Privacy-friendly analytics may not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_with_vendor: Option<bool>,
+    /// The processor that runs it (the analytics vendor), by id from the `processors` catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processor: Option<Id>,
 }
 
 /// The DPIA for an activity, Art 35.
@@ -243,6 +267,10 @@ list_enum! {
         PublicSource,
         /// The data subject's employer or organisation.
         Employer,
+        /// Another unit of the controller's own organisation (a team passes a case on).
+        InternalUnit,
+        /// Not known, or held from before anyone recorded it ("vanuit de historie").
+        Unknown,
     }
 }
 
@@ -283,6 +311,66 @@ list_enum! {
     }
 }
 
+list_enum! {
+    /// Whether a data category is collected from everyone in the activity.
+    pub enum CollectionMode {
+        /// Always collected.
+        Always,
+        /// Optional for the data subject: given only if they choose to.
+        Optional,
+        /// Collected only in some cases (say which in `when`).
+        InSomeCases,
+        /// Processed only where necessary for the case ("alleen indien noodzakelijk"), the usual
+        /// wording for special categories.
+        OnlyWhereNecessary,
+    }
+}
+
+/// How some of an activity's data categories are collected: only for some data subjects,
+/// optionally, or only in some cases. Categories without a scope are collected always, from
+/// every data subject of the activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataCategoryScope {
+    /// The data categories, by id; each must be one of the activity's.
+    pub categories: Vec<Id>,
+    /// How they are collected; absent means always.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected: Option<CollectionMode>,
+    /// In which cases, in the organisation's words ("als de melding in behandeling wordt
+    /// genomen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// The data subjects they are collected from, by id; empty means every data subject of the
+    /// activity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_subjects: Vec<Id>,
+}
+
+list_enum! {
+    /// A technology an activity uses that the Dutch DPIA list (AP, Art 35(4)) and WP248 name.
+    #[non_exhaustive]
+    pub enum Technology {
+        /// Fixed camera surveillance.
+        CameraSurveillance,
+        /// Mobile or flexible cameras (bodycams, drones, ANPR vehicles).
+        FlexibleCameraSurveillance,
+        /// Tracking of location (GPS, wifi or bluetooth tracking, ANPR).
+        LocationTracking,
+        /// Connected devices and sensors (Internet of Things, smart meters, sensors in public
+        /// space).
+        InternetOfThings,
+        /// Biometric recognition (face, fingerprint, voice).
+        BiometricRecognition,
+        /// Algorithms or AI that evaluate people (risk models, scoring).
+        AlgorithmicScoring,
+        /// Monitoring of staff use of e-mail, internet or devices.
+        EmployeeMonitoring,
+        /// Covert observation without the data subject's knowledge.
+        CovertObservation,
+    }
+}
+
 /// One processing activity of the register (Art 30(1)), also the shape of a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -305,18 +393,30 @@ pub struct ProcessingActivity {
     /// The team or department that carries it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisational_unit: Option<String>,
+    /// The controllers it is carried out for, when more than the register's own (the
+    /// municipalities a shared service works for, a municipality merged into this one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub for_controllers: Vec<String>,
     /// The law that governs it; absent means the GDPR.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub regime: Option<LegalRegime>,
     /// Purposes, by id, Art 30(1)(b).
-    #[serde(default)]
-    pub purposes: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub purposes: Listed<Id>,
     /// Categories of data subjects, by id, Art 30(1)(c).
-    #[serde(default)]
-    pub data_subjects: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub data_subjects: Listed<Id>,
     /// Categories of personal data, by id, Art 30(1)(c).
-    #[serde(default)]
-    pub data_categories: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub data_categories: Listed<Id>,
+    /// Which data categories are collected only optionally, in some cases, or from some data
+    /// subjects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_category_scope: Vec<DataCategoryScope>,
+    /// Whether the organisation promises to use the data only for the activity's purposes ("we
+    /// gebruiken uw gegevens alleen voor …"), Art 5(1)(b).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only_for_stated_purposes: bool,
     /// The Art 6(1) lawful bases relied on.
     #[serde(default)]
     pub lawful_bases: Vec<LawfulBasis>,
@@ -333,20 +433,20 @@ pub struct ProcessingActivity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id_basis: Option<NationalIdBasis>,
     /// Retention rules, by id, Art 30(1)(f).
-    #[serde(default)]
-    pub retention: Vec<Id>,
-    /// Recipients, by id, Art 30(1)(d). An empty list says there are none.
-    #[serde(default)]
-    pub recipients: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub retention: Listed<Id>,
+    /// Recipients, by id, Art 30(1)(d); `none` says there are none.
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub recipients: Listed<Id>,
     /// Processors, by id, Art 28.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub processors: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub processors: Listed<Id>,
     /// Systems used, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub systems: Vec<Id>,
     /// Transfers outside the EEA, Art 30(1)(e).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub transfers: Vec<Transfer>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub transfers: Listed<Transfer>,
     /// Automated decision-making or profiling, Art 22.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub automated_decision_making: Option<AutomatedDecisionMaking>,
@@ -356,6 +456,12 @@ pub struct ProcessingActivity {
     /// The DPIA, Art 35.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpia: Option<Dpia>,
+    /// Technologies it uses, for the DPIA rules (AP list, WP248).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub technologies: Vec<Technology>,
+    /// Whether the processing is on a large scale (Art 35(3)(b), WP248), where the register says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_scale: Option<bool>,
     /// WP248 high-risk criteria the activity meets, for the DPIA rules.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub high_risk_criteria: Vec<HighRiskCriterion>,
@@ -363,19 +469,23 @@ pub struct ProcessingActivity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Children>,
     /// Where the data come from, Art 14(2)(f).
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub data_sources: Listed<DataSource>,
+    /// How data subjects object or opt out where the processing does not rest on consent (an
+    /// unsubscribe link, replying to a message), Art 21.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub data_sources: Vec<DataSource>,
+    pub objection_channels: Vec<Channel>,
     /// Whether providing the data is required, Art 13(2)(e).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision_requirement: Option<ProvisionRequirement>,
     /// Security measures, by id, Art 30(1)(g).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub security_measures: Vec<Id>,
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub security_measures: Listed<Id>,
 }
 
 impl ProcessingActivity {
     /// Whether any of the activity's lawful bases is `kind`.
     pub fn relies_on(&self, kind: LawfulBasisKind) -> bool {
-        self.lawful_bases.iter().any(|b| b.basis == kind)
+        self.lawful_bases.iter().any(|b| b.basis == Some(kind))
     }
 }

@@ -228,8 +228,10 @@ pub struct Recipient {
     pub id: Id,
     /// The organisation's name for the recipient or category (e.g. "(keten)partners").
     pub label: String,
-    /// What the recipient is in GDPR terms.
-    pub kind: RecipientKind,
+    /// What the recipient is in GDPR terms; absent when the register does not say (a rule asks
+    /// for it to be classified rather than guessed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<RecipientKind>,
     /// Further explanation, e.g. examples of partners.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -253,6 +255,10 @@ pub struct Recipient {
     /// doelstelling, nut en noodzaak af tegen de bescherming van de gegevens").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sharing_assessment: Option<String>,
+    /// For a US recipient, whether it is certified under the EU–US Data Privacy Framework (the
+    /// adequacy decision of 10 July 2023 covers only certified organisations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpf_certified: Option<bool>,
 }
 
 list_enum! {

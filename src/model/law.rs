@@ -415,6 +415,7 @@ list_enum! {
 
 list_enum! {
     /// Where a DPIA stands for an activity, GDPR Art 35.
+    #[non_exhaustive]
     pub enum DpiaStatus {
         /// A DPIA has been carried out.
         Completed,
@@ -426,6 +427,36 @@ list_enum! {
         NotRequired,
         /// Nobody has assessed whether a DPIA is needed.
         NotAssessed,
+        /// The register says no DPIA was carried out ("DPIA uitgevoerd: nee", "we hebben niet
+        /// onderzocht wat de risico's zijn"), without saying whether one is needed.
+        NotPerformed,
+        /// The register does not know whether a DPIA was carried out.
+        Unknown,
+    }
+}
+
+impl DpiaStatus {
+    /// Whether a DPIA exists or is under way (completed, in progress or planned).
+    pub fn is_under_way(self) -> bool {
+        matches!(self, Self::Completed | Self::InProgress | Self::Planned)
+    }
+}
+
+list_enum! {
+    /// A safeguard for processing for archiving, research or statistics, GDPR Art 89(1) and
+    /// UAVG art 24, that goes with the Art 9(2)(j) condition.
+    #[non_exhaustive]
+    pub enum ResearchSafeguard {
+        /// The data are pseudonymised before analysis.
+        Pseudonymisation,
+        /// The data are anonymised; results contain no personal data.
+        Anonymisation,
+        /// Only the data needed for the research or statistics are used (data minimisation).
+        DataMinimisation,
+        /// Access is limited to the researchers or statisticians who need it.
+        AccessRestriction,
+        /// Results are not used for measures or decisions about individuals.
+        NoDecisionsAboutIndividuals,
     }
 }
 

@@ -14,6 +14,7 @@
 mod activity;
 mod catalogue;
 mod law;
+mod listed;
 mod macros;
 mod parties;
 mod retention;
@@ -23,6 +24,7 @@ mod values;
 pub use activity::*;
 pub use catalogue::*;
 pub use law::*;
+pub use listed::*;
 pub use parties::*;
 pub use retention::*;
 pub use statement::*;
@@ -84,6 +86,38 @@ pub struct Catalogues {
     pub systems: Vec<System>,
 }
 
+/// Facts that hold for every activity unless the activity says otherwise, so that a register
+/// does not repeat them per activity.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityDefaults {
+    /// The basis for using the BSN in every activity that processes it (for a Dutch
+    /// administrative body usually Wabb art 10), UAVG art 46.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_id_basis: Option<NationalIdBasis>,
+    /// The security measures that apply to every activity (the organisation's baseline), by id,
+    /// Art 30(1)(g).
+    #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
+    pub security_measures: Listed<Id>,
+}
+
+impl ActivityDefaults {
+    /// The BSN basis that applies to `activity`: its own, or the register's default.
+    pub fn national_id_basis<'a>(&'a self, activity: &'a ProcessingActivity) -> Option<&'a NationalIdBasis> {
+        activity.national_id_basis.as_ref().or(self.national_id_basis.as_ref())
+    }
+
+    /// The security measures that apply to `activity`: its own when it states them, else the
+    /// register's default.
+    pub fn security_measures<'a>(&'a self, activity: &'a ProcessingActivity) -> &'a Listed<Id> {
+        if activity.security_measures.is_stated() {
+            &activity.security_measures
+        } else {
+            &self.security_measures
+        }
+    }
+}
+
 /// A register of processing activities (Art 30) with the statement's commitments.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -99,6 +133,9 @@ pub struct Register {
     /// The catalogues activities refer to.
     #[serde(default, skip_serializing_if = "is_default")]
     pub catalogues: Catalogues,
+    /// Facts that hold for every activity unless it says otherwise.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub defaults: ActivityDefaults,
     /// The processing activities, Art 30(1).
     #[serde(default)]
     pub activities: Vec<ProcessingActivity>,

@@ -52,6 +52,9 @@ list_enum! {
 }
 
 /// A period after an event, optionally a range, optionally extended or set by law.
+///
+/// Registers often give a period without saying from when ("5 jaar"); the event is then absent
+/// and a rule asks for it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AfterEvent {
@@ -60,8 +63,9 @@ pub struct AfterEvent {
     /// The upper end when the organisation gives a range ("5 tot 7 jaar").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub up_to: Option<Period>,
-    /// The event the period runs from.
-    pub event: RetentionEvent,
+    /// The event the period runs from; absent when the register does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<RetentionEvent>,
     /// The organisation's wording of the event ("na afloop van het event").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_label: Option<String>,
@@ -75,6 +79,49 @@ pub struct AfterEvent {
     /// The statute that sets the period, where one does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_provision: Option<String>,
+    /// Whether the register calls the period a *minimum* ("minimale bewaartermijn vanuit de
+    /// Archiefwet"). Art 5(1)(e) and Art 30(1)(f) ask for the time limit for erasure, a maximum.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub minimum: bool,
+}
+
+/// Kept until an event, with no period after it ("tot ontvangst van de conceptprognose", "tot de
+/// zaak is gesloten").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UntilEvent {
+    /// The event.
+    pub event: RetentionEvent,
+    /// The organisation's wording of the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_label: Option<String>,
+    /// For [`RetentionEvent::SubjectReachesAge`], the age ("tot de betrokkene 23 jaar wordt").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u8>,
+}
+
+/// One case of a retention that depends on a condition or an outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetentionCase {
+    /// When this case applies, in the organisation's words ("als de melding in behandeling wordt
+    /// genomen", "vergunning geweigerd", "met toestemming").
+    pub when: String,
+    /// How long in this case.
+    pub retention: Retention,
+}
+
+/// A retention that depends on a condition or an outcome: "6 maanden; 12 maanden als de melding
+/// in behandeling wordt genomen", "verleend 10 jaar, geweigerd 5 jaar", "4 weken, met
+/// toestemming 1 jaar".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalRetention {
+    /// The retention when no case applies; absent when the cases cover every outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub otherwise: Option<Box<Retention>>,
+    /// The cases.
+    pub cases: Vec<RetentionCase>,
 }
 
 /// A category of an Archiefwet selectielijst (e.g. the VNG Selectielijst gemeenten en
@@ -107,6 +154,10 @@ pub struct SelectionListCategory {
 pub enum Retention {
     /// A period after an event.
     AfterEvent(AfterEvent),
+    /// Until an event, with no period after it.
+    UntilEvent(UntilEvent),
+    /// Depends on a condition or outcome: one retention per case.
+    Conditional(ConditionalRetention),
     /// Per the Archiefwet selectielijst.
     SelectionList(SelectionListCategory),
     /// Kept permanently for archival in the public interest (Archiefwet, Art 89).
@@ -136,8 +187,32 @@ impl Retention {
         match self {
             Self::AsLongAsNecessary { .. } | Self::Unlimited { .. } => true,
             Self::AfterEvent(after) => after.extended_while.is_some(),
-            Self::SelectionList(_) | Self::Permanent { .. } => false,
+            Self::Conditional(conditional) => conditional.all().any(Self::is_open_ended),
+            Self::UntilEvent(_) | Self::SelectionList(_) | Self::Permanent { .. } => false,
         }
+    }
+
+    /// This retention and, for a conditional one, every retention inside it, depth first.
+    pub fn walk(&self) -> Vec<&Retention> {
+        let mut out = Vec::new();
+        let mut stack = vec![self];
+        while let Some(retention) = stack.pop() {
+            out.push(retention);
+            if let Self::Conditional(conditional) = retention {
+                stack.extend(conditional.all());
+            }
+        }
+        out
+    }
+}
+
+impl ConditionalRetention {
+    /// The retentions of every case, then the `otherwise` one.
+    pub fn all(&self) -> impl Iterator<Item = &Retention> {
+        self.cases
+            .iter()
+            .map(|case| &case.retention)
+            .chain(self.otherwise.as_deref())
     }
 }
 
@@ -154,6 +229,13 @@ pub struct RetentionRule {
     /// The data categories the rule covers, by id; empty means every category of the activity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub data_categories: Vec<Id>,
+    /// The document or record type the rule covers, when terms differ per document
+    /// ("optiedossier", "akte"); absent means all of the activity's records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
+    /// The systems the rule applies to, by id, when terms differ per system.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<Id>,
     /// How deletion is enforced (e.g. "automatische verwijdering uit het CRM").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enforcement: Option<String>,

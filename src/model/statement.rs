@@ -90,6 +90,10 @@ list_enum! {
         InPerson,
         /// In person, by appointment.
         InPersonByAppointment,
+        /// An unsubscribe or opt-out link in each message.
+        UnsubscribeLink,
+        /// Replying to the message received.
+        Reply,
     }
 }
 

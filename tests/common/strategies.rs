@@ -33,6 +33,20 @@ fn few<S: Strategy>(element: S) -> VecStrategy<S> {
     vec(element, 0..3)
 }
 
+/// A [`Listed`]: not stated, none, or one or two items.
+pub fn listed<S>(element: S) -> BoxedStrategy<Listed<S::Value>>
+where
+    S: Strategy + 'static,
+    S::Value: Clone + Debug + 'static,
+{
+    prop_oneof![
+        Just(Listed::NotStated),
+        Just(Listed::None),
+        vec(element, 1..3).prop_map(Listed::Items),
+    ]
+    .boxed()
+}
+
 /// Strings that a YAML, TOML or JSON writer or reader is likely to get wrong.
 pub const TRICKY_STRINGS: &[&str] = &[
     "",
@@ -759,7 +773,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
     (
         id(),
         text(),
-        list::<RecipientKind>(),
+        of(list::<RecipientKind>()),
         of(text()),
         of(country()),
         of(id()),
@@ -767,6 +781,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
         of(text()),
         any::<bool>(),
         of(text()),
+        of(any::<bool>()),
     )
         .prop_map(
             |(
@@ -780,6 +795,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 sharing_agreement,
                 only_with_consent,
                 sharing_assessment,
+                dpf_certified,
             )| Recipient {
                 id,
                 label,
@@ -791,6 +807,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 sharing_agreement,
                 only_with_consent,
                 sharing_assessment,
+                dpf_certified,
             },
         )
         .boxed()
@@ -923,14 +940,15 @@ pub fn after_event() -> BoxedStrategy<AfterEvent> {
     (
         period(),
         of(period()),
-        list::<RetentionEvent>(),
+        of(list::<RetentionEvent>()),
         of(text()),
         of(any::<u8>()),
         of(text()),
         of(text()),
+        any::<bool>(),
     )
         .prop_map(
-            |(period, up_to, event, event_label, age, extended_while, legal_provision)| AfterEvent {
+            |(period, up_to, event, event_label, age, extended_while, legal_provision, minimum)| AfterEvent {
                 period,
                 up_to,
                 event,
@@ -938,6 +956,7 @@ pub fn after_event() -> BoxedStrategy<AfterEvent> {
                 age,
                 extended_while,
                 legal_provision,
+                minimum,
             },
         )
         .boxed()
@@ -955,10 +974,18 @@ pub fn selection_list_category() -> BoxedStrategy<SelectionListCategory> {
         .boxed()
 }
 
-/// A [`Retention`], every variant.
-pub fn retention() -> BoxedStrategy<Retention> {
+/// An [`UntilEvent`].
+pub fn until_event() -> BoxedStrategy<UntilEvent> {
+    (list::<RetentionEvent>(), of(text()), of(any::<u8>()))
+        .prop_map(|(event, event_label, age)| UntilEvent { event, event_label, age })
+        .boxed()
+}
+
+/// A [`Retention`] that is not conditional.
+fn simple_retention() -> BoxedStrategy<Retention> {
     prop_oneof![
         after_event().prop_map(Retention::AfterEvent),
+        until_event().prop_map(Retention::UntilEvent),
         selection_list_category().prop_map(Retention::SelectionList),
         of(text()).prop_map(|legal_provision| Retention::Permanent { legal_provision }),
         of(text()).prop_map(|criteria| Retention::AsLongAsNecessary { criteria }),
@@ -967,15 +994,35 @@ pub fn retention() -> BoxedStrategy<Retention> {
     .boxed()
 }
 
+/// A [`Retention`], every variant (conditional ones one level deep).
+pub fn retention() -> BoxedStrategy<Retention> {
+    let conditional = (
+        of(simple_retention()),
+        vec((text(), simple_retention()), 1..3),
+    )
+        .prop_map(|(otherwise, cases)| {
+            Retention::Conditional(ConditionalRetention {
+                otherwise: otherwise.map(Box::new),
+                cases: cases
+                    .into_iter()
+                    .map(|(when, retention)| RetentionCase { when, retention })
+                    .collect(),
+            })
+        });
+    prop_oneof![4 => simple_retention(), 1 => conditional].boxed()
+}
+
 /// A [`RetentionRule`].
 pub fn retention_rule() -> BoxedStrategy<RetentionRule> {
-    (id(), text(), retention(), few(id()), of(text()))
+    (id(), text(), retention(), few(id()), of(text()), few(id()), of(text()))
         .prop_map(
-            |(id, label, period, data_categories, enforcement)| RetentionRule {
+            |(id, label, period, data_categories, document_type, systems, enforcement)| RetentionRule {
                 id,
                 label,
                 period,
                 data_categories,
+                document_type,
+                systems,
                 enforcement,
             },
         )
@@ -1025,15 +1072,17 @@ pub fn catalogues() -> BoxedStrategy<Catalogues> {
 /// A [`LawfulBasis`].
 pub fn lawful_basis() -> BoxedStrategy<LawfulBasis> {
     (
-        list::<LawfulBasisKind>(),
+        of(list::<LawfulBasisKind>()),
+        of(text()),
         of(text()),
         of(text()),
         of(any::<bool>()),
         few(id()),
     )
         .prop_map(
-            |(basis, legal_provision, legitimate_interest, data_subject_is_party, purposes)| LawfulBasis {
+            |(basis, wording, legal_provision, legitimate_interest, data_subject_is_party, purposes)| LawfulBasis {
                 basis,
+                wording,
                 legal_provision,
                 legitimate_interest,
                 data_subject_is_party,
@@ -1065,13 +1114,15 @@ pub fn special_category_condition() -> BoxedStrategy<SpecialCategoryCondition> {
         of(list::<UavgSpecialCategoryGround>()),
         of(text()),
         few(list::<SpecialCategory>()),
+        few(list::<ResearchSafeguard>()),
     )
         .prop_map(
-            |(condition, uavg_ground, legal_provision, categories)| SpecialCategoryCondition {
+            |(condition, uavg_ground, legal_provision, categories, safeguards)| SpecialCategoryCondition {
                 condition,
                 uavg_ground,
                 legal_provision,
                 categories,
+                safeguards,
             },
         )
         .boxed()
@@ -1177,9 +1228,20 @@ pub fn cookie() -> BoxedStrategy<Cookie> {
         of(period()),
         few(id()),
         of(any::<bool>()),
+        (of(any::<bool>()), of(any::<bool>()), of(id())),
     )
         .prop_map(
-            |(name, class, purpose, third_party, consent, lifetime, purposes, identifies_across_sites)| {
+            |(
+                name,
+                class,
+                purpose,
+                third_party,
+                consent,
+                lifetime,
+                purposes,
+                identifies_across_sites,
+                (ip_masked, shared_with_vendor, processor),
+            )| {
                 Cookie {
                     name,
                     class,
@@ -1189,6 +1251,9 @@ pub fn cookie() -> BoxedStrategy<Cookie> {
                     lifetime,
                     purposes,
                     identifies_across_sites,
+                    ip_masked,
+                    shared_with_vendor,
+                    processor,
                 }
             },
         )
@@ -1238,9 +1303,9 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
         few(text()),
         of(text()),
         of(list::<LegalRegime>()),
-        few(id()),
-        few(id()),
-        few(id()),
+        listed(id()),
+        listed(id()),
+        listed(id()),
         few(lawful_basis()),
         of(consent()),
     );
@@ -1248,11 +1313,11 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
         few(special_category_condition()),
         of(criminal_data_basis()),
         of(national_id_basis()),
+        listed(id()),
+        listed(id()),
+        listed(id()),
         few(id()),
-        few(id()),
-        few(id()),
-        few(id()),
-        few(transfer()),
+        listed(transfer()),
         of(automated_decision_making()),
         few(cookie()),
         of(dpia()),
@@ -1260,9 +1325,15 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
     );
     let tail = (
         of(children()),
-        few(data_source()),
+        listed(data_source()),
         of(list::<ProvisionRequirement>()),
-        few(id()),
+        listed(id()),
+        few(text()),
+        few(data_category_scope()),
+        any::<bool>(),
+        few(list::<Technology>()),
+        of(any::<bool>()),
+        few(channel()),
     );
     (head, body, tail)
         .prop_map(
@@ -1295,7 +1366,18 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                     dpia,
                     high_risk_criteria,
                 ),
-                (children, data_sources, provision_requirement, security_measures),
+                (
+                    children,
+                    data_sources,
+                    provision_requirement,
+                    security_measures,
+                    for_controllers,
+                    data_category_scope,
+                    only_for_stated_purposes,
+                    technologies,
+                    large_scale,
+                    objection_channels,
+                ),
             )| ProcessingActivity {
                 id,
                 uuid,
@@ -1325,8 +1407,36 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                 data_sources,
                 provision_requirement,
                 security_measures,
+                for_controllers,
+                data_category_scope,
+                only_for_stated_purposes,
+                technologies,
+                large_scale,
+                objection_channels,
             },
         )
+        .boxed()
+}
+
+/// A [`DataCategoryScope`].
+pub fn data_category_scope() -> BoxedStrategy<DataCategoryScope> {
+    (few(id()), of(list::<CollectionMode>()), of(text()), few(id()))
+        .prop_map(|(categories, collected, when, data_subjects)| DataCategoryScope {
+            categories,
+            collected,
+            when,
+            data_subjects,
+        })
+        .boxed()
+}
+
+/// [`ActivityDefaults`].
+pub fn activity_defaults() -> BoxedStrategy<ActivityDefaults> {
+    (of(national_id_basis()), listed(id()))
+        .prop_map(|(national_id_basis, security_measures)| ActivityDefaults {
+            national_id_basis,
+            security_measures,
+        })
         .boxed()
 }
 
@@ -1341,15 +1451,17 @@ pub fn register() -> BoxedStrategy<Register> {
         controller(),
         of(statement()),
         catalogues(),
+        activity_defaults(),
         few(activity()),
         few(processing_on_behalf()),
     )
         .prop_map(
-            |(register, controller, statement, catalogues, activities, processing_on_behalf)| Register {
+            |(register, controller, statement, catalogues, defaults, activities, processing_on_behalf)| Register {
                 register,
                 controller,
                 statement,
                 catalogues,
+                defaults,
                 activities,
                 processing_on_behalf,
             },

@@ -72,20 +72,34 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// The checkable time limit of a retention, if it has one: the period (or the upper end of a
 /// range) after an event, or a selectielijst period. Vague, unlimited and permanent retention has
 /// none.
+///
+/// A conditional retention has the longest of its cases' limits when every case has one.
 pub(crate) fn retention_limit(retention: &Retention) -> Option<Period> {
     match retention {
         Retention::AfterEvent(after) if after.extended_while.is_none() => {
             Some(after.up_to.unwrap_or(after.period))
         }
         Retention::SelectionList(list) => list.period,
+        Retention::Conditional(conditional) => conditional
+            .all()
+            .map(retention_limit)
+            .try_fold(None::<Period>, |longest, limit| {
+                let limit = limit?;
+                Some(Some(match longest {
+                    Some(l) if l.max_days() >= limit.max_days() => l,
+                    _ => limit,
+                }))
+            })
+            .flatten(),
         _ => None,
     }
 }
 
-/// The event a retention period runs from, if it is an after-event period.
+/// The event a retention period runs from, where the register names one.
 pub(crate) fn retention_event(retention: &Retention) -> Option<RetentionEvent> {
     match retention {
-        Retention::AfterEvent(after) => Some(after.event),
+        Retention::AfterEvent(after) => after.event,
+        Retention::UntilEvent(until) => Some(until.event),
         _ => None,
     }
 }

@@ -6,9 +6,9 @@ pub(crate) static RULE: Rule = Rule {
     id: "activity-without-data-categories",
     severity: Severity::Error,
     articles: &["GDPR Art 30(1)(c)"],
-    summary: "an activity names no category of personal data",
+    summary: "an activity does not state its categories of personal data, or says it has none",
     why: "The register must describe the categories of personal data of each activity (Art 30(1)(c)). Without them nobody can tell whether special categories, criminal data or the BSN are involved.",
-    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_categories: []\n",
+    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_categories: not_stated\n",
     compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_categories: [naam, email]\n",
     scope: Scope::Activity,
     since: "0.1.0",
@@ -21,8 +21,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out,
         &RULE,
         "data_categories",
-        |a| a.data_categories.is_empty(),
-        "names no category of personal data",
+        |a| &a.data_categories,
+        "categories of personal data",
         "add the data category ids under `data_categories`, declared in `catalogues.data_categories`",
     );
 }
@@ -34,10 +34,19 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire = |r| r.activities[0].data_categories.clear(),
+        fire = |r| r.activities[0].data_categories = Listed::NotStated,
         silent = |r| {
             let kept = r.activities[0].data_categories[0].clone();
-            r.activities[0].data_categories = vec![kept];
+            r.activities[0].data_categories = vec![kept].into();
         }
     );
+
+    #[test]
+    fn an_explicit_none_is_reported_as_such() {
+        let mut r = crate::engine::rules::testing::register();
+        r.activities[0].data_categories = Listed::None;
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.ends_with("says it has no categories of personal data"), "{}", findings[0].message);
+    }
 }

@@ -6,9 +6,9 @@ pub(crate) static RULE: Rule = Rule {
     id: "activity-without-data-subjects",
     severity: Severity::Error,
     articles: &["GDPR Art 30(1)(c)"],
-    summary: "an activity names no category of data subjects",
+    summary: "an activity does not state its categories of data subjects, or says it has none",
     why: "The register must describe the categories of data subjects of each activity (Art 30(1)(c)). Whose data are processed decides which rights apply, whether children are involved and whether a DPIA is needed.",
-    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_subjects: []\n",
+    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_subjects: not_stated\n",
     compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_subjects: [deelnemers]\n",
     scope: Scope::Activity,
     since: "0.1.0",
@@ -21,8 +21,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out,
         &RULE,
         "data_subjects",
-        |a| a.data_subjects.is_empty(),
-        "names no category of data subjects",
+        |a| &a.data_subjects,
+        "categories of data subjects",
         "add the data subject ids under `data_subjects`, declared in `catalogues.data_subjects`",
     );
 }
@@ -34,10 +34,19 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire = |r| r.activities[0].data_subjects.clear(),
+        fire = |r| r.activities[0].data_subjects = Listed::NotStated,
         silent = |r| {
             let kept = r.activities[0].data_subjects[0].clone();
-            r.activities[0].data_subjects = vec![kept];
+            r.activities[0].data_subjects = vec![kept].into();
         }
     );
+
+    #[test]
+    fn an_explicit_none_is_reported_as_such() {
+        let mut r = crate::engine::rules::testing::register();
+        r.activities[0].data_subjects = Listed::None;
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.ends_with("says it has no categories of data subjects"), "{}", findings[0].message);
+    }
 }

@@ -6,9 +6,9 @@ pub(crate) static RULE: Rule = Rule {
     id: "activity-without-purpose",
     severity: Severity::Error,
     articles: &["GDPR Art 30(1)(b)", "GDPR Art 5(1)(b)"],
-    summary: "an activity names no purpose",
+    summary: "an activity does not state its purposes, or says it has none",
     why: "The register must state the purposes of each processing activity (Art 30(1)(b)), and personal data may only be collected for specified, explicit purposes (Art 5(1)(b)). Without a purpose neither the lawful basis nor the retention can be judged.",
-    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: []\n",
+    non_compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: not_stated   # \"Doel: niet vermeld\"\n",
     compliant: "activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: [aanmelden_bijeenkomsten]\n",
     scope: Scope::Activity,
     since: "0.1.0",
@@ -21,8 +21,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out,
         &RULE,
         "purposes",
-        |a| a.purposes.is_empty(),
-        "names no purpose",
+        |a| &a.purposes,
+        "purposes",
         "add the purpose ids under `purposes`, declared in `catalogues.purposes`",
     );
 }
@@ -34,10 +34,19 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire = |r| r.activities[0].purposes.clear(),
+        fire = |r| r.activities[0].purposes = Listed::NotStated,
         silent = |r| {
             let kept = r.activities[0].purposes[0].clone();
-            r.activities[0].purposes = vec![kept];
+            r.activities[0].purposes = vec![kept].into();
         }
     );
+
+    #[test]
+    fn an_explicit_none_is_reported_as_such() {
+        let mut r = crate::engine::rules::testing::register();
+        r.activities[0].purposes = Listed::None;
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.ends_with("says it has no purposes"), "{}", findings[0].message);
+    }
 }

@@ -108,7 +108,7 @@ mod tests {
     rule_tests!(
         RULE,
         fire = |r| {
-            r.activities[0].purposes = vec![id("wmoo")];
+            r.activities[0].purposes = vec![id("wmoo")].into();
             r.activities[1].lawful_bases[0].purposes = vec![id("nergens")];
         },
         silent = |r| r.activities[1].lawful_bases[0].purposes = vec![id("informeren")],

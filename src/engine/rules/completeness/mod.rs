@@ -24,24 +24,23 @@ pub(super) static RULES: &[&Rule] = &[
     &unused_catalogue_entry::RULE,
 ];
 
-/// Reports every activity whose list `field` is empty: the Art 30(1) items an activity must name.
+/// Reports every activity that does not state the Art 30(1) list `field` (its `item`, e.g.
+/// "purposes"), or states that it has none, which no activity can truthfully say of these items.
 fn require_list(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
     rule: &'static Rule,
     field: &str,
-    missing: fn(&ProcessingActivity) -> bool,
-    what: &str,
+    list: fn(&ProcessingActivity) -> &Listed<Id>,
+    item: &str,
     hint: &str,
 ) {
     for activity in ctx.activities() {
-        if missing(activity.activity) {
-            out.push(ctx.finding(
-                rule,
-                activity.at(field),
-                format!("activity {} {what}", activity.name()),
-                hint,
-            ));
-        }
+        let message = match list(activity.activity) {
+            Listed::Items(_) => continue,
+            Listed::NotStated => format!("activity {} does not state its {item}", activity.name()),
+            Listed::None => format!("activity {} says it has no {item}", activity.name()),
+        };
+        out.push(ctx.finding(rule, activity.at(field), message, hint));
     }
 }

@@ -101,9 +101,9 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire = |r| r.activities[2].data_categories.clear(),
+        fire = |r| r.activities[2].data_categories = Listed::None,
         silent = |r| {
-            r.activities[2].data_categories.clear();
+            r.activities[2].data_categories = Listed::None;
             r.activities[1].data_categories.push(id("ip_adres"));
         },
     );

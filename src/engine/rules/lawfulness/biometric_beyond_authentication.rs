@@ -101,6 +101,7 @@ mod tests {
                 uavg_ground: None,
                 legal_provision: None,
                 categories: vec![SpecialCategory::Biometric],
+                safeguards: vec![],
             });
         assert!(findings_of(&RULE, &r, None).is_empty());
     }

@@ -27,7 +27,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     for activity in ctx.gdpr_activities() {
         for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
-            if basis.basis == LawfulBasisKind::Contract && basis.data_subject_is_party == Some(false) {
+            if basis.basis == Some(LawfulBasisKind::Contract) && basis.data_subject_is_party == Some(false) {
                 out.push(ctx.finding(
                     &RULE,
                     activity.at_index("lawful_bases", i),
@@ -49,7 +49,8 @@ mod tests {
 
     fn contract(r: &mut Register, party: bool) {
         r.activities[1].lawful_bases[0] = LawfulBasis {
-            basis: LawfulBasisKind::Contract,
+            basis: Some(LawfulBasisKind::Contract),
+            wording: None,
             legal_provision: None,
             legitimate_interest: None,
             data_subject_is_party: Some(party),

@@ -21,15 +21,18 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
-            if basis.basis.needs_legal_provision() && !provided(&basis.legal_provision) {
+            if let Some(kind) = basis.basis
+                && kind.needs_legal_provision()
+                && !provided(&basis.legal_provision)
+            {
                 out.push(ctx.finding(
                     &RULE,
                     activity.at_index("lawful_bases", i),
                     format!(
                         "activity {} relies on `{}` ({}) but cites no legal provision",
                         activity.name(),
-                        basis.basis,
-                        basis.basis.article()
+                        kind,
+                        kind.article()
                     ),
                     "add `legal_provision` with the article of law that lays down the task or obligation, e.g. \"Wmo 2015 art. 2.3.2\"",
                 ));
@@ -47,7 +50,7 @@ mod tests {
         RULE,
         fire = |r| r.activities[0].lawful_bases[0].legal_provision = None,
         silent = |r| {
-            r.activities[0].lawful_bases[0].basis = LawfulBasisKind::LegalObligation;
+            r.activities[0].lawful_bases[0].basis = Some(LawfulBasisKind::LegalObligation);
             r.activities[0].lawful_bases[0].legal_provision = Some("Archiefwet 1995 art. 3".into());
         },
     );
@@ -55,7 +58,7 @@ mod tests {
     #[test]
     fn a_blank_provision_is_no_provision() {
         let mut r = register();
-        r.activities[0].lawful_bases[0].basis = LawfulBasisKind::LegalObligation;
+        r.activities[0].lawful_bases[0].basis = Some(LawfulBasisKind::LegalObligation);
         r.activities[0].lawful_bases[0].legal_provision = Some("  ".into());
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);

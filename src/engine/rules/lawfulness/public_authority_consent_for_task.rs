@@ -43,7 +43,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .lawful_bases
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.basis == LawfulBasisKind::Consent)
+            .filter(|(_, b)| b.basis == Some(LawfulBasisKind::Consent))
             .map(|(i, b)| {
                 (
                     activity.at_index("lawful_bases", i),
@@ -92,7 +92,8 @@ mod tests {
 
     fn basis(kind: LawfulBasisKind, provision: Option<&str>, purposes: &[&str]) -> LawfulBasis {
         LawfulBasis {
-            basis: kind,
+            basis: Some(kind),
+            wording: None,
             legal_provision: provision.map(Into::into),
             legitimate_interest: None,
             data_subject_is_party: None,

@@ -33,7 +33,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     for activity in ctx.gdpr_activities() {
         for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
-            if basis.basis != LawfulBasisKind::LegitimateInterests {
+            if basis.basis != Some(LawfulBasisKind::LegitimateInterests) {
                 continue;
             }
             let purposes = super::covered_purposes(ctx, &activity, &basis.purposes);
@@ -70,7 +70,8 @@ mod tests {
 
     fn legitimate_interests(r: &mut Register) {
         r.activities[2].lawful_bases[0] = LawfulBasis {
-            basis: LawfulBasisKind::LegitimateInterests,
+            basis: Some(LawfulBasisKind::LegitimateInterests),
+            wording: None,
             legal_provision: None,
             legitimate_interest: Some("Een goed werkende website".into()),
             data_subject_is_party: None,
@@ -105,7 +106,8 @@ mod tests {
         add_security_purpose(&mut r);
         r.activities[2].lawful_bases[0].purposes = vec![id("beveiliging")];
         r.activities[2].lawful_bases.push(LawfulBasis {
-            basis: LawfulBasisKind::PublicTask,
+            basis: Some(LawfulBasisKind::PublicTask),
+            wording: None,
             legal_provision: Some("Gemeentewet art. 160 lid 1".into()),
             legitimate_interest: None,
             data_subject_is_party: None,
@@ -131,7 +133,7 @@ mod tests {
     fn no_purposes_give_no_exemption() {
         let mut r = register();
         legitimate_interests(&mut r);
-        r.activities[2].purposes.clear();
+        r.activities[2].purposes = Listed::None;
         assert_eq!(findings_of(&RULE, &r, None).len(), 1);
     }
 

@@ -34,7 +34,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let limit = retention_limit(&rule.period);
         let event = retention_event(&rule.period);
         let categories = if rule.data_categories.is_empty() {
-            &activity.activity.data_categories
+            activity.activity.data_categories.items()
         } else {
             &rule.data_categories
         };
@@ -80,16 +80,19 @@ mod tests {
             period: Retention::AfterEvent(AfterEvent {
                 period: Period::parse(period).expect("period"),
                 up_to: None,
-                event: RetentionEvent::CaseClosed,
+                event: Some(RetentionEvent::CaseClosed),
                 event_label: None,
                 age: None,
                 extended_while: None,
                 legal_provision: None,
+                minimum: false,
             }),
             data_categories: vec![],
+            document_type: None,
+            systems: vec![],
             enforcement: None,
         });
-        p.activity.retention = vec![id("portaal")];
+        p.activity.retention = vec![id("portaal")].into();
     }
 
     proposal_rule_tests!(

@@ -57,6 +57,9 @@ mod tests {
             lifetime: None,
             purposes: vec![],
             identifies_across_sites: None,
+            ip_masked: None,
+            shared_with_vendor: None,
+            processor: None,
         });
     }
 

@@ -23,7 +23,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
-        if ctx.facts.lawful_bases.contains(&basis.basis) {
+        // A basis without its Art 6(1) letter is `lawful-basis-letter-missing`'s to report.
+        let Some(kind) = basis.basis else { continue };
+        if ctx.facts.lawful_bases.contains(&kind) {
             continue;
         }
         let finding = ctx.finding(
@@ -31,8 +33,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             activity.at_index("lawful_bases", i),
             format!(
                 "the proposal relies on `{}` ({}), which no activity in the register uses",
-                basis.basis,
-                basis.basis.article()
+                kind,
+                kind.article()
             ),
             "check that this basis fits the processing, and add it to the statement's lawful bases",
         );
@@ -53,7 +55,8 @@ mod tests {
 
     fn rely_on(p: &mut Proposal, basis: LawfulBasisKind) {
         p.activity.lawful_bases.push(LawfulBasis {
-            basis,
+            basis: Some(basis),
+            wording: None,
             legal_provision: Some("Wet".into()),
             legitimate_interest: None,
             data_subject_is_party: None,

@@ -52,7 +52,7 @@ impl Compatibility {
         let statute = a
             .lawful_bases
             .iter()
-            .filter(|b| b.basis.needs_legal_provision())
+            .filter(|b| b.basis.is_some_and(LawfulBasisKind::needs_legal_provision))
             .find_map(|b| b.legal_provision.clone());
         if let Some(statute) = statute {
             return Self::CompatibleByLaw(statute);
@@ -173,7 +173,8 @@ mod tests {
             compatibility_message(|p| {
                 introduce(p, None);
                 p.activity.lawful_bases = vec![LawfulBasis {
-                    basis: LawfulBasisKind::Consent,
+                    basis: Some(LawfulBasisKind::Consent),
+                    wording: None,
                     legal_provision: None,
                     legitimate_interest: None,
                     data_subject_is_party: None,

@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         &RULE,
         "recipients",
         |a| &a.recipients,
-        |r| format!(" ({})", r.kind),
+        |r| r.kind.map(|kind| format!(" ({kind})")).unwrap_or_default(),
         |_| {
             "add the recipient to the register's `catalogues.recipients` and to the statement, with the agreement that governs the sharing".to_owned()
         },
@@ -41,7 +41,7 @@ mod tests {
         p.introduces.recipients.push(Recipient {
             id: id("woningcorporatie"),
             label: "Woningcorporatie".into(),
-            kind: RecipientKind::IndependentController,
+            kind: Some(RecipientKind::IndependentController),
             description: None,
             country: None,
             processor: None,
@@ -49,6 +49,7 @@ mod tests {
             sharing_agreement: Some("Convenant wonen en zorg".into()),
             only_with_consent: false,
             sharing_assessment: None,
+            dpf_certified: None,
         });
         p.activity.recipients.push(id("woningcorporatie"));
     }

@@ -34,6 +34,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     DpiaStatus::Planned => "its DPIA is only planned",
                     DpiaStatus::NotAssessed => "whether it needs a DPIA was never assessed",
                     DpiaStatus::NotRequired => "its DPIA is marked not required",
+                    DpiaStatus::NotPerformed => "no DPIA was carried out",
+                    DpiaStatus::Unknown => "whether a DPIA was carried out is not known",
                 };
                 let (subject, path) = activity.at("dpia");
                 ((subject, path.key("status")), state)

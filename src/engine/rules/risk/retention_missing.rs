@@ -6,12 +6,12 @@ pub(crate) static RULE: Rule = Rule {
     id: "retention-missing",
     severity: Severity::Warning,
     articles: &["GDPR Art 30(1)(f)", "GDPR Art 13(2)(a)"],
-    summary: "an activity names no retention rule",
+    summary: "an activity does not state its retention",
     why: "The register should give, where possible, the time limits for erasing each category of \
           data (Art 30(1)(f)), and the privacy statement must tell people how long their data are \
           kept or the criteria that decide it (Art 13(2)(a)). An activity without a retention rule \
           leaves both open, and nothing ensures the data are ever erased.",
-    non_compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: []\n",
+    non_compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: not_stated\n",
     compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: [tot_afmelden]\n",
     scope: Scope::Activity,
     since: "0.1.0",
@@ -20,11 +20,13 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
-        if activity.activity.retention.is_empty() {
+        // An explicit `none` says no data are kept beyond the processing itself; only an
+        // unstated retention leaves Art 30(1)(f) open.
+        if activity.activity.retention.is_not_stated() {
             out.push(ctx.finding(
                 &RULE,
                 activity.at("retention"),
-                format!("activity {} names no retention rule", activity.name()),
+                format!("activity {} does not state its retention", activity.name()),
                 "add a retention rule id under `retention`, declared in `catalogues.retention_rules` with the period after which the data are erased, e.g. `after_event: { period: P1Y, event: case_closed }`",
             ));
         }
@@ -38,14 +40,14 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire = |r| r.activities[1].retention.clear(),
-        silent = |r| r.activities[1].retention = vec![id("logbestanden")],
+        fire = |r| r.activities[1].retention = Listed::NotStated,
+        silent = |r| r.activities[1].retention = vec![id("logbestanden")].into(),
     );
 
     #[test]
     fn police_data_act_processing_is_out_of_scope() {
         let mut register = crate::engine::rules::testing::register();
-        register.activities[1].retention.clear();
+        register.activities[1].retention = Listed::NotStated;
         register.activities[1].regime = Some(LegalRegime::PoliceDataAct);
         assert!(crate::engine::rules::testing::findings_of(&RULE, &register, None).is_empty());
     }

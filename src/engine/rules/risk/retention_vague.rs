@@ -131,9 +131,11 @@ mod tests {
             label: "Portaal".into(),
             period: Retention::AsLongAsNecessary { criteria: None },
             data_categories: vec![],
+            document_type: None,
+            systems: vec![],
             enforcement: None,
         });
-        p.activity.retention = vec![crate::engine::rules::testing::id("portaal")];
+        p.activity.retention = vec![crate::engine::rules::testing::id("portaal")].into();
         let findings = findings_of(&RULE, &r, Some(&p));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].subject, Subject::Proposal);

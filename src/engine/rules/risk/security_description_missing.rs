@@ -7,7 +7,7 @@ pub(crate) static RULE: Rule = Rule {
     id: "security-description-missing",
     severity: Severity::Warning,
     articles: &["GDPR Art 30(1)(g)", "GDPR Art 32"],
-    summary: "an activity names no security measures and the statement names no security baseline",
+    summary: "an activity does not state its security measures (nor does the register by default) and the statement names no security baseline",
     why: "The register should describe, where possible, the technical and organisational security \
           measures of Art 32 (Art 30(1)(g)). Dutch public bodies usually do so once, by following \
           the Baseline Informatiebeveiliging Overheid (BIO), and per activity where more is \
@@ -30,17 +30,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     for activity in ctx.gdpr_activities() {
-        if activity.activity.security_measures.is_empty() {
-            out.push(ctx.finding(
+        let measures = ctx.register.defaults.security_measures(activity.activity);
+        let state = match measures {
+            Listed::Items(_) => continue,
+            Listed::NotStated => "does not state its security measures",
+            Listed::None => "says it has no security measures",
+        };
+        out.push(ctx.finding(
                 &RULE,
                 activity.at("security_measures"),
                 format!(
-                    "activity {} names no security measures, and the statement names no security baseline",
+                    "activity {} {state}, and the statement names no security baseline",
                     activity.name()
                 ),
                 "list the measures under `security_measures`, declared in `catalogues.security_measures`, or name the baseline followed in `statement.security_baseline`, e.g. `{ standard: bio, version: \"1.04\" }`",
             ));
-        }
     }
 }
 
@@ -52,11 +56,25 @@ mod tests {
     rule_tests!(
         RULE,
         fire = |r| {
-            r.activities[1].security_measures.clear();
+            r.activities[1].security_measures = Listed::NotStated;
             if let Some(statement) = &mut r.statement {
                 statement.security_baseline = None;
             }
         },
-        silent = |r| r.activities[1].security_measures.clear(),
+        silent = |r| r.activities[1].security_measures = Listed::NotStated,
     );
+
+    /// Measures the register states once, as a default for every activity, count for each.
+    #[test]
+    fn register_wide_default_measures_count() {
+        let mut r = crate::engine::rules::testing::register();
+        r.activities[1].security_measures = Listed::NotStated;
+        if let Some(statement) = &mut r.statement {
+            statement.security_baseline = None;
+        }
+        assert_eq!(crate::engine::rules::testing::findings_of(&RULE, &r, None).len(), 1);
+        r.defaults.security_measures = r.activities[0].security_measures.clone();
+        assert!(r.defaults.security_measures.is_stated());
+        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());
+    }
 }

@@ -23,48 +23,61 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     for activity in ctx.activities() {
+        // Consent makes third-party sharing keep an "only with your consent" promise when the
+        // activity rests on it (Art 6(1)(a) or Art 9(2)(a)); a recipient merely labelled
+        // `only_with_consent` does not, when the activity rests on another basis.
+        let rests_on_consent = relies_on_consent(activity.activity);
         for (i, id) in activity.activity.recipients.iter().enumerate() {
             let Some(found) = ctx.find::<Recipient>(id.as_str()) else {
                 continue;
             };
             let recipient = found.entry;
+            // An unclassified recipient cannot be judged; `recipient-role-unclassified` asks
+            // for its role.
+            let Some(kind) = recipient.kind else { continue };
             let broken = match commitment {
-                SharingCommitment::None => !not_a_disclosure(recipient.kind),
+                SharingCommitment::None => !not_a_disclosure(kind),
                 SharingCommitment::OnlyProcessors => {
-                    !not_a_disclosure(recipient.kind)
-                        && !matches!(
-                            recipient.kind,
-                            RecipientKind::Processor | RecipientKind::SubProcessor
-                        )
+                    !not_a_disclosure(kind)
+                        && !matches!(kind, RecipientKind::Processor | RecipientKind::SubProcessor)
                 }
                 SharingCommitment::OnlyWithExplicitConsent => {
                     matches!(
-                        recipient.kind,
+                        kind,
                         RecipientKind::IndependentController
                             | RecipientKind::JointController
                             | RecipientKind::PublicDisclosure
-                    ) && !recipient.only_with_consent
-                        && !activity.activity.relies_on(LawfulBasisKind::Consent)
+                    ) && !rests_on_consent
                 }
                 SharingCommitment::DeclaredRecipients => false,
             };
-            if broken {
-                out.push(
-                    ctx.finding(
-                        &RULE,
-                        activity.at_index("recipients", i),
-                        format!(
-                            "activity {} shares data with `{}` ({}), but the statement promises sharing `{commitment}`",
-                            activity.name(),
-                            recipient.id,
-                            recipient.kind
-                        ),
-                        "correct the statement's `sharing`, or share only as promised (for consent: set `only_with_consent: true` on the recipient and obtain it)",
-                    )
+            if !broken {
+                continue;
+            }
+            let (message, hint) = if recipient.only_with_consent && !rests_on_consent {
+                (
+                    format!(
+                        "activity {} shares data with `{}` ({kind}) \"only with consent\", but the activity rests on no consent basis, and the statement promises sharing `{commitment}`",
+                        activity.name(),
+                        recipient.id,
+                    ),
+                    "add a consent basis for the sharing to the activity's `lawful_bases` (`basis: consent`, with the `purposes` it covers) and record how consent is obtained under `consent`, or correct the statement's `sharing`",
+                )
+            } else {
+                (
+                    format!(
+                        "activity {} shares data with `{}` ({kind}), but the statement promises sharing `{commitment}`",
+                        activity.name(),
+                        recipient.id,
+                    ),
+                    "correct the statement's `sharing`, or share only as promised (for consent: rest the sharing on a consent basis and obtain it)",
+                )
+            };
+            out.push(
+                ctx.finding(&RULE, activity.at_index("recipients", i), message, hint)
                     .related(super::statement_field("sharing"), "the statement's promise")
                     .related((found.subject, found.path()), "the recipient"),
-                );
-            }
+            );
         }
     }
 }
@@ -94,8 +107,30 @@ mod tests {
                 s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
             }
             r.catalogues.recipients[0].only_with_consent = true;
+            r.activities[0].lawful_bases.push(LawfulBasis {
+                basis: Some(LawfulBasisKind::Consent),
+                wording: None,
+                legal_provision: None,
+                legitimate_interest: None,
+                data_subject_is_party: None,
+                purposes: vec![],
+            });
         },
     );
+
+    /// A recipient labelled "only with consent" does not keep the promise when the activity
+    /// rests on another basis: the label cannot outweigh the facts.
+    #[test]
+    fn a_consent_label_on_the_recipient_is_not_consent() {
+        let mut register = crate::engine::rules::testing::register();
+        if let Some(s) = &mut register.statement {
+            s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
+        }
+        register.catalogues.recipients[0].only_with_consent = true;
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.contains("rests on no consent basis"), "{}", findings[0].message);
+    }
 
     #[test]
     fn only_processors_allows_processors() {

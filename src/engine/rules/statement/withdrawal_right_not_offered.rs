@@ -46,7 +46,7 @@ mod tests {
         fire = without_withdrawal,
         silent = |r| {
             without_withdrawal(r);
-            r.activities[1].lawful_bases[0].basis = LawfulBasisKind::PublicTask;
+            r.activities[1].lawful_bases[0].basis = Some(LawfulBasisKind::PublicTask);
             r.activities[1].lawful_bases[0].legal_provision = Some("Gemeentewet art. 160".into());
         },
     );

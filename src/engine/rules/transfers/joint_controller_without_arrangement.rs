@@ -23,7 +23,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     super::check_used_entries(ctx, out, super::recipients_used, |found| {
         let recipient = found.entry;
-        if recipient.kind != RecipientKind::JointController {
+        if recipient.kind != Some(RecipientKind::JointController) {
             return vec![];
         }
         let id = &recipient.id;
@@ -61,7 +61,7 @@ mod tests {
 
     fn joint(r: &mut Register, arrangement: Option<JointControllerArrangement>) {
         let recipient = &mut r.catalogues.recipients[0];
-        recipient.kind = RecipientKind::JointController;
+        recipient.kind = Some(RecipientKind::JointController);
         recipient.arrangement = arrangement;
     }
 

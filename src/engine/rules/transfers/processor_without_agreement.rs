@@ -103,7 +103,7 @@ mod tests {
     fn reports_a_processor_behind_a_system() {
         let mut r = register();
         r.catalogues.processors[0].agreement = None;
-        r.activities[0].processors.clear();
+        r.activities[0].processors = Listed::None;
         let findings = findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].related[0].path.to_string(), "/activities/0/systems/0");
