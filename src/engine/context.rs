@@ -2,7 +2,7 @@
 //! resolve ids in both, and helpers to build findings.
 
 use super::Facts;
-use super::finding::{Finding, Related, Subject};
+use super::finding::{Finding, Related, Severity, Subject};
 use super::index::{CatalogueIndex, Found, Indexed};
 use super::rule::Rule;
 use crate::model::{DataCategory, LegalRegime, ProcessingActivity, Proposal, Register, SpecialCategory};
@@ -160,6 +160,14 @@ impl<'a> Context<'a> {
 }
 
 impl Finding {
+    /// The same finding at another severity than the rule's default, for a rule whose case
+    /// decides how serious it is.
+    #[must_use]
+    pub(crate) fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     /// Adds a related location.
     #[must_use]
     pub(crate) fn related(mut self, at: (Subject, FieldPath), message: impl Into<String>) -> Self {

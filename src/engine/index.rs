@@ -16,6 +16,8 @@ pub(crate) trait CatalogueEntry {
     const KEY: &'static str;
     /// The word messages use for one entry.
     const NOUN: &'static str;
+    /// The word messages use for several entries.
+    const PLURAL: &'static str;
     /// The entry's id.
     fn id(&self) -> &Id;
     /// Its list in a set of catalogues.
@@ -25,10 +27,11 @@ pub(crate) trait CatalogueEntry {
 }
 
 macro_rules! catalogue_entries {
-    ($($ty:ty => $field:ident, $noun:literal;)+) => {$(
+    ($($ty:ty => $field:ident, $noun:literal, $plural:literal;)+) => {$(
         impl CatalogueEntry for $ty {
             const KEY: &'static str = stringify!($field);
             const NOUN: &'static str = $noun;
+            const PLURAL: &'static str = $plural;
             fn id(&self) -> &Id {
                 &self.id
             }
@@ -40,14 +43,14 @@ macro_rules! catalogue_entries {
 }
 
 catalogue_entries! {
-    DataSubject => data_subjects, "data subject category";
-    DataCategory => data_categories, "data category";
-    Purpose => purposes, "purpose";
-    Recipient => recipients, "recipient";
-    Processor => processors, "processor";
-    RetentionRule => retention_rules, "retention rule";
-    SecurityMeasure => security_measures, "security measure";
-    System => systems, "system";
+    DataSubject => data_subjects, "data subject category", "data subject categories";
+    DataCategory => data_categories, "data category", "data categories";
+    Purpose => purposes, "purpose", "purposes";
+    Recipient => recipients, "recipient", "recipients";
+    Processor => processors, "processor", "processors";
+    RetentionRule => retention_rules, "retention rule", "retention rules";
+    SecurityMeasure => security_measures, "security measure", "security measures";
+    System => systems, "system", "systems";
 }
 
 /// An entry found by id, with where it is declared.

@@ -79,7 +79,10 @@ impl<'a> Facts<'a> {
             facts
                 .cookie_classes
                 .extend(activity.cookies.iter().map(|c| c.class));
-            facts.automated_decisions |= activity.automated_decision_making.is_some();
+            facts.automated_decisions |= activity
+                .automated_decision_making
+                .as_ref()
+                .is_some_and(crate::model::AutomatedDecisionMaking::is_art22_decision);
             facts
                 .lawful_bases
                 .extend(activity.lawful_bases.iter().filter_map(|b| b.basis));

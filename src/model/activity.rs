@@ -160,6 +160,14 @@ pub struct AutomatedDecisionMaking {
     pub logic: Option<String>,
 }
 
+impl AutomatedDecisionMaking {
+    /// Whether this is an Art 22(1) decision: based solely on automated processing and with
+    /// legal or similarly significant effects. Profiling that feeds a person's decision is not.
+    pub fn is_art22_decision(&self) -> bool {
+        self.solely_automated && self.legal_or_similar_effect
+    }
+}
+
 list_enum! {
     /// How consent for a cookie is asked, Tw art 11.7a.
     pub enum CookieConsent {

@@ -76,7 +76,7 @@ fn missing<T: Indexed>(ctx: &Context<'_>, out: &mut Vec<Finding>, id: &Id, at: F
             )
             .related(
                 (Subject::Register, catalogue_path::<T>(Subject::Register)),
-                format!("the declared {}s", T::NOUN),
+                format!("the declared {}", T::PLURAL),
             ),
         );
     }

@@ -94,7 +94,7 @@ fn refs<T: Indexed>(
             )
             .related(
                 (Subject::Register, catalogue_path::<T>(Subject::Register)),
-                format!("the declared {}s", T::NOUN),
+                format!("the declared {}", T::PLURAL),
             ),
         );
     }

@@ -75,7 +75,7 @@ fn undeclared<T: Indexed>(
             .related((found.subject, found.path()), "introduced by the proposal")
             .related(
                 (Subject::Register, catalogue_path::<T>(Subject::Register)),
-                format!("the register's {}s", T::NOUN),
+                format!("the register's {}", T::PLURAL),
             ),
         );
     }

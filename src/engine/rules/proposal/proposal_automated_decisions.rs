@@ -7,7 +7,7 @@ pub(crate) static RULE: Rule = Rule {
     id: "proposal-automated-decisions",
     severity: Severity::Error,
     articles: &["GDPR Art 22", "GDPR Art 13(2)(f)", "GDPR Art 35(3)(a)"],
-    summary: "the proposal introduces automated decision-making where the register has none",
+    summary: "the proposal introduces Art 22 automated decisions where the register has none",
     why: "Automated decisions about people need an Art 22(2) ground and safeguards, must be \
           disclosed with meaningful information about their logic (Art 13(2)(f)), and often need \
           a DPIA (Art 35(3)(a)). An organisation that has declared none is not yet set up for any \
@@ -23,7 +23,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(activity) = super::proposed(ctx) else {
         return;
     };
-    if activity.activity.automated_decision_making.is_none() || ctx.facts.automated_decisions {
+    // Only Art 22(1) decisions count: profiling that informs a person's decision is not one.
+    let decides = activity
+        .activity
+        .automated_decision_making
+        .as_ref()
+        .is_some_and(AutomatedDecisionMaking::is_art22_decision);
+    if !decides || ctx.facts.automated_decisions {
         return;
     }
     let finding = ctx.finding(
@@ -49,8 +55,8 @@ mod tests {
     fn adm() -> AutomatedDecisionMaking {
         AutomatedDecisionMaking {
             description: "Automatische toets".into(),
-            solely_automated: false,
-            legal_or_similar_effect: false,
+            solely_automated: true,
+            legal_or_similar_effect: true,
             profiling: false,
             ground: None,
             legal_provision: None,
@@ -68,4 +74,18 @@ mod tests {
             p.activity.automated_decision_making = Some(adm());
         },
     );
+
+    /// Profiling with no decision about the person is not Art 22 automated decision-making.
+    #[test]
+    fn profiling_without_a_decision_is_not_reported() {
+        let r = crate::engine::rules::testing::register();
+        let mut p = crate::engine::rules::testing::proposal();
+        p.activity.automated_decision_making = Some(AutomatedDecisionMaking {
+            solely_automated: false,
+            legal_or_similar_effect: false,
+            profiling: true,
+            ..adm()
+        });
+        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p)).is_empty());
+    }
 }

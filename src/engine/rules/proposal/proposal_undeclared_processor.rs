@@ -18,9 +18,10 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut found = Vec::new();
     super::undeclared::<Processor>(
         ctx,
-        out,
+        &mut found,
         &RULE,
         "processors",
         |a| &a.processors,
@@ -32,13 +33,61 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!(" (in {})", locations.join(", "))
             }
         },
-        |p| {
-            match &p.agreement {
+        |p| match &p.agreement {
             Some(a) if a.in_place => "add the processor to the register's `catalogues.processors`".to_owned(),
             _ => "sign an Art 28 processor agreement and add the processor to the register's `catalogues.processors`".to_owned(),
-        }
         },
     );
+    // A new processor that the statement's declared categories of recipients already cover
+    // ("companies that process on our behalf under an agreement") stays within the statement:
+    // only the register must catch up, which is a warning, not a breach.
+    let Some((covering, what)) = processors_covered(ctx) else {
+        out.extend(found);
+        return;
+    };
+    out.extend(found.into_iter().map(|finding| {
+        let message = format!("{}; the statement already covers it as {what}", finding.message);
+        let hint = format!(
+            "{}, and list it under the activity's `processors`: the statement needs no change",
+            finding.hint
+        );
+        Finding {
+            message,
+            hint,
+            ..finding
+        }
+        .with_severity(Severity::Warning)
+        .related(covering.clone(), "the category that covers it")
+    }));
+}
+
+/// Where the register declares processors as a category of recipients, if it does: a recipient
+/// category of kind `processor` that names no one processor, or the statement's promise to share
+/// only with processors.
+fn processors_covered(ctx: &Context<'_>) -> Option<((Subject, FieldPath), String)> {
+    let category = ctx
+        .register
+        .catalogues
+        .recipients
+        .iter()
+        .position(|r| r.kind == Some(RecipientKind::Processor) && r.processor.is_none());
+    if let Some(i) = category {
+        let label = ctx.register.catalogues.recipients.get(i).map(|r| r.id.as_str())?;
+        return Some((
+            (
+                Subject::Register,
+                catalogue_path::<Recipient>(Subject::Register).index(i),
+            ),
+            format!("the recipient category `{label}`"),
+        ));
+    }
+    let statement = ctx.register.statement.as_ref()?;
+    (statement.sharing == Some(SharingCommitment::OnlyProcessors)).then(|| {
+        (
+            (Subject::Register, FieldPath::root().key("statement").key("sharing")),
+            "\"only processors working on our behalf\"".to_owned(),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -78,4 +127,32 @@ mod tests {
             r.catalogues.processors.push(declared);
         },
     );
+
+    /// A processor the statement's declared category already covers is a warning naming the
+    /// register entries to add, and leaves the proposal within the statement.
+    #[test]
+    fn a_processor_covered_by_a_declared_category_is_a_warning() {
+        let mut r = crate::engine::rules::testing::register();
+        let mut p = crate::engine::rules::testing::proposal();
+        introduce(&mut p);
+        r.catalogues.recipients.push(Recipient {
+            id: id("verwerkers"),
+            label: "Bedrijven die in onze opdracht gegevens verwerken".into(),
+            kind: Some(RecipientKind::Processor),
+            description: None,
+            country: None,
+            processor: None,
+            arrangement: None,
+            sharing_agreement: None,
+            only_with_consent: false,
+            sharing_assessment: None,
+            dpf_certified: None,
+        });
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert!(findings[0].message.ends_with("covers it as the recipient category `verwerkers`"), "{}", findings[0].message);
+        let evaluation = crate::engine::Engine::new(&r).evaluate(&p);
+        assert!(evaluation.compliant, "{:#?}", evaluation.report.findings);
+    }
 }

@@ -80,7 +80,7 @@ fn significant_automated_decisions(activity: &ProcessingActivity) -> Option<&Aut
     activity
         .automated_decision_making
         .as_ref()
-        .filter(|adm| adm.solely_automated && adm.legal_or_similar_effect)
+        .filter(|adm| adm.is_art22_decision())
 }
 
 /// A field of the activity's `automated_decision_making`.

@@ -32,7 +32,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(adm) = &activity.activity.automated_decision_making else {
             continue;
         };
-        if adm.solely_automated {
+        // The statement's "no automated decisions" speaks of Art 22(1) decisions (Art 13(2)(f));
+        // profiling or automation that a person's decision follows is not one.
+        if adm.is_art22_decision() {
             out.push(
                 ctx.finding(
                     &RULE,
@@ -72,4 +74,16 @@ mod tests {
         fire = |r| with_adm(r, true),
         silent = |r| with_adm(r, false)
     );
+
+    /// Solely automated processing without legal or similar effect is no Art 22 decision.
+    #[test]
+    fn automation_without_significant_effect_keeps_the_promise() {
+        let mut r = crate::engine::rules::testing::register();
+        with_adm(&mut r, true);
+        if let Some(adm) = &mut r.activities[0].automated_decision_making {
+            adm.legal_or_similar_effect = false;
+            adm.profiling = true;
+        }
+        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());
+    }
 }

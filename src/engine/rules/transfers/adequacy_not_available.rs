@@ -37,25 +37,30 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let country = &transfer.country;
             let dpf = mechanism == TransferMechanism::EuUsDataPrivacyFramework;
             let coverage = super::coverage(ctx, country);
+            let certification = dpf_certification(ctx, transfer);
             let (message, hint) = match coverage {
-                Coverage::InForce(d) if d.scope == AdequacyScope::DpfCertifiedOnly && !dpf => (
-                    format!(
-                        "`adequacy` does not cover transfers to `{country}`: {} covers only organisations \
-                         certified under the EU–US Data Privacy Framework",
-                        d.decision
-                    ),
-                    format!(
-                        "write `mechanism: eu_us_data_privacy_framework` if the recipient is certified \
-                         (and record `dpf_certified: true` on its processor); otherwise use {ALTERNATIVES}"
-                    ),
-                ),
+                // Decision 2023/1795 is an adequacy decision: `adequacy` covers a certified US
+                // recipient as well as `eu_us_data_privacy_framework` does.
+                Coverage::InForce(d)
+                    if d.scope == AdequacyScope::DpfCertifiedOnly
+                        && !dpf
+                        && certification.is_none() =>
+                {
+                    (
+                        format!(
+                            "`adequacy` does not cover transfers to `{country}`: {} covers only organisations \
+                             certified under the EU–US Data Privacy Framework, and the register does not say the \
+                             recipient is",
+                            d.decision
+                        ),
+                        format!(
+                            "record `dpf_certified: true` on the transfer's recipient or processor if it is \
+                             certified; otherwise use {ALTERNATIVES}"
+                        ),
+                    )
+                }
                 Coverage::InForce(d) if d.scope == AdequacyScope::DpfCertifiedOnly => {
-                    let Some(found) = transfer
-                        .processor
-                        .as_ref()
-                        .and_then(|id| ctx.find::<Processor>(id.as_str()))
-                        .filter(|p| p.entry.dpf_certified == Some(false))
-                    else {
+                    let Some((false, (subject, path, party))) = certification else {
                         continue;
                     };
                     out.push(
@@ -63,16 +68,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             &RULE,
                             at,
                             format!(
-                                "processor `{}` is not certified under the EU–US Data Privacy Framework, \
-                                 so the framework does not cover the transfer to `{country}`",
-                                found.entry.id
+                                "{party} is not certified under the EU–US Data Privacy Framework, \
+                                 so the framework does not cover the transfer to `{country}`"
                             ),
-                            format!("use {ALTERNATIVES}, or a processor that is certified"),
+                            format!("use {ALTERNATIVES}, or a recipient that is certified"),
                         )
-                        .related(
-                            (found.subject, found.path().key("dpf_certified")),
-                            "the processor is not certified",
-                        ),
+                        .related((subject, path.key("dpf_certified")), "not certified"),
                     );
                     continue;
                 }
@@ -109,6 +110,35 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether the transfer's recipient or processor is certified under the EU–US Data Privacy
+/// Framework, as the register records it (`None` when it does not say), with where it says so
+/// and how messages name the party. A recorded "not certified" wins over a "certified".
+fn dpf_certification<'a>(
+    ctx: &Context<'a>,
+    transfer: &Transfer,
+) -> Option<(bool, (Subject, FieldPath, String))> {
+    let recipient = transfer
+        .recipient
+        .as_ref()
+        .and_then(|id| ctx.find::<Recipient>(id.as_str()))
+        .and_then(|r| {
+            let located = (r.subject, r.path(), format!("recipient `{}`", r.entry.id));
+            r.entry.dpf_certified.map(|c| (c, located))
+        });
+    let processor = transfer
+        .processor
+        .as_ref()
+        .and_then(|id| ctx.find::<Processor>(id.as_str()))
+        .and_then(|p| {
+            let located = (p.subject, p.path(), format!("processor `{}`", p.entry.id));
+            p.entry.dpf_certified.map(|c| (c, located))
+        });
+    match (recipient, processor) {
+        (Some(r), Some(p)) => Some(if r.0 { p } else { r }),
+        (r, p) => r.or(p),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,9 +155,27 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire = |r| us_transfer(r, TransferMechanism::Adequacy, Some(true)),
-        silent = |r| us_transfer(r, TransferMechanism::EuUsDataPrivacyFramework, Some(true)),
+        fire = |r| us_transfer(r, TransferMechanism::Adequacy, None),
+        // Decision 2023/1795 is an adequacy decision: `adequacy` covers a certified recipient.
+        silent = |r| us_transfer(r, TransferMechanism::Adequacy, Some(true)),
     );
+
+    #[test]
+    fn certification_is_recordable_on_any_recipient() {
+        let mut r = register();
+        let recipient = &mut r.catalogues.recipients[0];
+        recipient.country = Some(CountryCode::parse("US").expect("code"));
+        let mut by_recipient = transfer("US", Some(TransferMechanism::Adequacy));
+        by_recipient.recipient = Some(recipient.id.clone());
+        r.activities[0].transfers.push(by_recipient);
+        assert_eq!(messages(&r).len(), 1, "uncertified as far as the register says");
+        r.catalogues.recipients[0].dpf_certified = Some(true);
+        assert!(messages(&r).is_empty());
+        r.catalogues.recipients[0].dpf_certified = Some(false);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(findings[0].message.starts_with("recipient `zorgaanbieders` is not certified"), "{}", findings[0].message);
+    }
 
     fn transfer_by_wmo(r: &mut Register, country: &str, mechanism: TransferMechanism) {
         r.activities[0].transfers.push(transfer(country, Some(mechanism)));
