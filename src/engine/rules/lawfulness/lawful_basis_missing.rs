@@ -26,7 +26,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 &RULE,
                 activity.at("lawful_bases"),
                 format!("activity {} names no lawful basis", activity.name()),
-                "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: public_task, legal_provision: \"Gemeentewet art. 160\" }`",
+                if ctx.public_authority() {
+                    "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: public_task, legal_provision: \"Gemeentewet art. 160\" }`"
+                } else {
+                    "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: contract }` or `- { basis: legitimate_interests, legitimate_interest: \"...\" }`"
+                },
             ));
         }
     }

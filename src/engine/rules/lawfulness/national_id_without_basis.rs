@@ -23,7 +23,17 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let public_authority = ctx.public_authority();
     for activity in ctx.gdpr_activities() {
-        match &activity.activity.national_id_basis {
+        // The activity's own basis, or the register's default (`defaults.national_id_basis`).
+        let own = activity.activity.national_id_basis.is_some();
+        let basis_at = if own {
+            activity.at("national_id_basis")
+        } else {
+            (
+                Subject::Register,
+                FieldPath::root().key("defaults").key("national_id_basis"),
+            )
+        };
+        match ctx.register.defaults.national_id_basis(activity.activity) {
             None => {
                 let Some(used) = super::first_category(ctx, &activity, |c| c.national_id.is_some()) else {
                     continue;
@@ -51,7 +61,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             {
                 out.push(ctx.finding(
                     &RULE,
-                    activity.at("national_id_basis"),
+                    basis_at.clone(),
                     format!(
                         "activity {} relies on a sectoral law for the national identification number but cites none",
                         activity.name()
@@ -65,7 +75,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(
                     ctx.finding(
                         &RULE,
-                        activity.at("national_id_basis"),
+                        basis_at.clone(),
                         format!(
                             "activity {} relies on Wabb art 10 for the national identification number, but the controller is not a public authority",
                             activity.name()
@@ -93,6 +103,17 @@ mod tests {
             basis: NationalIdBasisKind::SectoralLaw,
             legal_provision: provision.map(Into::into),
         })
+    }
+
+    /// A register-wide default basis covers every activity that does not state its own.
+    #[test]
+    fn the_register_default_basis_counts() {
+        let mut r = register();
+        let basis = r.activities.iter_mut().find_map(|a| a.national_id_basis.take());
+        assert!(basis.is_some(), "the compliant register states a BSN basis");
+        assert!(!findings_of(&RULE, &r, None).is_empty());
+        r.defaults.national_id_basis = basis;
+        assert!(findings_of(&RULE, &r, None).is_empty());
     }
 
     rule_tests!(

@@ -36,7 +36,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 kind,
                 kind.article()
             ),
-            "check that this basis fits the processing, and add it to the statement's lawful bases",
+            if ctx
+                .register
+                .statement
+                .as_ref()
+                .is_some_and(|s| s.lawful_bases.contains(&kind))
+            {
+                "check that this basis fits the processing; the statement already names it"
+            } else {
+                "check that this basis fits the processing, and add it to the statement's lawful bases"
+            },
         );
         out.push(super::with_promise(
             ctx,
@@ -69,4 +78,23 @@ mod tests {
         fire = |_, p| rely_on(p, LawfulBasisKind::VitalInterests),
         silent = |_, p| rely_on(p, LawfulBasisKind::Consent),
     );
+
+    /// The hint never asks to add to the statement a basis the statement already names.
+    #[test]
+    fn the_hint_follows_the_statement() {
+        let mut r = crate::engine::rules::testing::register();
+        let mut p = crate::engine::rules::testing::proposal();
+        rely_on(&mut p, LawfulBasisKind::VitalInterests);
+        let hint = |r: &Register| {
+            crate::engine::rules::testing::findings_of(&RULE, r, Some(&p))
+                .first()
+                .map(|f| f.hint.clone())
+                .unwrap_or_default()
+        };
+        assert!(hint(&r).contains("add it to the statement"));
+        if let Some(s) = &mut r.statement {
+            s.lawful_bases.push(LawfulBasisKind::VitalInterests);
+        }
+        assert!(hint(&r).ends_with("the statement already names it"), "{}", hint(&r));
+    }
 }

@@ -22,13 +22,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(activity) = super::proposed(ctx) else {
         return;
     };
+    let transfers = &activity.activity.transfers;
     let new = |country: &CountryCode| !country.is_eea() && !ctx.facts.transfer_countries.contains(country);
-    let mut report = |at: (Subject, FieldPath), country: &CountryCode, how: String| {
+    let mut report = |at: (Subject, FieldPath), country: &CountryCode, how: String, mechanism: Option<TransferMechanism>| {
+        // The help follows what the proposal already gives: a transfer with its mechanism only
+        // needs declaring; one without needs a mechanism first.
+        let hint = match mechanism {
+            Some(mechanism) => format!(
+                "declare the transfer to `{country}` with its mechanism `{mechanism}` ({}) in the register and the statement",
+                mechanism.article()
+            ),
+            None => "choose a processor in the EEA, or declare the transfer with its Chapter V mechanism in the register and the statement".to_owned(),
+        };
         let finding = ctx.finding(
             &RULE,
             at,
             format!("the proposal {how} `{country}`, a third country the register does not transfer to"),
-            "choose a processor in the EEA, or declare the transfer with its Chapter V mechanism in the register and the statement",
+            hint,
         );
         out.push(super::with_promise(
             ctx,
@@ -38,13 +48,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             "what the statement says about transfers",
         ));
     };
-    for (t, transfer) in activity.activity.transfers.iter().enumerate() {
+    for (t, transfer) in transfers.iter().enumerate() {
         if new(&transfer.country) {
             let (subject, path) = activity.at_index("transfers", t);
             report(
                 (subject, path.key("country")),
                 &transfer.country,
                 "transfers data to".to_owned(),
+                transfer.mechanism,
             );
         }
     }
@@ -52,11 +63,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(found) = ctx.find::<Processor>(id.as_str()) else {
             continue;
         };
-        for country in found.entry.locations.iter().filter(|c| new(c)) {
+        // A processor location the proposal already declares as a transfer is that transfer:
+        // report it once, where it is declared.
+        let declared = |country: &CountryCode| {
+            transfers
+                .iter()
+                .any(|t| &t.country == country || t.processor.as_ref() == Some(id))
+        };
+        for country in found.entry.locations.iter().filter(|c| new(c) && !declared(c)) {
             report(
                 activity.at_index("processors", p),
                 country,
                 format!("uses processor `{id}`, located in"),
+                None,
             );
         }
     }
@@ -76,4 +95,27 @@ mod tests {
         fire = |r, _| in_country(r, "US"),
         silent = |r, _| in_country(r, "BE")
     );
+
+    /// A processor abroad whose transfer the proposal declares is one transfer, reported once,
+    /// and the help names the mechanism the proposal gives.
+    #[test]
+    fn one_transfer_is_reported_once_with_its_mechanism() {
+        let mut r = crate::engine::rules::testing::register();
+        let mut p = crate::engine::rules::testing::proposal();
+        in_country(&mut r, "US");
+        let processor = r.catalogues.processors[0].id.clone();
+        assert!(p.activity.processors.contains(&processor), "the proposal uses the processor");
+        p.activity.transfers.push(Transfer {
+            country: CountryCode::parse("US").expect("code"),
+            international_organisation: None,
+            recipient: None,
+            processor: Some(processor),
+            mechanism: Some(TransferMechanism::StandardContractualClauses),
+            safeguards: vec![],
+            transfer_impact_assessment: None,
+        });
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(findings[0].hint.contains("`standard_contractual_clauses`"), "{}", findings[0].hint);
+    }
 }
