@@ -6,9 +6,10 @@ use uuid::Uuid;
 
 use super::macros::list_enum;
 use super::{
-    AutomatedDecisionGround, AutomatedDecisionSafeguard, Channel, CookieClass, CountryCode, CriminalDataGround, Date,
-    DpiaStatus, HighRiskCriterion, Id, Listed, LawfulBasisKind, NationalIdBasisKind, Period, ResearchSafeguard,
-    SpecialCategory, SpecialCategoryConditionKind, TransferMechanism, UavgSpecialCategoryGround,
+    AutomatedDecisionGround, AutomatedDecisionSafeguard, Channel, CookieClass, CountryCode,
+    CriminalDataGround, Date, DpiaStatus, HighRiskCriterion, Id, LawfulBasisKind, Listed,
+    NationalIdBasisKind, Period, ResearchSafeguard, SpecialCategory, SpecialCategoryConditionKind,
+    TransferMechanism, UavgSpecialCategoryGround,
 };
 
 /// An Art 6(1) lawful basis as an activity relies on it. An activity may rely on several.

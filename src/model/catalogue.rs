@@ -134,8 +134,10 @@ list_enum! {
         EligibilityCheck,
         /// Website operation, analytics and improvement.
         WebsiteOperation,
-        /// Security of systems and fraud or spam prevention.
+        /// Security of systems and premises, and spam prevention.
         Security,
+        /// Detecting and combating fraud (handhaving, fraudebestrijding).
+        FraudPrevention,
         /// Collaboration and networking between participants.
         Collaboration,
         /// Handling data-subject requests and complaints.

@@ -489,3 +489,71 @@ impl CookieClass {
         )
     }
 }
+
+list_enum! {
+    /// A kind of processing on the Dutch supervisory authority's list of processing that always
+    /// needs a DPIA (Besluit AP of 27 November 2019, Stcrt. 2019, 64418; GDPR Art 35(4)). Most
+    /// apply when the processing is large-scale or systematic.
+    #[non_exhaustive]
+    pub enum ApDpiaCategory {
+        /// Heimelijk onderzoek: covert investigation.
+        CovertInvestigation,
+        /// Zwarte lijsten: blacklists of people.
+        Blacklists,
+        /// Fraudebestrijding: large-scale processing to combat fraud.
+        FraudPrevention,
+        /// Creditscores: credit scoring.
+        CreditScores,
+        /// Financiële situatie: data from which a person's financial situation can be derived.
+        FinancialSituation,
+        /// Genetische persoonsgegevens: genetic data.
+        GeneticData,
+        /// Gezondheidsgegevens: large-scale processing of health data.
+        HealthData,
+        /// Samenwerkingsverbanden: sharing special-category or criminal data in partnerships.
+        Partnerships,
+        /// Cameratoezicht: camera surveillance of public or private spaces.
+        CameraSurveillance,
+        /// Flexibel cameratoezicht: mobile cameras, bodycams, drones.
+        FlexibleCameraSurveillance,
+        /// Controle werknemers: monitoring of employees.
+        EmployeeMonitoring,
+        /// Locatiegegevens: location data.
+        LocationData,
+        /// Communicatiegegevens: communication data.
+        CommunicationData,
+        /// Internet of things: data from connected devices.
+        InternetOfThings,
+        /// Profilering: profiling.
+        Profiling,
+        /// Observatie en beïnvloeding van gedrag: observing and influencing behaviour.
+        ObservingBehaviour,
+        /// Biometrische gegevens: biometric data to identify people.
+        BiometricData,
+    }
+}
+
+impl ApDpiaCategory {
+    /// The list's Dutch heading for the category.
+    pub fn dutch_name(self) -> &'static str {
+        match self {
+            Self::CovertInvestigation => "Heimelijk onderzoek",
+            Self::Blacklists => "Zwarte lijsten",
+            Self::FraudPrevention => "Fraudebestrijding",
+            Self::CreditScores => "Creditscores",
+            Self::FinancialSituation => "Financiële situatie",
+            Self::GeneticData => "Genetische persoonsgegevens",
+            Self::HealthData => "Gezondheidsgegevens",
+            Self::Partnerships => "Samenwerkingsverbanden",
+            Self::CameraSurveillance => "Cameratoezicht",
+            Self::FlexibleCameraSurveillance => "Flexibel cameratoezicht",
+            Self::EmployeeMonitoring => "Controle werknemers",
+            Self::LocationData => "Locatiegegevens",
+            Self::CommunicationData => "Communicatiegegevens",
+            Self::InternetOfThings => "Internet of things",
+            Self::Profiling => "Profilering",
+            Self::ObservingBehaviour => "Observatie en beïnvloeding van gedrag",
+            Self::BiometricData => "Biometrische gegevens",
+        }
+    }
+}

@@ -114,7 +114,11 @@ impl<'a, T> IntoIterator for &'a Listed<T> {
 /// means; use [`Listed::NotStated`] for "not stated").
 impl<T> From<Vec<T>> for Listed<T> {
     fn from(items: Vec<T>) -> Self {
-        if items.is_empty() { Self::None } else { Self::Items(items) }
+        if items.is_empty() {
+            Self::None
+        } else {
+            Self::Items(items)
+        }
     }
 }
 
@@ -251,9 +255,13 @@ mod tests {
 
     #[test]
     fn an_empty_list_and_a_bare_word_are_refused_with_the_fix() {
-        let empty = serde_json::from_str::<Listed<String>>("[]").err().map(|e| e.to_string());
+        let empty = serde_json::from_str::<Listed<String>>("[]")
+            .err()
+            .map(|e| e.to_string());
         assert!(empty.is_some_and(|m| m.contains("write `none` or `not_stated`")));
-        let bare = serde_json::from_str::<Listed<String>>("\"burgers\"").err().map(|e| e.to_string());
+        let bare = serde_json::from_str::<Listed<String>>("\"burgers\"")
+            .err()
+            .map(|e| e.to_string());
         assert!(bare.is_some_and(|m| m.contains("`[burgers]`")));
     }
 }

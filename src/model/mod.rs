@@ -104,7 +104,10 @@ pub struct ActivityDefaults {
 impl ActivityDefaults {
     /// The BSN basis that applies to `activity`: its own, or the register's default.
     pub fn national_id_basis<'a>(&'a self, activity: &'a ProcessingActivity) -> Option<&'a NationalIdBasis> {
-        activity.national_id_basis.as_ref().or(self.national_id_basis.as_ref())
+        activity
+            .national_id_basis
+            .as_ref()
+            .or(self.national_id_basis.as_ref())
     }
 
     /// The security measures that apply to `activity`: its own when it states them, else the

@@ -977,7 +977,11 @@ pub fn selection_list_category() -> BoxedStrategy<SelectionListCategory> {
 /// An [`UntilEvent`].
 pub fn until_event() -> BoxedStrategy<UntilEvent> {
     (list::<RetentionEvent>(), of(text()), of(any::<u8>()))
-        .prop_map(|(event, event_label, age)| UntilEvent { event, event_label, age })
+        .prop_map(|(event, event_label, age)| UntilEvent {
+            event,
+            event_label,
+            age,
+        })
         .boxed()
 }
 
@@ -996,11 +1000,8 @@ fn simple_retention() -> BoxedStrategy<Retention> {
 
 /// A [`Retention`], every variant (conditional ones one level deep).
 pub fn retention() -> BoxedStrategy<Retention> {
-    let conditional = (
-        of(simple_retention()),
-        vec((text(), simple_retention()), 1..3),
-    )
-        .prop_map(|(otherwise, cases)| {
+    let conditional =
+        (of(simple_retention()), vec((text(), simple_retention()), 1..3)).prop_map(|(otherwise, cases)| {
             Retention::Conditional(ConditionalRetention {
                 otherwise: otherwise.map(Box::new),
                 cases: cases
@@ -1014,7 +1015,15 @@ pub fn retention() -> BoxedStrategy<Retention> {
 
 /// A [`RetentionRule`].
 pub fn retention_rule() -> BoxedStrategy<RetentionRule> {
-    (id(), text(), retention(), few(id()), of(text()), few(id()), of(text()))
+    (
+        id(),
+        text(),
+        retention(),
+        few(id()),
+        of(text()),
+        few(id()),
+        of(text()),
+    )
         .prop_map(
             |(id, label, period, data_categories, document_type, systems, enforcement)| RetentionRule {
                 id,
@@ -1080,13 +1089,15 @@ pub fn lawful_basis() -> BoxedStrategy<LawfulBasis> {
         few(id()),
     )
         .prop_map(
-            |(basis, wording, legal_provision, legitimate_interest, data_subject_is_party, purposes)| LawfulBasis {
-                basis,
-                wording,
-                legal_provision,
-                legitimate_interest,
-                data_subject_is_party,
-                purposes,
+            |(basis, wording, legal_provision, legitimate_interest, data_subject_is_party, purposes)| {
+                LawfulBasis {
+                    basis,
+                    wording,
+                    legal_provision,
+                    legitimate_interest,
+                    data_subject_is_party,
+                    purposes,
+                }
             },
         )
         .boxed()
@@ -1456,14 +1467,16 @@ pub fn register() -> BoxedStrategy<Register> {
         few(processing_on_behalf()),
     )
         .prop_map(
-            |(register, controller, statement, catalogues, defaults, activities, processing_on_behalf)| Register {
-                register,
-                controller,
-                statement,
-                catalogues,
-                defaults,
-                activities,
-                processing_on_behalf,
+            |(register, controller, statement, catalogues, defaults, activities, processing_on_behalf)| {
+                Register {
+                    register,
+                    controller,
+                    statement,
+                    catalogues,
+                    defaults,
+                    activities,
+                    processing_on_behalf,
+                }
             },
         )
         .boxed()

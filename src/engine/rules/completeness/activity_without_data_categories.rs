@@ -47,6 +47,12 @@ mod tests {
         r.activities[0].data_categories = Listed::None;
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.ends_with("says it has no categories of personal data"), "{}", findings[0].message);
+        assert!(
+            findings[0]
+                .message
+                .ends_with("says it has no categories of personal data"),
+            "{}",
+            findings[0].message
+        );
     }
 }

@@ -47,6 +47,10 @@ mod tests {
         r.activities[0].purposes = Listed::None;
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.ends_with("says it has no purposes"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.ends_with("says it has no purposes"),
+            "{}",
+            findings[0].message
+        );
     }
 }

@@ -8,8 +8,12 @@ mod activity_without_purpose;
 mod controller_contact_missing;
 mod dangling_catalogue_reference;
 mod dangling_reference;
+mod data_category_scope_outside_activity;
 mod duplicate_id;
 mod public_authority_without_dpo;
+mod recipient_role_unclassified;
+mod recipients_not_stated;
+mod transfers_not_stated;
 mod unused_catalogue_entry;
 
 pub(super) static RULES: &[&Rule] = &[
@@ -18,6 +22,10 @@ pub(super) static RULES: &[&Rule] = &[
     &activity_without_purpose::RULE,
     &activity_without_data_subjects::RULE,
     &activity_without_data_categories::RULE,
+    &recipients_not_stated::RULE,
+    &transfers_not_stated::RULE,
+    &recipient_role_unclassified::RULE,
+    &data_category_scope_outside_activity::RULE,
     &duplicate_id::RULE,
     &dangling_reference::RULE,
     &dangling_catalogue_reference::RULE,

@@ -8,17 +8,20 @@ mod child_consent_without_representative;
 mod consent_without_withdrawal;
 mod contract_basis_subject_not_party;
 mod criminal_data_without_basis;
+mod lawful_basis_letter_missing;
 mod lawful_basis_missing;
 mod legal_provision_missing;
 mod national_id_without_basis;
 mod political_data_not_special;
 mod public_authority_consent_for_task;
 mod public_authority_legitimate_interests;
+mod research_condition_without_safeguards;
 mod special_category_condition_without_provision;
 mod special_category_without_condition;
 
 pub(super) static RULES: &[&Rule] = &[
     &lawful_basis_missing::RULE,
+    &lawful_basis_letter_missing::RULE,
     &legal_provision_missing::RULE,
     &public_authority_legitimate_interests::RULE,
     &public_authority_consent_for_task::RULE,
@@ -27,6 +30,7 @@ pub(super) static RULES: &[&Rule] = &[
     &contract_basis_subject_not_party::RULE,
     &special_category_without_condition::RULE,
     &special_category_condition_without_provision::RULE,
+    &research_condition_without_safeguards::RULE,
     &biometric_beyond_authentication::RULE,
     &political_data_not_special::RULE,
     &criminal_data_without_basis::RULE,

@@ -6,6 +6,7 @@ use super::prelude::*;
 use crate::engine::index::Indexed;
 
 mod proposal_automated_decisions;
+mod proposal_breaks_purpose_limitation;
 mod proposal_longer_retention;
 mod proposal_new_cookie_class;
 mod proposal_new_lawful_basis;
@@ -31,6 +32,7 @@ pub(super) static RULES: &[&Rule] = &[
     &proposal_new_cookie_class::RULE,
     &proposal_automated_decisions::RULE,
     &proposal_new_lawful_basis::RULE,
+    &proposal_breaks_purpose_limitation::RULE,
 ];
 
 /// The proposed activity, when evaluating.

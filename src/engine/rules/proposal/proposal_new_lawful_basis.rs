@@ -95,6 +95,10 @@ mod tests {
         if let Some(s) = &mut r.statement {
             s.lawful_bases.push(LawfulBasisKind::VitalInterests);
         }
-        assert!(hint(&r).ends_with("the statement already names it"), "{}", hint(&r));
+        assert!(
+            hint(&r).ends_with("the statement already names it"),
+            "{}",
+            hint(&r)
+        );
     }
 }

@@ -24,7 +24,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     };
     let transfers = &activity.activity.transfers;
     let new = |country: &CountryCode| !country.is_eea() && !ctx.facts.transfer_countries.contains(country);
-    let mut report = |at: (Subject, FieldPath), country: &CountryCode, how: String, mechanism: Option<TransferMechanism>| {
+    let mut report = |at: (Subject, FieldPath),
+                      country: &CountryCode,
+                      how: String,
+                      mechanism: Option<TransferMechanism>| {
         // The help follows what the proposal already gives: a transfer with its mechanism only
         // needs declaring; one without needs a mechanism first.
         let hint = match mechanism {
@@ -104,7 +107,10 @@ mod tests {
         let mut p = crate::engine::rules::testing::proposal();
         in_country(&mut r, "US");
         let processor = r.catalogues.processors[0].id.clone();
-        assert!(p.activity.processors.contains(&processor), "the proposal uses the processor");
+        assert!(
+            p.activity.processors.contains(&processor),
+            "the proposal uses the processor"
+        );
         p.activity.transfers.push(Transfer {
             country: CountryCode::parse("US").expect("code"),
             international_organisation: None,
@@ -116,6 +122,10 @@ mod tests {
         });
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
         assert_eq!(findings.len(), 1, "{findings:#?}");
-        assert!(findings[0].hint.contains("`standard_contractual_clauses`"), "{}", findings[0].hint);
+        assert!(
+            findings[0].hint.contains("`standard_contractual_clauses`"),
+            "{}",
+            findings[0].hint
+        );
     }
 }

@@ -33,9 +33,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 format!(" (in {})", locations.join(", "))
             }
         },
-        |p| match &p.agreement {
+        |p| {
+            match &p.agreement {
             Some(a) if a.in_place => "add the processor to the register's `catalogues.processors`".to_owned(),
             _ => "sign an Art 28 processor agreement and add the processor to the register's `catalogues.processors`".to_owned(),
+        }
         },
     );
     // A new processor that the statement's declared categories of recipients already cover
@@ -84,7 +86,10 @@ fn processors_covered(ctx: &Context<'_>) -> Option<((Subject, FieldPath), String
     let statement = ctx.register.statement.as_ref()?;
     (statement.sharing == Some(SharingCommitment::OnlyProcessors)).then(|| {
         (
-            (Subject::Register, FieldPath::root().key("statement").key("sharing")),
+            (
+                Subject::Register,
+                FieldPath::root().key("statement").key("sharing"),
+            ),
             "\"only processors working on our behalf\"".to_owned(),
         )
     })
@@ -151,7 +156,13 @@ mod tests {
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
-        assert!(findings[0].message.ends_with("covers it as the recipient category `verwerkers`"), "{}", findings[0].message);
+        assert!(
+            findings[0]
+                .message
+                .ends_with("covers it as the recipient category `verwerkers`"),
+            "{}",
+            findings[0].message
+        );
         let evaluation = crate::engine::Engine::new(&r).evaluate(&p);
         assert!(evaluation.compliant, "{:#?}", evaluation.report.findings);
     }

@@ -24,7 +24,10 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.activities() {
         for (i, cookie) in activity.activity.cookies.iter().enumerate() {
-            if cookie.class.exempt_from_consent() {
+            // The class the facts allow, not the label: analytics whose data go to the vendor
+            // are not exempt however they are labelled.
+            let class = super::effective_cookie_class(ctx, cookie);
+            if class.exempt_from_consent() {
                 continue;
             }
             let how = match cookie.consent {
@@ -47,8 +50,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 &RULE,
                 (subject, path.key("consent")),
                 format!(
-                    "the `{}` cookie{name} of activity {} {how}",
-                    cookie.class,
+                    "the `{class}` cookie{name} of activity {} {how}",
                     activity.name()
                 ),
                 "ask consent before the cookie is placed, through a banner with an unticked choice, and write `consent: opt_in`; otherwise stop placing it",

@@ -54,7 +54,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Why the activity is likely to result in a high risk, in words for the message, or `None`.
-fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<String> {
+pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<String> {
     let a = activity.activity;
     let declared = |c: HighRiskCriterion| a.high_risk_criteria.contains(&c);
     let large_scale = declared(HighRiskCriterion::LargeScale);

@@ -4,23 +4,33 @@ use super::prelude::*;
 use crate::engine::index::Found;
 
 mod automated_decision_without_ground;
+mod cookie_class_contradicted;
 mod cookie_without_consent;
+mod dpia_listed_processing;
 mod dpia_missing;
+mod objection_route_missing;
 mod profiling_decision_on_uavg_40;
 mod retention_missing;
+mod retention_start_missing;
+mod retention_stated_as_minimum;
 mod retention_unlimited;
 mod retention_vague;
 mod security_description_missing;
 
 pub(super) static RULES: &[&Rule] = &[
     &retention_missing::RULE,
+    &retention_start_missing::RULE,
     &retention_vague::RULE,
+    &retention_stated_as_minimum::RULE,
     &retention_unlimited::RULE,
     &automated_decision_without_ground::RULE,
     &profiling_decision_on_uavg_40::RULE,
     &dpia_missing::RULE,
+    &dpia_listed_processing::RULE,
     &cookie_without_consent::RULE,
+    &cookie_class_contradicted::RULE,
     &security_description_missing::RULE,
+    &objection_route_missing::RULE,
 ];
 
 /// What a retention rule says wrongly, for [`judge_retention_rules`]: the message after
@@ -54,7 +64,8 @@ fn judge_retention_rules(
         }
     }
     for (found, users) in used {
-        let Some((message, hint)) = judge(&found.entry.period) else {
+        // A conditional retention is judged case by case; the first fault is reported.
+        let Some((message, hint)) = found.entry.period.walk().into_iter().find_map(judge) else {
             continue;
         };
         let mut finding = ctx.finding(
@@ -70,6 +81,37 @@ fn judge_retention_rules(
             );
         }
         out.push(finding);
+    }
+}
+
+/// Why the recorded facts contradict a cookie's privacy-friendly-analytics class, if they do:
+/// the Tw art 11.7a(3)(c) exemption holds only when the AP's conditions are met (processor
+/// agreement, masked IP address, no sharing with the vendor), whatever the label says.
+fn cookie_class_contradiction(ctx: &Context<'_>, cookie: &Cookie) -> Option<String> {
+    if cookie.class != CookieClass::PrivacyFriendlyAnalytics {
+        return None;
+    }
+    if cookie.shared_with_vendor == Some(true) {
+        return Some("its data go to the vendor for the vendor's own purposes".to_owned());
+    }
+    if cookie.ip_masked == Some(false) {
+        return Some("the IP address is not masked".to_owned());
+    }
+    if cookie.identifies_across_sites == Some(true) {
+        return Some("it identifies users across websites".to_owned());
+    }
+    let processor = cookie.processor.as_ref()?;
+    let found = ctx.find::<Processor>(processor.as_str())?;
+    let agreed = found.entry.agreement.as_ref().is_some_and(|a| a.in_place);
+    (!agreed).then(|| format!("its processor `{processor}` has no processor agreement"))
+}
+
+/// The class a cookie's facts allow: privacy-friendly analytics whose facts contradict the
+/// label count as other analytics, which need consent.
+fn effective_cookie_class(ctx: &Context<'_>, cookie: &Cookie) -> CookieClass {
+    match cookie_class_contradiction(ctx, cookie) {
+        Some(_) => CookieClass::OtherAnalytics,
+        None => cookie.class,
     }
 }
 

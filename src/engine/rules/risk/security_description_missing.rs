@@ -72,7 +72,10 @@ mod tests {
         if let Some(statement) = &mut r.statement {
             statement.security_baseline = None;
         }
-        assert_eq!(crate::engine::rules::testing::findings_of(&RULE, &r, None).len(), 1);
+        assert_eq!(
+            crate::engine::rules::testing::findings_of(&RULE, &r, None).len(),
+            1
+        );
         r.defaults.security_measures = r.activities[0].security_measures.clone();
         assert!(r.defaults.security_measures.is_stated());
         assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());

@@ -10,6 +10,7 @@ mod portability_offered_without_basis;
 mod response_time_too_long;
 mod statement_automated_decisions_contradicted;
 mod statement_cookies_contradicted;
+mod statement_rights_incomplete;
 mod statement_sharing_contradicted;
 mod statement_special_categories_contradicted;
 mod statement_transfers_contradicted;
@@ -22,6 +23,7 @@ pub(super) static RULES: &[&Rule] = &[
     &statement_automated_decisions_contradicted::RULE,
     &statement_cookies_contradicted::RULE,
     &withdrawal_right_not_offered::RULE,
+    &statement_rights_incomplete::RULE,
     &objection_right_not_offered::RULE,
     &portability_offered_without_basis::RULE,
     &complaint_right_missing::RULE,

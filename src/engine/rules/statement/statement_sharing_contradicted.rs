@@ -129,7 +129,11 @@ mod tests {
         register.catalogues.recipients[0].only_with_consent = true;
         let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.contains("rests on no consent basis"), "{}", findings[0].message);
+        assert!(
+            findings[0].message.contains("rests on no consent basis"),
+            "{}",
+            findings[0].message
+        );
     }
 
     #[test]

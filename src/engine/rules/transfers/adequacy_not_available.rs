@@ -42,9 +42,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 // Decision 2023/1795 is an adequacy decision: `adequacy` covers a certified US
                 // recipient as well as `eu_us_data_privacy_framework` does.
                 Coverage::InForce(d)
-                    if d.scope == AdequacyScope::DpfCertifiedOnly
-                        && !dpf
-                        && certification.is_none() =>
+                    if d.scope == AdequacyScope::DpfCertifiedOnly && !dpf && certification.is_none() =>
                 {
                     (
                         format!(
@@ -174,7 +172,13 @@ mod tests {
         r.catalogues.recipients[0].dpf_certified = Some(false);
         let findings = findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
-        assert!(findings[0].message.starts_with("recipient `zorgaanbieders` is not certified"), "{}", findings[0].message);
+        assert!(
+            findings[0]
+                .message
+                .starts_with("recipient `zorgaanbieders` is not certified"),
+            "{}",
+            findings[0].message
+        );
     }
 
     fn transfer_by_wmo(r: &mut Register, country: &str, mechanism: TransferMechanism) {

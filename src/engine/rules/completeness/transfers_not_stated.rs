@@ -1,0 +1,93 @@
+//! `transfers-not-stated`: the register should say whether an activity's data leave the EEA.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "transfers-not-stated",
+    severity: Severity::Info,
+    articles: &["GDPR Art 30(1)(e)", "GDPR Art 13(1)(f)"],
+    summary: "activities do not state whether data are transferred outside the EEA, and the statement does not say either (reported once, with the activities)",
+    why: "Where applicable, the register names the transfers to third countries and their \
+          safeguards (Art 30(1)(e)), and the statement tells data subjects about them \
+          (Art 13(1)(f)). When neither the activity nor the statement says anything, a reader \
+          cannot tell \"no transfers\" from \"not checked\". A statement that promises the data \
+          stay in the EU or EEA answers the question for every activity.",
+    non_compliant: "statement: {}\nactivities:\n  - id: website\n    name: Website\n",
+    compliant: "statement: { transfers: eea_only }\nactivities:\n  - id: website\n    name: Website\n    transfers: none\n",
+    scope: Scope::Activity,
+    since: "0.2.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let promised = ctx.register.statement.as_ref().and_then(|s| s.transfers);
+    if matches!(
+        promised,
+        Some(TransferCommitment::EuOnly | TransferCommitment::EeaOnly)
+    ) {
+        return;
+    }
+    let unstated: Vec<ActivityRef<'_>> = ctx
+        .gdpr_activities()
+        .into_iter()
+        .filter(|a| a.activity.transfers.is_not_stated())
+        .collect();
+    let Some(first) = unstated.first() else {
+        return;
+    };
+    // One finding for the register, with every activity it concerns: the answer is usually one
+    // sentence in the statement, not a field in each activity.
+    let message = match unstated.len() {
+        1 => format!(
+            "activity {} does not state whether its data are transferred outside the EEA",
+            first.name()
+        ),
+        n => format!(
+            "{n} activities do not state whether their data are transferred outside the EEA: {}",
+            name_some(&unstated)
+        ),
+    };
+    let mut finding = ctx.finding(
+        &RULE,
+        first.at("transfers"),
+        message,
+        "write `transfers: none` on each activity whose data stay in the EEA (or promise `statement.transfers: eea_only` when none leave it), and list each transfer with its `country` and Chapter V `mechanism`",
+    );
+    for activity in unstated.iter().skip(1) {
+        finding = finding.related(activity.at("transfers"), format!("activity {}", activity.name()));
+    }
+    out.push(finding);
+}
+
+/// The first few activities' names, and how many more.
+fn name_some(activities: &[ActivityRef<'_>]) -> String {
+    const SHOWN: usize = 5;
+    let names: Vec<String> = activities.iter().take(SHOWN).map(ActivityRef::name).collect();
+    match activities.len().saturating_sub(SHOWN) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    fn no_promise(r: &mut Register) {
+        if let Some(s) = &mut r.statement {
+            s.transfers = None;
+        }
+    }
+
+    rule_tests!(
+        RULE,
+        fire = no_promise,
+        silent = |r| {
+            no_promise(r);
+            for activity in &mut r.activities {
+                activity.transfers = Listed::None;
+            }
+        },
+    );
+}

@@ -1,0 +1,196 @@
+//! `dpia-listed-processing`: processing on the Dutch supervisory authority's DPIA list without a
+//! DPIA.
+
+use std::collections::BTreeSet;
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "dpia-listed-processing",
+    severity: Severity::Warning,
+    articles: &[
+        "GDPR Art 35(4)",
+        "GDPR Art 35(1)",
+        "Besluit AP 27 november 2019 (Stcrt. 2019, 64418)",
+    ],
+    summary: "an activity matches a processing type on the AP's DPIA list and has no DPIA",
+    why: "Under Art 35(4) the Autoriteit Persoonsgegevens lists 17 kinds of processing that always \
+          need a DPIA in the Netherlands: camera surveillance, location data, health data, \
+          financial situation, fraud prevention, profiling, employee monitoring, biometric and \
+          genetic data, and more, most of them when the processing is large-scale or systematic. \
+          ropa recognises them from what registers actually record (the data categories' kinds \
+          and special categories, the purposes' kinds, the technologies and recipients), not from \
+          flags. It is a warning because the register rarely says whether the processing is \
+          large-scale; an error when it says it is. Record `large_scale: false` or a DPIA status \
+          `not_required` (with the assessment's reference) when the list does not apply.",
+    non_compliant: "activities:\n  - id: parkeercontrole\n    name: Parkeercontrole met scanauto\n    technologies: [flexible_camera_surveillance, location_tracking]\n",
+    compliant: "activities:\n  - id: parkeercontrole\n    name: Parkeercontrole met scanauto\n    technologies: [flexible_camera_surveillance, location_tracking]\n    dpia: { status: completed, reference: DPIA-scanauto-2025 }\n",
+    scope: Scope::Activity,
+    since: "0.2.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.gdpr_activities() {
+        let a = activity.activity;
+        let assessed = a
+            .dpia
+            .as_ref()
+            .is_some_and(|d| d.status.is_under_way() || d.status == DpiaStatus::NotRequired);
+        // Not large-scale by the register's own word, or already reported by `dpia-missing`.
+        if assessed || a.large_scale == Some(false) || super::dpia_missing::trigger(ctx, &activity).is_some()
+        {
+            continue;
+        }
+        let listed = listed(ctx, &activity);
+        if listed.is_empty() {
+            continue;
+        }
+        let names: Vec<&str> = listed.iter().map(|c| c.dutch_name()).collect();
+        let large = a.large_scale == Some(true);
+        let finding = ctx.finding(
+            &RULE,
+            activity.at("dpia"),
+            format!(
+                "activity {} matches the AP's DPIA list ({}){}, but has no DPIA",
+                activity.name(),
+                names.join(", "),
+                if large { " on a large scale" } else { "" }
+            ),
+            "carry out a DPIA before the processing starts and record it as `dpia: { status: completed, reference: ... }`; if the processing is not large-scale or systematic, record `large_scale: false` or `dpia: { status: not_required, reference: ... }` with the assessment",
+        );
+        out.push(if large {
+            finding.with_severity(Severity::Error)
+        } else {
+            finding
+        });
+    }
+}
+
+/// The AP list categories the activity's recorded facts match. `blacklists` has no fact a
+/// register records, so it is never matched.
+fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCategory> {
+    use ApDpiaCategory as Ap;
+    let a = activity.activity;
+    let categories = ctx.data_categories(activity);
+    let kind = |k: DataKind| categories.iter().any(|(_, c)| c.kind == Some(k));
+    let special = |s: SpecialCategory| categories.iter().any(|(_, c)| c.special_category == Some(s));
+    let sensitive = categories
+        .iter()
+        .any(|(_, c)| c.special_category.is_some() || c.criminal);
+    let purpose = |k: PurposeKind| {
+        a.purposes
+            .iter()
+            .filter_map(|id| ctx.find::<Purpose>(id.as_str()))
+            .any(|p| p.entry.kind == Some(k))
+    };
+    let uses = |t: Technology| a.technologies.contains(&t);
+    let joint = a
+        .recipients
+        .iter()
+        .filter_map(|id| ctx.find::<Recipient>(id.as_str()))
+        .any(|r| r.entry.kind == Some(RecipientKind::JointController));
+    let profiling = a.automated_decision_making.as_ref().is_some_and(|d| d.profiling);
+    let tracking = a
+        .cookies
+        .iter()
+        .any(|c| c.class == CookieClass::TrackingAndMarketing);
+
+    let matches = [
+        (Ap::CovertInvestigation, uses(Technology::CovertObservation)),
+        (Ap::FraudPrevention, purpose(PurposeKind::FraudPrevention)),
+        (
+            Ap::CreditScores,
+            uses(Technology::AlgorithmicScoring) && kind(DataKind::Financial),
+        ),
+        (
+            Ap::FinancialSituation,
+            kind(DataKind::Financial)
+                && (kind(DataKind::SocialSecurity) || purpose(PurposeKind::EligibilityCheck)),
+        ),
+        (Ap::GeneticData, special(SpecialCategory::Genetic)),
+        (Ap::HealthData, special(SpecialCategory::Health)),
+        (Ap::Partnerships, joint && sensitive),
+        (
+            Ap::CameraSurveillance,
+            uses(Technology::CameraSurveillance)
+                || (kind(DataKind::ImageAndAudio) && purpose(PurposeKind::Security)),
+        ),
+        (
+            Ap::FlexibleCameraSurveillance,
+            uses(Technology::FlexibleCameraSurveillance),
+        ),
+        (Ap::EmployeeMonitoring, uses(Technology::EmployeeMonitoring)),
+        (
+            Ap::LocationData,
+            uses(Technology::LocationTracking) || kind(DataKind::Location),
+        ),
+        (
+            Ap::CommunicationData,
+            kind(DataKind::CommunicationContent) && a.large_scale == Some(true),
+        ),
+        (Ap::InternetOfThings, uses(Technology::InternetOfThings)),
+        (Ap::Profiling, profiling || uses(Technology::AlgorithmicScoring)),
+        (
+            Ap::ObservingBehaviour,
+            kind(DataKind::UsageAndBehaviour) && (purpose(PurposeKind::DirectMarketing) || tracking),
+        ),
+        (
+            Ap::BiometricData,
+            special(SpecialCategory::Biometric) || uses(Technology::BiometricRecognition),
+        ),
+    ];
+    matches
+        .into_iter()
+        .filter_map(|(category, matched)| matched.then_some(category))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+
+    fn scan_car(r: &mut Register) {
+        r.activities[2].technologies = vec![
+            Technology::FlexibleCameraSurveillance,
+            Technology::LocationTracking,
+        ];
+    }
+
+    rule_tests!(
+        RULE,
+        fire = scan_car,
+        silent = |r| {
+            scan_car(r);
+            r.activities[2].dpia = Some(Dpia {
+                status: DpiaStatus::Completed,
+                reference: Some("DPIA-scanauto-2025".into()),
+                completed_on: None,
+                prior_consultation: false,
+            });
+        },
+    );
+
+    #[test]
+    fn recognises_the_list_from_recorded_facts() {
+        let mut r = register();
+        // Health data without a DPIA: the AP list's "Gezondheidsgegevens" (the compliant register's
+        // Wmo activity has a DPIA; the newsletter gets health data here).
+        r.activities[1]
+            .data_categories
+            .push(crate::engine::rules::testing::id("gezondheid"));
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("(Gezondheidsgegevens)"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(findings[0].severity, Severity::Warning);
+        r.activities[1].large_scale = Some(true);
+        assert_eq!(findings_of(&RULE, &r, None)[0].severity, Severity::Error);
+        r.activities[1].large_scale = Some(false);
+        assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+}

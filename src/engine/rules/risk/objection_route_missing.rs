@@ -1,0 +1,72 @@
+//! `objection-route-missing`: direct marketing and newsletters that do not rest on consent need
+//! a way to object.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "objection-route-missing",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 21(2)", "GDPR Art 21(3)", "GDPR Art 21(4)"],
+    summary: "direct marketing or newsletters without consent offer no way to object",
+    why: "Where personal data are used for direct marketing, the data subject may object at any \
+          time, and the data must then no longer be used for it (Art 21(2), (3)). When the mailing \
+          does not rest on consent (whose withdrawal does the same), the register should record \
+          the route people use to object, such as an unsubscribe link in every message or replying \
+          to it, and the statement must bring it to their attention explicitly (Art 21(4)).",
+    non_compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief aan relaties\n    purposes: [informeren]   # kind: newsletter\n    lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]\n",
+    compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief aan relaties\n    purposes: [informeren]   # kind: newsletter\n    lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]\n    objection_channels: [{ kind: unsubscribe_link }]\n",
+    scope: Scope::Activity,
+    since: "0.2.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.gdpr_activities() {
+        let a = activity.activity;
+        if a.relies_on(LawfulBasisKind::Consent) || !a.objection_channels.is_empty() {
+            continue;
+        }
+        let marketing = a.purposes.iter().find_map(|id| {
+            let found = ctx.find::<Purpose>(id.as_str())?;
+            matches!(
+                found.entry.kind,
+                Some(PurposeKind::DirectMarketing | PurposeKind::Newsletter)
+            )
+            .then_some(id)
+        });
+        let Some(purpose) = marketing else { continue };
+        out.push(ctx.finding(
+            &RULE,
+            activity.at("objection_channels"),
+            format!(
+                "activity {} uses data for `{purpose}` without consent and records no way to object",
+                activity.name()
+            ),
+            "record the route under `objection_channels`, e.g. `[{ kind: unsubscribe_link }]` or `[{ kind: reply }]`, and state it in the privacy statement",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    fn legitimate_interests(r: &mut Register) {
+        let basis = &mut r.activities[1].lawful_bases[0];
+        basis.basis = Some(LawfulBasisKind::LegitimateInterests);
+        basis.legitimate_interest = Some("Relaties informeren".into());
+    }
+
+    rule_tests!(
+        RULE,
+        fire = legitimate_interests,
+        silent = |r| {
+            legitimate_interests(r);
+            r.activities[1].objection_channels.push(Channel {
+                kind: ChannelKind::UnsubscribeLink,
+                address: None,
+            });
+        },
+    );
+}

@@ -1,0 +1,53 @@
+//! `retention-start-missing`: a retention period that does not say from when it runs.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "retention-start-missing",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 30(1)(f)", "GDPR Art 13(2)(a)", "GDPR Art 5(1)(e)"],
+    summary: "a retention period does not say from which event it runs",
+    why: "\"5 jaar\" is not a time limit until it says five years after what: after collection, \
+          after the case is closed, after the contract ends. The difference can be decades (a \
+          case that stays open), so neither the data subject (Art 13(2)(a)) nor the person who \
+          must erase the data (Art 5(1)(e)) can apply a period without its start.",
+    non_compliant: "retention_rules:\n  - id: bezwaar\n    label: Bezwaardossier\n    period: { after_event: { period: P5Y } }\n",
+    compliant: "retention_rules:\n  - id: bezwaar\n    label: Bezwaardossier\n    period: { after_event: { period: P5Y, event: case_closed } }\n",
+    scope: Scope::Activity,
+    since: "0.2.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::judge_retention_rules(ctx, out, &RULE, judge);
+}
+
+fn judge(retention: &Retention) -> Option<(String, String)> {
+    let Retention::AfterEvent(after) = retention else {
+        return None;
+    };
+    after.event.is_none().then(|| {
+        (
+            format!("keeps data for `{}` but does not say from when", after.period),
+            "add the `event` the period runs from, e.g. `event: case_closed` or `event: collection` (and `event_label` with the register's own words)".to_owned(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    fn event(r: &mut Register, event: Option<RetentionEvent>) {
+        if let Retention::AfterEvent(after) = &mut r.catalogues.retention_rules[0].period {
+            after.event = event;
+        }
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| event(r, None),
+        silent = |r| event(r, Some(RetentionEvent::CaseClosed)),
+    );
+}

@@ -1,0 +1,50 @@
+//! `retention-stated-as-minimum`: a retention period written as a minimum where the law asks for
+//! the time limit for erasure.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "retention-stated-as-minimum",
+    severity: Severity::Warning,
+    articles: &["GDPR Art 5(1)(e)", "GDPR Art 30(1)(f)"],
+    summary: "a retention period is stated as a minimum, not as the limit after which data are erased",
+    why: "Some Dutch registers give the Archiefwet term as a \"minimale bewaartermijn\". The GDPR \
+          asks the opposite: data are kept no longer than necessary (Art 5(1)(e)) and the register \
+          gives the time limit for erasure (Art 30(1)(f)). A minimum leaves the maximum open, so \
+          nothing says when the data must go.",
+    non_compliant: "period: { after_event: { period: P7Y, event: case_closed, minimum: true } }\n",
+    compliant: "period: { after_event: { period: P7Y, event: case_closed } }\n",
+    scope: Scope::Activity,
+    since: "0.2.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    super::judge_retention_rules(ctx, out, &RULE, judge);
+}
+
+fn judge(retention: &Retention) -> Option<(String, String)> {
+    let Retention::AfterEvent(after) = retention else {
+        return None;
+    };
+    after.minimum.then(|| {
+        (
+            format!("gives `{}` as a minimum, not as the limit for erasure", after.period),
+            "state the period after which the data are erased (and drop `minimum`), or give the range with `up_to`".to_owned(),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::rule_tests;
+
+    fn minimum(r: &mut Register, minimum: bool) {
+        if let Retention::AfterEvent(after) = &mut r.catalogues.retention_rules[0].period {
+            after.minimum = minimum;
+        }
+    }
+
+    rule_tests!(RULE, fire = |r| minimum(r, true), silent = |r| minimum(r, false));
+}

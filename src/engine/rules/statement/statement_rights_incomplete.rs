@@ -1,0 +1,101 @@
+//! `statement-rights-incomplete`: the statement must name every Art 13(2)(b) right that applies
+//! to the bases the activities use.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "statement-rights-incomplete",
+    severity: Severity::Error,
+    articles: &["GDPR Art 13(2)(b)", "GDPR Art 14(2)(c)", "GDPR Arts 15-20"],
+    summary: "the statement leaves out rights that apply to the lawful bases the activities use",
+    why: "The statement must tell data subjects that they may request access, rectification, \
+          erasure and restriction of processing, and data portability (Art 13(2)(b), \
+          Art 14(2)(c)). Access, rectification, erasure (with its Art 17(3) exceptions) and \
+          restriction apply whatever the basis; portability applies where processing rests on \
+          consent or a contract (Art 20(1)). Objection and the withdrawal of consent have rules of \
+          their own (`objection-right-not-offered`, `withdrawal-right-not-offered`).",
+    non_compliant: "statement:\n  rights: [{ right: access }, { right: objection }]\n",
+    compliant: "statement:\n  rights:\n    - { right: access }\n    - { right: rectification }\n    - { right: erasure }\n    - { right: restriction }\n    - { right: objection }\n",
+    scope: Scope::Register,
+    since: "0.2.0",
+    check,
+};
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(statement) = &ctx.register.statement else {
+        return;
+    };
+    let activities = &ctx.register.activities;
+    if activities.is_empty() || super::defers_rights(statement) {
+        return;
+    }
+    let mut required = vec![
+        DataSubjectRight::Access,
+        DataSubjectRight::Rectification,
+        DataSubjectRight::Erasure,
+        DataSubjectRight::Restriction,
+    ];
+    if activities
+        .iter()
+        .any(|a| a.relies_on(LawfulBasisKind::Consent) || a.relies_on(LawfulBasisKind::Contract))
+    {
+        required.push(DataSubjectRight::Portability);
+    }
+    let missing: Vec<String> = required
+        .into_iter()
+        .filter(|&right| !super::offers(statement, right))
+        .map(|right| format!("`{right}`"))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let (rights, list, apply) = if missing.len() == 1 {
+        ("right", missing.join(""), "applies")
+    } else {
+        ("rights", missing.join(", "), "apply")
+    };
+    out.push(ctx.finding(
+        &RULE,
+        super::statement_field("rights"),
+        format!("the statement does not offer the {rights} {list}, which {apply} to the processing the register describes"),
+        format!("add each to `statement.rights` (`- {{ right: ... }}`) with how to exercise it: {list}"),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+
+    fn without(r: &mut Register, right: DataSubjectRight) {
+        if let Some(s) = &mut r.statement {
+            s.rights.retain(|o| o.right != right);
+        }
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| without(r, DataSubjectRight::Restriction),
+        // Without consent or contract anywhere, portability is not required.
+        silent = |r| {
+            without(r, DataSubjectRight::Portability);
+            without(r, DataSubjectRight::WithdrawConsent);
+            r.activities[1].lawful_bases[0].basis = Some(LawfulBasisKind::PublicTask);
+            r.activities[1].lawful_bases[0].legal_provision = Some("Gemeentewet art. 160".into());
+        },
+    );
+
+    #[test]
+    fn portability_is_required_where_consent_is_used() {
+        let mut r = register();
+        without(&mut r, DataSubjectRight::Portability);
+        without(&mut r, DataSubjectRight::Erasure);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("rights `erasure`, `portability`"),
+            "{}",
+            findings[0].message
+        );
+    }
+}
