@@ -38,6 +38,10 @@ macro_rules! snapshot_cases {
 const CONTROLLER_YAML: &str = "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n";
 
 snapshot_cases! {
+    yaml_empty_list_for_a_stated_item: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    recipients: []\n");
+    json_unknown_word_for_a_stated_item: Json, "register.json",
+        "{\"controller\": {\"name\": \"Gemeente\", \"public_authority\": true}, \"activities\": [{\"id\": \"a\", \"name\": \"A\", \"recipients\": \"geen\"}]}";
     yaml_unknown_field_with_suggestion: Yaml, "register.yaml", &format!(
         "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purpses: [aanmelden]\n");
     yaml_boolean_written_as_yes: Yaml, "register.yaml",

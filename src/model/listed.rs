@@ -27,6 +27,10 @@ pub const NONE_WORD: &str = "none";
 /// The word for "the register does not say".
 pub const NOT_STATED_WORD: &str = "not_stated";
 
+/// What an empty list is told instead: it cannot tell "there are none" from "the register does
+/// not say".
+const EMPTY_LIST: &str = "at least one item (write `none` or `not_stated` instead of `[]`)";
+
 /// A list field of the register that may be stated, stated as empty, or not stated.
 ///
 /// It dereferences to the stated items (an empty slice for [`Listed::None`] and
@@ -159,10 +163,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
                 match word {
                     NONE_WORD => Ok(Listed::None),
                     NOT_STATED_WORD => Ok(Listed::NotStated),
-                    other => Err(E::custom(format_args!(
-                        "expected a list, `{NONE_WORD}` or `{NOT_STATED_WORD}`, found the string `{other}`; \
-                         write a single item as a list: `[{other}]`"
-                    ))),
+                    other => Err(E::invalid_type(de::Unexpected::Str(other), &self)),
                 }
             }
 
@@ -184,10 +185,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Listed<T> {
                     items.push(item);
                 }
                 if items.is_empty() {
-                    return Err(de::Error::custom(format_args!(
-                        "an empty list cannot tell \"there are none\" from \"the register does not say\"; \
-                         write `{NONE_WORD}` or `{NOT_STATED_WORD}` instead of `[]`"
-                    )));
+                    return Err(de::Error::invalid_length(0, &EMPTY_LIST));
                 }
                 Ok(Listed::Items(items))
             }
@@ -262,6 +260,6 @@ mod tests {
         let bare = serde_json::from_str::<Listed<String>>("\"burgers\"")
             .err()
             .map(|e| e.to_string());
-        assert!(bare.is_some_and(|m| m.contains("`[burgers]`")));
+        assert!(bare.is_some_and(|m| m.contains("expected a list, `none` or `not_stated`")));
     }
 }

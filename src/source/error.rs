@@ -207,6 +207,12 @@ impl LoadErrorKind {
             Self::WrongType { expected, found } if expected.contains("string") && !found.contains("mapping") && !found.contains("sequence") => {
                 "put the value in quotes to make it a string".into()
             }
+            Self::WrongType { expected, .. } if expected.contains("`not_stated`") => {
+                "write a list, e.g. `[a, b]`, even for a single item; `none` if there are none, or `not_stated` if the register does not say".into()
+            }
+            Self::InvalidLength { expected, .. } if expected.contains("`not_stated`") => {
+                "write `none` if there are none, or `not_stated` if the register does not say: an empty list says neither".into()
+            }
             Self::WrongType { expected, .. } if expected.contains("sequence") => {
                 "write a list, e.g. `[a, b]`, even for a single item".into()
             }

@@ -91,10 +91,6 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
         .filter_map(|id| ctx.find::<Recipient>(id.as_str()))
         .any(|r| r.entry.kind == Some(RecipientKind::JointController));
     let profiling = a.automated_decision_making.as_ref().is_some_and(|d| d.profiling);
-    let tracking = a
-        .cookies
-        .iter()
-        .any(|c| c.class == CookieClass::TrackingAndMarketing);
 
     let matches = [
         (Ap::CovertInvestigation, uses(Technology::CovertObservation)),
@@ -131,9 +127,11 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
         ),
         (Ap::InternetOfThings, uses(Technology::InternetOfThings)),
         (Ap::Profiling, profiling || uses(Technology::AlgorithmicScoring)),
+        // The controller itself observes behaviour to influence it; third-party trackers on
+        // embedded content are the embedding party's, and `cookie-without-consent` covers them.
         (
             Ap::ObservingBehaviour,
-            kind(DataKind::UsageAndBehaviour) && (purpose(PurposeKind::DirectMarketing) || tracking),
+            kind(DataKind::UsageAndBehaviour) && purpose(PurposeKind::DirectMarketing),
         ),
         (
             Ap::BiometricData,

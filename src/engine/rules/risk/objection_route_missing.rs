@@ -23,7 +23,10 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
-        if a.relies_on(LawfulBasisKind::Consent) || !a.objection_channels.is_empty() {
+        // Only where the register says what the mailing rests on, and it is not consent (whose
+        // withdrawal is the way out): an unstated basis is `lawful-basis-missing`'s to report.
+        let stated = !a.lawful_bases.is_empty() && a.lawful_bases.iter().all(|b| b.basis.is_some());
+        if !stated || a.relies_on(LawfulBasisKind::Consent) || !a.objection_channels.is_empty() {
             continue;
         }
         let marketing = a.purposes.iter().find_map(|id| {
@@ -56,6 +59,14 @@ mod tests {
         let basis = &mut r.activities[1].lawful_bases[0];
         basis.basis = Some(LawfulBasisKind::LegitimateInterests);
         basis.legitimate_interest = Some("Relaties informeren".into());
+    }
+
+    /// Without a stated basis, nothing says the mailing does not rest on consent.
+    #[test]
+    fn silent_when_the_basis_is_not_stated() {
+        let mut r = crate::engine::rules::testing::register();
+        r.activities[1].lawful_bases.clear();
+        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());
     }
 
     rule_tests!(

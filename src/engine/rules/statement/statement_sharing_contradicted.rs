@@ -27,6 +27,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // activity rests on it (Art 6(1)(a) or Art 9(2)(a)); a recipient merely labelled
         // `only_with_consent` does not, when the activity rests on another basis.
         let rests_on_consent = relies_on_consent(activity.activity);
+        // With no basis stated at all, nothing contradicts a recipient's "only with consent"
+        // (`lawful-basis-missing` reports the gap); a stated other basis does.
+        let basis_unstated = activity.activity.lawful_bases.iter().all(|b| b.basis.is_none());
         for (i, id) in activity.activity.recipients.iter().enumerate() {
             let Some(found) = ctx.find::<Recipient>(id.as_str()) else {
                 continue;
@@ -48,6 +51,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             | RecipientKind::JointController
                             | RecipientKind::PublicDisclosure
                     ) && !rests_on_consent
+                        && !(recipient.only_with_consent && basis_unstated)
                 }
                 SharingCommitment::DeclaredRecipients => false,
             };
