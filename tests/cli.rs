@@ -164,7 +164,7 @@ fn check_exits_1_on_findings_and_points_at_the_field() {
 #[test]
 fn deny_warnings_raises_the_fail_level() {
     let with_warning = format!(
-        "{VALID}statement:\n  rights: [{{ right: access }}, {{ right: complaint }}]\nactivities:\n  - id: melding\n    name: Melding\n    purposes: [p]\n    data_subjects: [s]\n    data_categories: [c]\n    lawful_bases: [{{ basis: public_task, legal_provision: Wet }}]\n    retention: [r]\n    security_measures: [m]\ncatalogues:\n  purposes: [{{ id: p, label: P }}]\n  data_subjects: [{{ id: s, label: S }}]\n  data_categories: [{{ id: c, label: C }}]\n  retention_rules: [{{ id: r, label: R, period: {{ after_event: {{ period: P1Y, event: case_closed }} }} }}]\n  security_measures: [{{ id: m, label: M, category: access_control }}]\n"
+        "{VALID}statement:\n  rights: [{{ right: access }}, {{ right: rectification }}, {{ right: erasure }}, {{ right: restriction }}, {{ right: complaint }}]\nactivities:\n  - id: melding\n    name: Melding\n    purposes: [p]\n    data_subjects: [s]\n    data_categories: [c]\n    lawful_bases: [{{ basis: public_task, legal_provision: Wet }}]\n    retention: [r]\n    recipients: none\n    transfers: none\n    security_measures: [m]\ncatalogues:\n  purposes: [{{ id: p, label: P }}]\n  data_subjects: [{{ id: s, label: S }}]\n  data_categories: [{{ id: c, label: C }}]\n  retention_rules: [{{ id: r, label: R, period: {{ after_event: {{ period: P1Y, event: case_closed }} }} }}]\n  security_measures: [{{ id: m, label: M, category: access_control }}]\n"
     );
     let dir = scratch(&[("register.yaml", &with_warning)]);
     let out = ropa(&["check", "register.yaml"], dir.path());

@@ -49,6 +49,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .index(d);
             missing::<DataCategory>(ctx, out, category, at);
         }
+        for (s, system) in rule.systems.iter().enumerate() {
+            let at = catalogues.key("retention_rules").index(i).key("systems").index(s);
+            missing::<System>(ctx, out, system, at);
+        }
+    }
+    for (m, measure) in ctx.register.defaults.security_measures.iter().enumerate() {
+        let at = FieldPath::root()
+            .key("defaults")
+            .key("security_measures")
+            .index(m);
+        missing::<SecurityMeasure>(ctx, out, measure, at);
     }
     for (i, record) in ctx.register.processing_on_behalf.iter().enumerate() {
         for (m, measure) in record.security_measures.iter().enumerate() {
@@ -92,4 +103,23 @@ mod tests {
         fire = |r| r.catalogues.systems[0].processor = Some(id("zaaksysteem_bv")),
         silent = |r| r.catalogues.systems[0].processor = Some(id("zaaksysteem")),
     );
+
+    /// The register's defaults and retention rules refer by id too.
+    #[test]
+    fn defaults_and_retention_systems_are_checked() {
+        let mut r = crate::engine::rules::testing::register();
+        r.defaults.security_measures = vec![id("toegang"), id("bio")].into();
+        r.catalogues.retention_rules[0].systems = vec![id("zaaksysteem"), id("carel")];
+        let paths: Vec<String> = crate::engine::rules::testing::findings_of(&RULE, &r, None)
+            .iter()
+            .map(|f| f.path.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "/catalogues/retention_rules/0/systems/1",
+                "/defaults/security_measures/1"
+            ]
+        );
+    }
 }

@@ -42,6 +42,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let (subject, path) = at("cookies", c);
                 (subject, path.key("purposes").index(i))
             });
+            if let Some(processor) = &cookie.processor {
+                refs::<Processor>(ctx, out, std::slice::from_ref(processor), |_| {
+                    let (subject, path) = at("cookies", c);
+                    (subject, path.key("processor"))
+                });
+            }
         }
         for (t, transfer) in a.transfers.iter().enumerate() {
             let (subject, path) = at("transfers", t);

@@ -69,6 +69,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .map(|id| ("security_measures", id.as_str())),
         );
     }
+    used.extend(
+        register
+            .defaults
+            .security_measures
+            .iter()
+            .map(|id| ("security_measures", id.as_str())),
+    );
+    for cookie in register.activities.iter().flat_map(|a| a.cookies.iter()) {
+        used.extend(cookie.processor.iter().map(|id| ("processors", id.as_str())));
+    }
+    for rule in &c.retention_rules {
+        used.extend(rule.systems.iter().map(|id| ("systems", id.as_str())));
+    }
     for record in &register.processing_on_behalf {
         used.extend(
             record
