@@ -95,6 +95,7 @@
 pub mod config;
 pub mod engine;
 pub mod model;
+pub mod pairing;
 pub mod path;
 pub mod report;
 mod sanitize;

@@ -16,7 +16,11 @@ fn ropa(args: &[&str], dir: &Path) -> Output {
 fn scratch(files: &[(&str, &str)]) -> tempdir::Dir {
     let dir = tempdir::Dir::new();
     for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write");
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
     }
     dir
 }
@@ -290,4 +294,37 @@ fn config_suppressions_are_counted_and_need_a_reason() {
         stderr.contains("did you mean `unused-catalogue-entry`?"),
         "{stderr}"
     );
+}
+
+/// A proposal kept below its register is evaluated against it; one with no register above it,
+/// or with two equally near, is an input error: never a silent pass.
+#[test]
+fn proposals_pair_with_the_nearest_register_above_them() {
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("privacy/proposals/nieuw.yaml", proposal),
+    ]);
+    let out = ropa(&["check", "--format", "json", "."], dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let evaluations = report["evaluations"].as_array().cloned().unwrap_or_default();
+    assert_eq!(evaluations.len(), 1, "{report}");
+    assert_eq!(evaluations[0]["register"], "./privacy/register.yaml");
+    assert_eq!(evaluations[0]["compliant"], false);
+    assert_eq!(out.status.code(), Some(1));
+
+    let dir = scratch(&[("register.yaml", VALID), ("other/proposals/nieuw.yaml", proposal)]);
+    let out = ropa(&["check", "other"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains("ropa evaluate --register REGISTER PROPOSAL"),
+        "{stdout}"
+    );
+
+    let dir = scratch(&[("a.yaml", VALID), ("b.yaml", VALID), ("p/nieuw.yaml", proposal)]);
+    let out = ropa(&["check", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("2 equally near registers"), "{stdout}");
 }

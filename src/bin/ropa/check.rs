@@ -1,13 +1,13 @@
 //! `ropa check` and `ropa evaluate`: load files, lint registers, evaluate proposals, apply the
 //! project configuration, and report in the chosen format.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ropa::config::{Config, register_activity};
 use ropa::engine::{Engine, Evaluation, Finding, Report, Severity, Subject};
 use ropa::model::{Id, Proposal, Register};
+use ropa::pairing::{Pairing, nearest_register};
 use ropa::report::{
     Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources, locate,
     render_run, to_sarif,
@@ -108,6 +108,21 @@ impl<'s> Collector<'s> {
         });
     }
 
+    /// A proposal that cannot be paired with one register: an input error (exit 2), never a
+    /// silent skip that would let a non-compliant proposal pass.
+    fn unpaired(&mut self, proposal: &Path, problem: String) {
+        self.run.load_errors.push(LoadErrorEntry {
+            file: proposal.display().to_string(),
+            code: "unpaired-proposal".to_owned(),
+            message: problem,
+            help: Some(
+                "name its register with `ropa evaluate --register REGISTER PROPOSAL`, or keep the proposal in or below its register's directory".to_owned(),
+            ),
+            path: None,
+            location: None,
+        });
+    }
+
     /// Locates findings, applies the configuration, keeps the result and returns the findings
     /// still reported.
     fn add(
@@ -179,8 +194,8 @@ impl<'s> Collector<'s> {
     }
 }
 
-/// `ropa check`: every register is linted; every proposal is evaluated against the register in
-/// its own directory when there is exactly one.
+/// `ropa check`: every register is linted; every proposal is evaluated against the nearest
+/// register in its directory or above (see [`ropa::pairing`]), or reported as an input error.
 pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
     let mut collector = Collector::new(settings);
     let mut registers = Vec::new();
@@ -195,27 +210,37 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
             Found::Problem(path, problem) => collector.problem(&path, problem),
         }
     }
-    let mut by_directory: BTreeMap<&Path, Vec<usize>> = BTreeMap::new();
-    for (i, r) in registers.iter().enumerate() {
-        by_directory.entry(parent(&r.path)).or_default().push(i);
-    }
     let engines: Vec<Engine<'_>> = registers.iter().map(|r| Engine::new(&r.register)).collect();
     for (register, engine) in registers.iter().zip(&engines) {
         collector.lint(register, engine);
     }
+    let register_paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
     for proposal in &proposals {
-        match by_directory.get(parent(&proposal.path)).map(Vec::as_slice) {
-            Some(&[only]) => {
-                if let (Some(register), Some(engine)) = (registers.get(only), engines.get(only)) {
+        match nearest_register(&proposal.path, &register_paths) {
+            Pairing::Register(i) => {
+                if let (Some(register), Some(engine)) = (registers.get(i), engines.get(i)) {
                     collector.evaluate(register, engine, proposal);
                 }
             }
-            _ => collector.run.evaluations.push(EvaluationEntry {
-                proposal: proposal.path.display().to_string(),
-                register: String::new(),
-                compliant: false,
-                verdict: "not evaluated: its directory has no single register; use `ropa evaluate --register REGISTER PROPOSAL`".to_owned(),
-            }),
+            Pairing::Ambiguous(candidates) => {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .filter_map(|&i| register_paths.get(i))
+                    .map(|p| p.display().to_string())
+                    .collect();
+                collector.unpaired(
+                    &proposal.path,
+                    format!(
+                        "this proposal has {} equally near registers ({}), so ropa cannot tell which one it must stay within",
+                        names.len(),
+                        names.join(", ")
+                    ),
+                );
+            }
+            _ => collector.unpaired(
+                &proposal.path,
+                "no register was checked in this proposal's directory or any directory above it, so it was not evaluated".to_owned(),
+            ),
         }
     }
     collector.finish()
@@ -266,8 +291,4 @@ fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, LoadError> {
             document,
         })),
     })
-}
-
-fn parent(path: &Path) -> &Path {
-    path.parent().unwrap_or(Path::new(""))
 }
