@@ -42,6 +42,8 @@ snapshot_cases! {
         "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    recipients: []\n");
     json_unknown_word_for_a_stated_item: Json, "register.json",
         "{\"controller\": {\"name\": \"Gemeente\", \"public_authority\": true}, \"activities\": [{\"id\": \"a\", \"name\": \"A\", \"recipients\": \"geen\"}]}";
+    json_raw_newline_in_a_string: Json, "register.json",
+        "{\"controller\": {\"name\": \"Gemeente\nVoorbeeld\", \"public_authority\": true}}";
     yaml_unknown_field_with_suggestion: Yaml, "register.yaml", &format!(
         "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purpses: [aanmelden]\n");
     yaml_boolean_written_as_yes: Yaml, "register.yaml",

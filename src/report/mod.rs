@@ -3,7 +3,10 @@
 //!
 //! The library's errors and findings are plain data; only this module renders them. Everything
 //! that came from an input file — source lines, keys, values, file names — passes through
-//! [`sanitize`] first, so a hostile file cannot send control sequences to a terminal or a CI log.
+//! [`sanitize`] on its way out, in every format ([`render_run`], [`render_json`],
+//! [`render_sarif`]), so a hostile file cannot send control sequences or bidirectional overrides
+//! to a terminal, a CI log or a code-scanning page. Serialise a [`RunReport`] yourself and you
+//! take that duty on.
 
 mod human;
 mod locate;
@@ -15,3 +18,24 @@ pub use human::{HumanRenderer, render_finding, render_load_error, render_run, su
 pub use locate::{Documents, locate};
 pub use run::{EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary};
 pub use sarif::to_sarif;
+
+/// The run as one pretty-printed JSON document (schema: `ropa schema report`), with a final
+/// newline, sanitised.
+pub fn render_json(run: &RunReport) -> String {
+    sanitized_json(&serde_json::to_value(run).unwrap_or_default())
+}
+
+/// The run as a SARIF 2.1.0 log, pretty-printed with a final newline, sanitised.
+pub fn render_sarif(run: &RunReport) -> String {
+    sanitized_json(&to_sarif(run))
+}
+
+/// Pretty JSON with every unsafe character replaced. serde_json escapes C0 controls; C1 controls,
+/// DEL and bidirectional overrides would pass raw into strings, where a SARIF viewer or a
+/// terminal shows them. Sanitising the text is safe for the document: every replaced character
+/// sits inside a string, and none is a quote or a backslash.
+fn sanitized_json(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    sanitize(&text).into_owned()
+}

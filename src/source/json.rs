@@ -49,17 +49,46 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
         });
     };
     let mut budget = Budget::new(limits);
-    convert(&value, 0, &mut budget)
+    convert(text, &value, 0, &mut budget)
 }
 
-fn convert(value: &JsonValue<'_>, depth: usize, budget: &mut Budget) -> Result<Node, Failure> {
+/// Refuses a raw control character inside a string literal: RFC 8259 §7 requires them escaped,
+/// and jsonc-parser lets raw newlines and tabs through.
+fn check_string_literal(text: &str, start: usize, end: usize) -> Result<(), Failure> {
+    let literal = text.get(start..end).unwrap_or_default();
+    let Some((offset, c)) = literal.char_indices().find(|(_, c)| (*c as u32) < 0x20) else {
+        return Ok(());
+    };
+    let escape = match c {
+        '\n' => "`\\n`".to_owned(),
+        '\t' => "`\\t`".to_owned(),
+        '\r' => "`\\r`".to_owned(),
+        other => format!("`\\u{:04x}`", other as u32),
+    };
+    let at = start + offset;
+    Err(Failure::at(
+        LoadErrorKind::Syntax {
+            format: Format::Json,
+            message: format!(
+                "a raw control character (U+{:04X}) inside a string; JSON requires it escaped, as {escape}",
+                c as u32
+            ),
+        },
+        Span::new(at, at + c.len_utf8()),
+    ))
+}
+
+fn convert(text: &str, value: &JsonValue<'_>, depth: usize, budget: &mut Budget) -> Result<Node, Failure> {
     let range = value.range();
     let span = Span::new(range.start, range.end);
     budget.add(1, span, false)?;
     let value = match value {
         JsonValue::NullKeyword(_) => Value::Null,
         JsonValue::BooleanLit(b) => Value::Bool(b.value),
-        JsonValue::StringLit(s) => Value::String(s.value.to_string()),
+        JsonValue::StringLit(s) => {
+            check_string_literal(text, range.start, range.end)?;
+            Value::String(s.value.to_string())
+        }
         JsonValue::NumberLit(n) => match n.value.parse::<i64>() {
             Ok(i) => Value::Integer(i),
             Err(_) => match n.value.parse::<f64>() {
@@ -80,7 +109,7 @@ fn convert(value: &JsonValue<'_>, depth: usize, budget: &mut Budget) -> Result<N
             let items = array
                 .elements
                 .iter()
-                .map(|item| convert(item, depth + 1, budget))
+                .map(|item| convert(text, item, depth + 1, budget))
                 .collect::<Result<_, _>>()?;
             Value::Sequence(items)
         }
@@ -94,10 +123,11 @@ fn convert(value: &JsonValue<'_>, depth: usize, budget: &mut Budget) -> Result<N
                         ObjectPropName::String(s) => (s.value.to_string(), s.range),
                         ObjectPropName::Word(w) => (w.value.to_string(), w.range),
                     };
+                    check_string_literal(text, key_range.start, key_range.end)?;
                     Ok(Entry {
                         key,
                         key_span: Span::new(key_range.start, key_range.end),
-                        value: convert(&prop.value, depth + 1, budget)?,
+                        value: convert(text, &prop.value, depth + 1, budget)?,
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;

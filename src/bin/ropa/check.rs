@@ -10,7 +10,7 @@ use ropa::model::{Id, Proposal, Register};
 use ropa::pairing::{Pairing, nearest_register};
 use ropa::report::{
     Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources, locate,
-    render_run, to_sarif,
+    render_json, render_run, render_sarif,
 };
 use ropa::source::{Document, DocumentKind, LoadError, ReadOptions};
 
@@ -177,10 +177,8 @@ impl<'s> Collector<'s> {
         self.run.finish();
         let text = match self.settings.format {
             OutputFormat::Human => render_run(&self.run, &self.sources, self.settings.style),
-            OutputFormat::Json => serde_json::to_string_pretty(&self.run).unwrap_or_default() + "\n",
-            OutputFormat::Sarif => {
-                serde_json::to_string_pretty(&to_sarif(&self.run)).unwrap_or_default() + "\n"
-            }
+            OutputFormat::Json => render_json(&self.run),
+            OutputFormat::Sarif => render_sarif(&self.run),
         };
         crate::emit(&text);
         let summary = &self.run.summary;
