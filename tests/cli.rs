@@ -110,6 +110,35 @@ fn check_refuses_symbolic_links_unless_asked() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("symbolic link"));
         let out = ropa(&["check", "--follow-symlinks", "link.yaml"], dir.path());
         assert_eq!(out.status.code(), Some(0));
+
+        // Opting in never reaches outside the tree given on the command line: a link in
+        // `tree/` to a file beside it (a secret elsewhere on the runner) is refused unread.
+        std::fs::create_dir_all(dir.path().join("tree")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("secret.yaml"),
+            "controller: {name: SECRET-TOKEN-123\n",
+        )
+        .expect("write");
+        std::os::unix::fs::symlink("../secret.yaml", dir.path().join("tree/register.yaml")).expect("symlink");
+        std::os::unix::fs::symlink("../target.yaml", dir.path().join("tree/inside.yaml")).expect("symlink");
+        for args in [
+            &["check", "--follow-symlinks", "tree"][..],
+            &["check", "--follow-symlinks", "tree/register.yaml"],
+        ] {
+            let out = ropa(args, dir.path());
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(out.status.code(), Some(2), "{stdout}");
+            assert!(stdout.contains("error[link-leaves-tree]"), "{stdout}");
+            assert!(!stdout.contains("SECRET-TOKEN"), "{stdout}");
+        }
+        // `inside.yaml` points outside `tree` too (at ../target.yaml); checked from the parent
+        // directory, both links stay inside and the one to the valid register loads.
+        let out = ropa(
+            &["check", "--follow-symlinks", "--format", "json", "."],
+            dir.path(),
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("link-leaves-tree"), "{stdout}");
     }
 }
 

@@ -21,6 +21,12 @@ pub enum LoadErrorKind {
     /// The path is a symbolic link, and links are not followed.
     #[error("the file is a symbolic link, which ropa does not follow")]
     SymbolicLink,
+    /// The path resolves, through symbolic links, to a file outside the directory tree being
+    /// checked (refused even with `--follow-symlinks`).
+    #[error(
+        "the file is a symbolic link to a place outside the checked directory, which ropa does not follow"
+    )]
+    LinkLeavesTree,
     /// The path is not a regular file.
     #[error("not a regular file")]
     NotAFile,
@@ -154,6 +160,7 @@ impl LoadErrorKind {
         match self {
             Self::Io(_) => "io",
             Self::SymbolicLink => "symbolic-link",
+            Self::LinkLeavesTree => "link-leaves-tree",
             Self::NotAFile => "not-a-file",
             Self::TooLarge { .. } => "too-large",
             Self::NotUtf8 { .. } => "not-utf8",
@@ -183,6 +190,7 @@ impl LoadErrorKind {
     pub fn help(&self) -> Option<String> {
         Some(match self {
             Self::SymbolicLink => "check the file the link points to directly, or pass --follow-symlinks".into(),
+            Self::LinkLeavesTree => "check the file the link points to directly, by naming it on the command line".into(),
             Self::TooLarge { .. } => "split the register into smaller files, or raise the limit with --max-file-size".into(),
             Self::NotUtf8 { .. } => "save the file as UTF-8".into(),
             Self::UnknownFormat { .. } => "name the file .yaml, .yml, .toml or .json, or give the format with --format".into(),

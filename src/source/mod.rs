@@ -244,6 +244,21 @@ pub struct Loaded<T> {
     pub document: Document,
 }
 
+/// Refuses `path` when, through symbolic links, it resolves to a place outside `tree` (the
+/// directory given on the command line). With `--follow-symlinks` a link may be read, but never
+/// one that leaves the tree: a pull request could otherwise add a link to a secret elsewhere on
+/// the runner, and error messages quote source lines.
+pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
+    let io = |e| LoadError::file(path, LoadErrorKind::Io(e));
+    let tree = std::fs::canonicalize(tree).map_err(io)?;
+    let real = std::fs::canonicalize(path).map_err(io)?;
+    if real.starts_with(&tree) {
+        Ok(())
+    } else {
+        Err(LoadError::file(path, LoadErrorKind::LinkLeavesTree))
+    }
+}
+
 /// Reads and loads a register.
 pub fn load_register(path: &Path, options: &ReadOptions) -> Result<Loaded<Register>, LoadError> {
     let document = Document::read(path, options)?;

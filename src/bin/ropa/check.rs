@@ -14,7 +14,7 @@ use ropa::report::{
 };
 use ropa::source::{Document, DocumentKind, LoadError, ReadOptions};
 
-use crate::files::{Found, expand};
+use crate::files::{Found, expand, tree_of};
 use crate::{Outcome, OutputFormat};
 
 /// How the run is read, judged and reported.
@@ -58,9 +58,14 @@ impl<'s> Collector<'s> {
         }
     }
 
-    fn load(&mut self, path: &Path) -> Option<Loaded> {
+    fn load(&mut self, path: &Path, tree: &Path) -> Option<Loaded> {
         let name = path.display().to_string();
-        match load(path, &self.settings.read) {
+        let confined = if self.settings.read.follow_symlinks {
+            ropa::source::check_within_tree(path, tree)
+        } else {
+            Ok(())
+        };
+        match confined.and_then(|()| load(path, &self.settings.read)) {
             Ok(loaded) => {
                 let (kind, document) = match &loaded {
                     Loaded::Register(r) => (DocumentKind::Register, &r.document),
@@ -200,7 +205,7 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
     let mut proposals = Vec::new();
     for found in expand(paths) {
         match found {
-            Found::File(path) => match collector.load(&path) {
+            Found::File { path, tree } => match collector.load(&path, &tree) {
                 Some(Loaded::Register(r)) => registers.push(r),
                 Some(Loaded::Proposal(p)) => proposals.push(p),
                 None => {}
@@ -247,7 +252,7 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
 /// `ropa evaluate`: every proposal against one register.
 pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Settings) -> Outcome {
     let mut collector = Collector::new(settings);
-    let register = match collector.load(register_path) {
+    let register = match collector.load(register_path, &tree_of(register_path)) {
         Some(Loaded::Register(r)) => r,
         Some(Loaded::Proposal(_)) => {
             collector.problem(
@@ -261,7 +266,7 @@ pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Set
     let engine = Engine::new(&register.register);
     for found in expand(proposal_paths) {
         match found {
-            Found::File(path) => match collector.load(&path) {
+            Found::File { path, tree } => match collector.load(&path, &tree) {
                 Some(Loaded::Proposal(proposal)) => collector.evaluate(&register, &engine, &proposal),
                 Some(Loaded::Register(_)) => {
                     collector.run.files.pop();

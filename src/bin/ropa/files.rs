@@ -8,9 +8,10 @@ use ropa::source::Format;
 /// How deep a directory walk goes; deeper directories are reported, not silently skipped.
 const MAX_WALK_DEPTH: usize = 32;
 
-/// A path to check, or a problem found while walking.
+/// A path to check with the tree it was found in (the directory given on the command line, or
+/// the directory of a file given there), or a problem found while walking.
 pub enum Found {
-    File(PathBuf),
+    File { path: PathBuf, tree: PathBuf },
     Problem(PathBuf, String),
 }
 
@@ -22,15 +23,26 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, 0, &mut found);
+            walk(path, path, 0, &mut found);
         } else {
-            found.push(Found::File(path.clone()));
+            found.push(Found::File {
+                path: path.clone(),
+                tree: tree_of(path),
+            });
         }
     }
     found
 }
 
-fn walk(dir: &Path, depth: usize, found: &mut Vec<Found>) {
+/// The tree a file named on the command line belongs to: its directory.
+pub fn tree_of(file: &Path) -> PathBuf {
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+fn walk(tree: &Path, dir: &Path, depth: usize, found: &mut Vec<Found>) {
     if depth > MAX_WALK_DEPTH {
         found.push(Found::Problem(
             dir.to_path_buf(),
@@ -60,10 +72,13 @@ fn walk(dir: &Path, depth: usize, found: &mut Vec<Found>) {
         };
         if meta.is_dir() {
             if !hidden {
-                walk(&path, depth + 1, found);
+                walk(tree, &path, depth + 1, found);
             }
         } else if Format::from_path(&path).is_some() {
-            found.push(Found::File(path));
+            found.push(Found::File {
+                path,
+                tree: tree.to_path_buf(),
+            });
         }
     }
 }
