@@ -1,12 +1,12 @@
 //! rustc-style text: `error[code]: message`, `--> file:line:col`, the source line with an
 //! underline, related places, the article and the fix.
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
 use crate::engine::{Finding, Severity, SourceLocation};
-use crate::source::{LoadError, LoadErrorKind};
+use crate::source::{LoadError, LoadErrorKind, SourceFile};
 
 /// Renders diagnostics as rustc/cargo-style text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -26,47 +26,169 @@ impl HumanRenderer {
     }
 }
 
+/// The longest stretch of lines shown in one snippet, in bytes. A longer one (a register
+/// written on one line, a minified JSON file) is not quoted: the position and an excerpt are
+/// shown instead, so that showing a finding never costs the whole file.
+const MAX_SNIPPET_BYTES: usize = 2_000;
+/// The most related places shown as snippets under one finding; the rest are counted in a note.
+const MAX_RELATED_SNIPPETS: usize = 8;
+
+/// How close, in bytes of whole lines, a related place must be to share the finding's snippet
+/// (as rustc shows a nearby "first defined here" in the same snippet).
+const NEAR_BYTES: usize = 600;
+
+/// A span to underline, in bytes of the file, with its label.
+#[derive(Clone)]
+struct Mark {
+    start: usize,
+    end: usize,
+    label: Option<String>,
+    primary: bool,
+}
+
+/// Whole lines of one file shown under a diagnostic, sanitised, with their marks.
+struct Window {
+    first_line: usize,
+    /// The window's first byte in the file.
+    from: usize,
+    text: String,
+    marks: Vec<Mark>,
+}
+
+impl Window {
+    /// The lines from `start` to `end` (file bytes) with `marks`, or `None` when they are longer
+    /// than `limit` bytes.
+    fn over(file: &SourceFile, start: usize, end: usize, marks: Vec<Mark>, limit: usize) -> Option<Self> {
+        let (first_line, from, to) = file.lines_of(start, end);
+        if to - from > limit {
+            return None;
+        }
+        Some(Self {
+            first_line,
+            from,
+            text: sanitize(file.text().get(from..to)?).into_owned(),
+            marks,
+        })
+    }
+
+    /// This window widened to hold `mark` too, when the result stays near.
+    fn widened(&self, file: &SourceFile, mark: &Mark) -> Option<Self> {
+        let start = self.from.min(mark.start);
+        let end = (self.from + self.text.len()).max(mark.end);
+        let mut marks = self.marks.clone();
+        marks.push(mark.clone());
+        Self::over(file, start, end, marks, NEAR_BYTES.max(self.text.len()))
+    }
+
+    /// A mark's span relative to the window's text.
+    fn relative(&self, mark: &Mark) -> std::ops::Range<usize> {
+        let start = mark.start.saturating_sub(self.from).min(self.text.len());
+        let end = mark.end.saturating_sub(self.from).clamp(start, self.text.len());
+        start..end
+    }
+}
+
 /// One diagnostic, before rendering. Every text in it is already sanitised.
 struct Diagnostic<'a> {
     level: Level<'static>,
     code: &'a str,
     title: String,
-    /// The primary location and the text of its file.
-    primary: Option<(&'a SourceLocation, &'a str)>,
-    label: Option<&'static str>,
-    /// Secondary labels in the same file: (byte range, label).
-    context: Vec<(usize, usize, String)>,
+    /// The file's name, and the lines to show from it (the primary window first).
+    file: Option<String>,
+    windows: Vec<Window>,
+    /// Where the finding is, when its lines are too long to show.
+    origin: Option<(usize, usize)>,
     /// Notes after the snippet.
     notes: Vec<String>,
     help: Option<String>,
 }
 
-impl Diagnostic<'_> {
-    fn render(&self, style: HumanRenderer) -> String {
+impl<'a> Diagnostic<'a> {
+    /// The windows for a primary mark and its context marks in `file`: context marks near the
+    /// primary share its window, others get their own (up to [`MAX_RELATED_SNIPPETS`]); places
+    /// that cannot be shown become notes.
+    fn place(&mut self, file: &SourceFile, location: &SourceLocation, primary: Mark, context: Vec<Mark>) {
+        self.file = Some(sanitize(&location.file).into_owned());
+        match Window::over(
+            file,
+            primary.start,
+            primary.end,
+            vec![primary.clone()],
+            MAX_SNIPPET_BYTES,
+        ) {
+            Some(window) => self.windows.push(window),
+            None => {
+                self.origin = Some((location.line, location.column));
+                let excerpt: String = file
+                    .text()
+                    .get(primary.start..primary.end)
+                    .unwrap_or_default()
+                    .chars()
+                    .take(80)
+                    .collect();
+                self.notes.push(format!("at: `{}`", sanitize(&excerpt)));
+            }
+        }
+        let mut hidden = 0;
+        for mark in context {
+            let near = self.windows.first().and_then(|w| w.widened(file, &mark));
+            if let (Some(near), Some(first)) = (near, self.windows.first_mut()) {
+                *first = near;
+                continue;
+            }
+            if self.windows.len() > MAX_RELATED_SNIPPETS {
+                hidden += 1;
+                continue;
+            }
+            let (start, end) = (mark.start, mark.end);
+            match Window::over(file, start, end, vec![mark.clone()], MAX_SNIPPET_BYTES) {
+                Some(window) => self.windows.push(window),
+                None => {
+                    let position = file.position(mark.start);
+                    self.notes.push(format!(
+                        "{}: line {}, column {}",
+                        mark.label.as_deref().unwrap_or("related"),
+                        position.line,
+                        position.column
+                    ));
+                }
+            }
+        }
+        if hidden > 0 {
+            self.notes
+                .push(format!("and {hidden} more related places in this file"));
+        }
+    }
+
+    fn render(&self, style: HumanRenderer, label: Option<&'a str>) -> String {
         let title = self
             .level
             .clone()
             .primary_title(self.title.as_str())
             .id(self.code);
         let mut groups: Vec<Group<'_>> = Vec::new();
-        let file_name = self
-            .primary
-            .map(|(location, _)| sanitize(&location.file).into_owned());
-        match (self.primary, &file_name) {
-            (Some((location, text)), Some(file_name)) => {
-                let mut snippet = Snippet::source(text)
-                    .path(file_name.as_str())
-                    .fold(true)
-                    .annotation(
-                        AnnotationKind::Primary
-                            .span(location.start_byte..location.end_byte)
-                            .label(self.label),
-                    );
-                for (start, end, label) in &self.context {
-                    snippet =
-                        snippet.annotation(AnnotationKind::Context.span(*start..*end).label(label.as_str()));
+        match (&self.file, self.windows.is_empty(), self.origin) {
+            (Some(file), false, _) => {
+                let mut group = Group::with_title(title);
+                for window in &self.windows {
+                    let mut snippet = Snippet::source(window.text.as_str())
+                        .path(file.as_str())
+                        .line_start(window.first_line)
+                        .fold(true);
+                    for mark in &window.marks {
+                        let span = window.relative(mark);
+                        snippet = snippet.annotation(if mark.primary {
+                            AnnotationKind::Primary.span(span).label(label)
+                        } else {
+                            AnnotationKind::Context.span(span).label(mark.label.as_deref())
+                        });
+                    }
+                    group = group.element(snippet);
                 }
-                groups.push(title.element(snippet));
+                groups.push(group);
+            }
+            (Some(file), true, Some((line, column))) => {
+                groups.push(title.element(Origin::path(file.as_str()).line(line).char_column(column)))
             }
             _ => groups.push(Group::with_title(title)),
         }
@@ -113,7 +235,7 @@ fn load_error_label(code: &str) -> Option<&'static str> {
 
 fn render_load_entry(
     entry: &LoadErrorEntry,
-    text: Option<&str>,
+    file: Option<&SourceFile>,
     first_key: Option<(usize, usize)>,
     style: HumanRenderer,
 ) -> String {
@@ -124,31 +246,46 @@ fn render_load_entry(
     if let Some(path) = &entry.path {
         notes.push(format!("field: {}", clean(path)));
     }
-    Diagnostic {
+    let mut diagnostic = Diagnostic {
         level: Level::ERROR,
         code: &entry.code,
         title: clean(&entry.message),
-        primary: entry.location.as_ref().zip(text),
-        label: load_error_label(&entry.code),
-        context: first_key
-            .map(|(s, e)| vec![(s, e, "first here".to_owned())])
-            .unwrap_or_default(),
+        file: None,
+        windows: Vec::new(),
+        origin: None,
         notes,
         help: entry.help.as_deref().map(clean),
+    };
+    if let (Some(location), Some(file)) = (&entry.location, file) {
+        let primary = Mark {
+            start: location.start_byte,
+            end: location.end_byte,
+            label: None,
+            primary: true,
+        };
+        let context = first_key
+            .map(|(start, end)| Mark {
+                start,
+                end,
+                label: Some("first here".to_owned()),
+                primary: false,
+            })
+            .into_iter()
+            .collect();
+        diagnostic.place(file, location, primary, context);
     }
-    .render(style)
+    diagnostic.render(style, load_error_label(&entry.code))
 }
 
 /// Renders a load error: the message, the file position with the offending text underlined,
 /// the field path and the fix.
 pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
     let entry = LoadErrorEntry::from(error);
-    let text = error.source_file.as_ref().map(|f| clean(f.text()));
     let first = match &*error.kind {
         LoadErrorKind::DuplicateKey { first, .. } => Some((first.start, first.end)),
         _ => None,
     };
-    render_load_entry(&entry, text.as_deref(), first, style)
+    render_load_entry(&entry, error.source_file.as_deref(), first, style)
 }
 
 /// Renders a finding: the message under the rule id, the file position with the field
@@ -156,11 +293,7 @@ pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
 /// then the articles and the hint. A finding without a location (a register built in code) shows
 /// its field path instead.
 pub fn render_finding(finding: &Finding, sources: &Sources, style: HumanRenderer) -> String {
-    let text = finding
-        .location
-        .as_ref()
-        .and_then(|l| sources.get(&l.file))
-        .map(|file| clean(file.text()));
+    let file = finding.location.as_ref().and_then(|l| sources.get(&l.file));
     let mut context = Vec::new();
     let mut notes = Vec::new();
     if finding.location.is_none() {
@@ -173,9 +306,12 @@ pub fn render_finding(finding: &Finding, sources: &Sources, style: HumanRenderer
             .zip(finding.location.as_ref())
             .is_some_and(|(a, b)| a.file == b.file);
         match &related.location {
-            Some(l) if same_file && text.is_some() => {
-                context.push((l.start_byte, l.end_byte, clean(&related.message)))
-            }
+            Some(l) if same_file && file.is_some() => context.push(Mark {
+                start: l.start_byte,
+                end: l.end_byte,
+                label: Some(clean(&related.message)),
+                primary: false,
+            }),
             Some(l) => notes.push(format!(
                 "{}: {}:{}:{}",
                 clean(&related.message),
@@ -191,29 +327,40 @@ pub fn render_finding(finding: &Finding, sources: &Sources, style: HumanRenderer
         }
     }
     notes.push(format!("article: {}", finding.articles.join("; ")));
-    Diagnostic {
+    let mut diagnostic = Diagnostic {
         level: level(finding.severity),
         code: finding.rule,
         title: clean(&finding.message),
-        primary: finding.location.as_ref().zip(text.as_deref()),
-        label: None,
-        context,
-        notes,
+        file: None,
+        windows: Vec::new(),
+        origin: None,
+        notes: Vec::new(),
         help: Some(clean(&finding.hint)),
+    };
+    if let (Some(location), Some(file)) = (&finding.location, file) {
+        let primary = Mark {
+            start: location.start_byte,
+            end: location.end_byte,
+            label: None,
+            primary: true,
+        };
+        diagnostic.place(file, location, primary, context);
     }
-    .render(style)
+    // Notes about places that could not be shown come before the finding's own notes.
+    diagnostic.notes.extend(notes);
+    diagnostic.render(style, None)
 }
 
 /// Renders a whole run: load errors, findings, proposal verdicts, and the summary line.
 pub fn render_run(run: &RunReport, sources: &Sources, style: HumanRenderer) -> String {
     let mut out = String::new();
     for entry in &run.load_errors {
-        let text = entry
+        let file = entry
             .location
             .as_ref()
             .and_then(|l| sources.get(&l.file))
-            .map(|f| clean(f.text()));
-        out.push_str(&render_load_entry(entry, text.as_deref(), None, style));
+            .map(|f| f.as_ref());
+        out.push_str(&render_load_entry(entry, file, None, style));
         out.push_str("\n\n");
     }
     for finding in &run.findings {
@@ -265,4 +412,95 @@ pub fn summary_line(run: &RunReport) -> String {
         s.suppressed
     ));
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::engine::{Related, Subject};
+    use crate::path::FieldPath;
+
+    fn location(file: &SourceFile, start: usize, end: usize) -> SourceLocation {
+        let (from, to) = (file.position(start), file.position(end));
+        SourceLocation {
+            file: file.name().to_owned(),
+            line: from.line,
+            column: from.column,
+            end_line: to.line,
+            end_column: to.column,
+            start_byte: start,
+            end_byte: end,
+        }
+    }
+
+    fn finding(at: SourceLocation, related: Vec<Related>) -> Finding {
+        Finding {
+            rule: "some-rule",
+            severity: Severity::Warning,
+            articles: &["GDPR Art 30(1)"],
+            subject: Subject::Register,
+            path: FieldPath::root(),
+            location: Some(at),
+            message: "message".to_owned(),
+            explanation: "",
+            hint: "hint".to_owned(),
+            related,
+        }
+    }
+
+    /// A register written on one long line is not quoted whole under each finding: the
+    /// position and an excerpt are shown, so output and cost stay per finding.
+    #[test]
+    fn a_long_line_is_not_quoted() {
+        let text = format!("{{\"activities\": [{}]}}", "{\"id\": \"a\"},".repeat(20_000));
+        let file = Arc::new(SourceFile::new("one-line.json", text));
+        let mut sources = Sources::new();
+        sources.insert("one-line.json".to_owned(), Arc::clone(&file));
+        let rendered = render_finding(
+            &finding(location(&file, 17, 28), vec![]),
+            &sources,
+            HumanRenderer::default(),
+        );
+        assert!(rendered.len() < 600, "{rendered}");
+        assert!(rendered.contains("--> one-line.json:1:18"), "{rendered}");
+        assert!(rendered.contains("note: at: `"), "{rendered}");
+    }
+
+    /// Thousands of related places are shown up to a bound and counted beyond it; nearby ones
+    /// share the finding's snippet.
+    #[test]
+    fn related_places_are_bounded() {
+        let text: String = (0..5_000).map(|i| format!("k{i}: v\n")).collect();
+        let file = Arc::new(SourceFile::new("many.yaml", text));
+        let mut sources = Sources::new();
+        sources.insert("many.yaml".to_owned(), Arc::clone(&file));
+        let related = (1..5_000)
+            .map(|line| {
+                let start = file
+                    .text()
+                    .match_indices('\n')
+                    .nth(line - 1)
+                    .map_or(0, |(i, _)| i + 1);
+                Related {
+                    subject: Subject::Register,
+                    path: FieldPath::root(),
+                    message: "used here".to_owned(),
+                    location: Some(location(&file, start, start + 2)),
+                }
+            })
+            .collect();
+        let rendered = render_finding(
+            &finding(location(&file, 0, 2), related),
+            &sources,
+            HumanRenderer::default(),
+        );
+        assert!(
+            rendered.contains("more related places in this file"),
+            "{rendered}"
+        );
+        // A bounded number of snippets, whatever the number of related places.
+        assert!(rendered.lines().count() < 300, "{}", rendered.lines().count());
+    }
 }

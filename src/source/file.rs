@@ -77,6 +77,27 @@ impl SourceFile {
         Some(text.trim_end_matches(['\n', '\r']))
     }
 
+    /// The whole lines a byte range touches: the 1-based number of the first, and the byte range
+    /// from the start of the first to the end of the last (line break excluded). Renderers show
+    /// these lines, not the whole file, so that showing a finding costs what its lines cost.
+    pub fn lines_of(&self, start: usize, end: usize) -> (usize, usize, usize) {
+        let start = start.min(self.text.len());
+        let end = end.clamp(start, self.text.len());
+        let line_index = |offset: usize| match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let first = line_index(start);
+        let last = line_index(end.saturating_sub(1).max(start));
+        let from = self.line_starts.get(first).copied().unwrap_or(0);
+        let to = self
+            .line_starts
+            .get(last + 1)
+            .map_or(self.text.len(), |&next| next.saturating_sub(1))
+            .max(end);
+        (first + 1, from, to.min(self.text.len()))
+    }
+
     /// The byte offset of a 1-based line and a 0-based character column (how saphyr marks
     /// positions), clamped to the text.
     pub(crate) fn offset_of(&self, line: usize, char_column: usize) -> usize {
@@ -109,5 +130,14 @@ mod tests {
         // Offsets inside a character or past the end are clamped.
         assert_eq!(file.position(4), Position { line: 2, column: 1 });
         assert_eq!(file.position(999).line, 3);
+    }
+
+    #[test]
+    fn lines_of_a_range_are_whole_lines() {
+        let file = SourceFile::new("f", "a: 1\nb: [2,\n 3]\nc: 4\n");
+        assert_eq!(file.lines_of(8, 9), (2, 5, 11));
+        // A range over a line break covers both lines.
+        assert_eq!(file.lines_of(8, 15), (2, 5, 15));
+        assert_eq!(file.lines_of(999, 1000), (5, 21, 21));
     }
 }

@@ -30,6 +30,70 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
+/// A kind of processing on the Dutch supervisory authority's list of processing that always
+/// needs a DPIA (Besluit AP of 27 November 2019, Stcrt. 2019, 64418; GDPR Art 35(4)). Most
+/// apply when the processing is large-scale or systematic. Item 2, "Zwarte lijsten"
+/// (blacklists), is left out: no fact a register records shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ApDpiaCategory {
+    /// Heimelijk onderzoek: covert investigation.
+    CovertInvestigation,
+    /// Fraudebestrijding: large-scale processing to combat fraud.
+    FraudPrevention,
+    /// Creditscores: credit scoring.
+    CreditScores,
+    /// Financiële situatie: data from which a person's financial situation can be derived.
+    FinancialSituation,
+    /// Genetische persoonsgegevens: genetic data.
+    GeneticData,
+    /// Gezondheidsgegevens: large-scale processing of health data.
+    HealthData,
+    /// Samenwerkingsverbanden: sharing special-category or criminal data in partnerships.
+    Partnerships,
+    /// Cameratoezicht: camera surveillance of public or private spaces.
+    CameraSurveillance,
+    /// Flexibel cameratoezicht: mobile cameras, bodycams, drones.
+    FlexibleCameraSurveillance,
+    /// Controle werknemers: monitoring of employees.
+    EmployeeMonitoring,
+    /// Locatiegegevens: location data.
+    LocationData,
+    /// Communicatiegegevens: communication data.
+    CommunicationData,
+    /// Internet of things: data from connected devices.
+    InternetOfThings,
+    /// Profilering: profiling.
+    Profiling,
+    /// Observatie en beïnvloeding van gedrag: observing and influencing behaviour.
+    ObservingBehaviour,
+    /// Biometrische gegevens: biometric data to identify people.
+    BiometricData,
+}
+
+impl ApDpiaCategory {
+    /// The list's Dutch heading for the category.
+    fn dutch_name(self) -> &'static str {
+        match self {
+            Self::CovertInvestigation => "Heimelijk onderzoek",
+            Self::FraudPrevention => "Fraudebestrijding",
+            Self::CreditScores => "Creditscores",
+            Self::FinancialSituation => "Financiële situatie",
+            Self::GeneticData => "Genetische persoonsgegevens",
+            Self::HealthData => "Gezondheidsgegevens",
+            Self::Partnerships => "Samenwerkingsverbanden",
+            Self::CameraSurveillance => "Cameratoezicht",
+            Self::FlexibleCameraSurveillance => "Flexibel cameratoezicht",
+            Self::EmployeeMonitoring => "Controle werknemers",
+            Self::LocationData => "Locatiegegevens",
+            Self::CommunicationData => "Communicatiegegevens",
+            Self::InternetOfThings => "Internet of things",
+            Self::Profiling => "Profilering",
+            Self::ObservingBehaviour => "Observatie en beïnvloeding van gedrag",
+            Self::BiometricData => "Biometrische gegevens",
+        }
+    }
+}
+
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
@@ -67,8 +131,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// The AP list categories the activity's recorded facts match. `blacklists` has no fact a
-/// register records, so it is never matched.
+/// The AP list categories the activity's recorded facts match.
 fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCategory> {
     use ApDpiaCategory as Ap;
     let a = activity.activity;
