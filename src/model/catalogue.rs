@@ -61,8 +61,12 @@ list_enum! {
         UsageAndBehaviour,
         /// Location data.
         Location,
-        /// Financial and payment data.
+        /// Financial and payment data: bank account, payments, amounts owed to the controller.
         Financial,
+        /// Data from which a person's financial situation can be derived: income, assets,
+        /// debts, bank statements (the AP's DPIA list, "Financiële situatie"; WP248 counts them
+        /// as highly personal).
+        FinancialSituation,
         /// Preferences and settings.
         Preferences,
         /// The content of messages and communications.
@@ -136,7 +140,8 @@ list_enum! {
         WebsiteOperation,
         /// Security of systems and premises, and spam prevention.
         Security,
-        /// Detecting and combating fraud (handhaving, fraudebestrijding).
+        /// Detecting and combating fraud (fraudebestrijding), such as benefit or tax fraud;
+        /// enforcement in general (handhaving) is `public_task`.
         FraudPrevention,
         /// Collaboration and networking between participants.
         Collaboration,

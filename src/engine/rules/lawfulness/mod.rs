@@ -5,6 +5,7 @@ use crate::engine::index::{Found, Indexed};
 
 mod biometric_beyond_authentication;
 mod child_consent_without_representative;
+mod consent_in_employment;
 mod consent_without_withdrawal;
 mod contract_basis_subject_not_party;
 mod criminal_data_without_basis;
@@ -25,6 +26,7 @@ pub(super) static RULES: &[&Rule] = &[
     &legal_provision_missing::RULE,
     &public_authority_legitimate_interests::RULE,
     &public_authority_consent_for_task::RULE,
+    &consent_in_employment::RULE,
     &consent_without_withdrawal::RULE,
     &child_consent_without_representative::RULE,
     &contract_basis_subject_not_party::RULE,
@@ -51,6 +53,37 @@ fn covered_purposes<'a>(
     };
     ids.iter()
         .map(|id| (id, ctx.find::<Purpose>(id.as_str())))
+        .collect()
+}
+
+/// Every consent the activity relies on: Art 6(1)(a) bases and Art 9(2)(a) conditions, each
+/// with where it sits, how messages name it, and the purposes it lists (empty: all of them).
+fn consents<'a>(activity: &ActivityRef<'a>) -> Vec<((Subject, FieldPath), &'static str, &'a [Id])> {
+    let a = activity.activity;
+    a.lawful_bases
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.basis == Some(LawfulBasisKind::Consent))
+        .map(|(i, b)| {
+            (
+                activity.at_index("lawful_bases", i),
+                "consent",
+                b.purposes.as_slice(),
+            )
+        })
+        .chain(
+            a.special_category_conditions
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
+                .map(|(j, _)| {
+                    (
+                        activity.at_index("special_category_conditions", j),
+                        "explicit consent for special-category data",
+                        &[][..],
+                    )
+                }),
+        )
         .collect()
 }
 

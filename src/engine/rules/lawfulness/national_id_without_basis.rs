@@ -38,23 +38,42 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let Some(used) = super::first_category(ctx, &activity, |c| c.national_id.is_some()) else {
                     continue;
                 };
-                out.push(super::at_category(
+                // An administrative body performing its task has Wabb art 10 by law: the register
+                // only fails to record it, which is a warning, not a use without a basis.
+                let task = public_authority
+                    && (activity.activity.relies_on(LawfulBasisKind::PublicTask)
+                        || activity.activity.relies_on(LawfulBasisKind::LegalObligation));
+                let message = if task {
+                    format!(
+                        "activity {} uses the national identification number `{}` without recording its basis (for an administrative body's task, usually Wabb art 10)",
+                        activity.name(),
+                        used.1.id
+                    )
+                } else {
+                    format!(
+                        "activity {} uses the national identification number `{}` without a statutory basis",
+                        activity.name(),
+                        used.1.id
+                    )
+                };
+                let finding = super::at_category(
                     ctx,
                     &RULE,
                     &activity,
                     used,
                     "a national identification number",
-                    format!(
-                        "activity {} uses the national identification number `{}` without a statutory basis",
-                        activity.name(),
-                        used.1.id
-                    ),
+                    message,
                     if public_authority {
                         "add `national_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }` for use in the public task, or `{ basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number"
                     } else {
                         "add `national_id_basis: { basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number, or stop using it"
                     },
-                ));
+                );
+                out.push(if task {
+                    finding.with_severity(Severity::Warning)
+                } else {
+                    finding
+                });
             }
             Some(basis)
                 if basis.basis == NationalIdBasisKind::SectoralLaw && !provided(&basis.legal_provision) =>
@@ -103,6 +122,24 @@ mod tests {
             basis: NationalIdBasisKind::SectoralLaw,
             legal_provision: provision.map(Into::into),
         })
+    }
+
+    /// An administrative body using the BSN for its public task has Wabb art 10 by law: not
+    /// recording it is a warning, not an error.
+    #[test]
+    fn an_unrecorded_basis_for_a_public_task_is_a_warning() {
+        let mut r = register();
+        r.activities[0].national_id_basis = None;
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
+        assert!(
+            findings[0].message.contains("without recording its basis"),
+            "{}",
+            findings[0].message
+        );
+        r.controller.public_authority = false;
+        assert_eq!(findings_of(&RULE, &r, None)[0].severity, Severity::Error);
     }
 
     /// A register-wide default basis covers every activity that does not state its own.

@@ -37,33 +37,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     }
     for activity in ctx.gdpr_activities() {
-        let a = activity.activity;
-        // Where each consent sits, what it is called, and the purposes it covers.
-        let consents = a
-            .lawful_bases
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| b.basis == Some(LawfulBasisKind::Consent))
-            .map(|(i, b)| {
-                (
-                    activity.at_index("lawful_bases", i),
-                    "consent",
-                    b.purposes.as_slice(),
-                )
-            })
-            .chain(
-                a.special_category_conditions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
-                    .map(|(j, _)| {
-                        (
-                            activity.at_index("special_category_conditions", j),
-                            "explicit consent for special-category data",
-                            &[][..],
-                        )
-                    }),
-            );
+        let consents = super::consents(&activity);
         for (at, what, listed) in consents {
             let purposes = super::covered_purposes(ctx, &activity, listed);
             let Some((id, kind)) = first_task(&purposes) else {

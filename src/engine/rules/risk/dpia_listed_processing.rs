@@ -23,8 +23,8 @@ pub(crate) static RULE: Rule = Rule {
           flags. It is a warning because the register rarely says whether the processing is \
           large-scale; an error when it says it is. Record `large_scale: false` or a DPIA status \
           `not_required` (with the assessment's reference) when the list does not apply.",
-    non_compliant: "activities:\n  - id: parkeercontrole\n    name: Parkeercontrole met scanauto\n    technologies: [flexible_camera_surveillance, location_tracking]\n",
-    compliant: "activities:\n  - id: parkeercontrole\n    name: Parkeercontrole met scanauto\n    technologies: [flexible_camera_surveillance, location_tracking]\n    dpia: { status: completed, reference: DPIA-scanauto-2025 }\n",
+    non_compliant: "activities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n",
+    compliant: "activities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n    dpia: { status: completed, reference: DPIA-watermeters-2025 }\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,
@@ -164,8 +164,9 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
         ),
         (
             Ap::FinancialSituation,
-            kind(DataKind::Financial)
-                && (kind(DataKind::SocialSecurity) || purpose(PurposeKind::EligibilityCheck)),
+            kind(DataKind::FinancialSituation)
+                || (kind(DataKind::Financial)
+                    && (kind(DataKind::SocialSecurity) || purpose(PurposeKind::EligibilityCheck))),
         ),
         (Ap::GeneticData, special(SpecialCategory::Genetic)),
         (Ap::HealthData, special(SpecialCategory::Health)),
@@ -210,23 +211,22 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
 
-    fn scan_car(r: &mut Register) {
-        r.activities[2].technologies = vec![
-            Technology::FlexibleCameraSurveillance,
-            Technology::LocationTracking,
-        ];
+    /// Smart meters on the website's activity: the AP list's "Internet of things", one WP248
+    /// criterion only, so `dpia-missing` stays silent and this rule speaks.
+    fn sensors(r: &mut Register) {
+        r.activities[2].technologies = vec![Technology::InternetOfThings];
     }
 
     rule_tests!(
         RULE,
-        fire = scan_car,
+        fire = sensors,
         silent = |r| {
-            scan_car(r);
+            sensors(r);
             r.activities[2].dpia = Some(Dpia {
                 status: DpiaStatus::Completed,
-                reference: Some("DPIA-scanauto-2025".into()),
+                reference: Some("DPIA-sensoren-2025".into()),
                 completed_on: None,
                 prior_consultation: false,
             });
@@ -238,9 +238,7 @@ mod tests {
         let mut r = register();
         // Health data without a DPIA: the AP list's "Gezondheidsgegevens" (the compliant register's
         // Wmo activity has a DPIA; the newsletter gets health data here).
-        r.activities[1]
-            .data_categories
-            .push(crate::engine::rules::testing::id("gezondheid"));
+        r.activities[1].data_categories.push(id("gezondheid"));
         let findings = findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
         assert!(
@@ -249,9 +247,25 @@ mod tests {
             findings[0].message
         );
         assert_eq!(findings[0].severity, Severity::Warning);
-        r.activities[1].large_scale = Some(true);
-        assert_eq!(findings_of(&RULE, &r, None)[0].severity, Severity::Error);
         r.activities[1].large_scale = Some(false);
         assert!(findings_of(&RULE, &r, None).is_empty());
+    }
+
+    /// When the register says the processing is large-scale, the list applies outright.
+    #[test]
+    fn large_scale_listed_processing_is_an_error() {
+        let mut r = register();
+        r.catalogues.purposes[1].kind = Some(PurposeKind::FraudPrevention);
+        r.activities[1].large_scale = Some(true);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert!(
+            findings[0]
+                .message
+                .contains("(Fraudebestrijding) on a large scale"),
+            "{}",
+            findings[0].message
+        );
+        assert_eq!(findings[0].severity, Severity::Error);
     }
 }

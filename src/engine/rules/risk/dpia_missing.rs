@@ -56,15 +56,18 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 /// Why the activity is likely to result in a high risk, in words for the message, or `None`.
 pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<String> {
     let a = activity.activity;
-    let declared = |c: HighRiskCriterion| a.high_risk_criteria.contains(&c);
-    let large_scale = declared(HighRiskCriterion::LargeScale);
-    let adm = a.automated_decision_making.as_ref();
+    let criteria = criteria(ctx, activity);
+    let met = |c: HighRiskCriterion| criteria.contains(&c);
+    let large_scale = met(HighRiskCriterion::LargeScale);
     let categories = ctx.data_categories(activity);
     let special_or_criminal = categories
         .iter()
         .any(|(_, c)| c.special_category.is_some() || c.criminal);
+    let adm = a.automated_decision_making.as_ref();
 
-    if adm.is_some_and(|d| d.legal_or_similar_effect && (d.profiling || d.solely_automated)) {
+    // Art 35(3)(a) is about evaluating personal aspects (profiling, scoring) for decisions with
+    // legal effect; a rule-based automated check is not an evaluation of the person.
+    if adm.is_some_and(|d| d.legal_or_similar_effect) && met(HighRiskCriterion::EvaluationOrScoring) {
         return Some(
             "evaluates people by automated processing for decisions with legal or similarly significant effects (Art 35(3)(a))"
                 .to_owned(),
@@ -75,27 +78,8 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<S
             "processes special-category or criminal data on a large scale (Art 35(3)(b))".to_owned(),
         );
     }
-    if large_scale && declared(HighRiskCriterion::SystematicMonitoring) {
+    if large_scale && met(HighRiskCriterion::SystematicMonitoring) {
         return Some("monitors people systematically on a large scale (Art 35(3)(c))".to_owned());
-    }
-
-    let mut criteria: BTreeSet<HighRiskCriterion> = a.high_risk_criteria.iter().copied().collect();
-    if special_or_criminal || categories.iter().any(|(_, c)| c.national_id.is_some()) {
-        criteria.insert(HighRiskCriterion::SensitiveData);
-    }
-    if adm.is_some_and(|d| d.legal_or_similar_effect) {
-        criteria.insert(HighRiskCriterion::AutomatedDecisionWithLegalEffect);
-    }
-    if adm.is_some_and(|d| d.profiling) {
-        criteria.insert(HighRiskCriterion::EvaluationOrScoring);
-    }
-    let vulnerable_subjects = a
-        .data_subjects
-        .iter()
-        .filter_map(|id| ctx.find::<DataSubject>(id.as_str()))
-        .any(|s| s.entry.vulnerable || s.entry.includes_children);
-    if vulnerable_subjects || a.children.as_ref().is_some_and(|c| c.targeted) {
-        criteria.insert(HighRiskCriterion::VulnerableDataSubjects);
     }
     if criteria.len() < 2 {
         return None;
@@ -106,6 +90,71 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<S
         criteria.len(),
         names.join(", ")
     ))
+}
+
+/// The WP248 criteria the activity meets: those it declares, and those its recorded facts show
+/// (data kinds, special categories, technologies, automated decisions, data subjects, scale).
+fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<HighRiskCriterion> {
+    use HighRiskCriterion as C;
+    let a = activity.activity;
+    let mut criteria: BTreeSet<C> = a.high_risk_criteria.iter().copied().collect();
+    let categories = ctx.data_categories(activity);
+    let uses = |t: Technology| a.technologies.contains(&t);
+    // WP248 criterion 4 names special and criminal data and data of a highly personal nature:
+    // location, financial situation, communications. The BSN is counted too (the AP treats
+    // national identification numbers as sensitive). Each criterion comes from its own facts:
+    // a technology shows monitoring, the data categories show sensitivity, so one fact never
+    // counts twice.
+    let sensitive = categories.iter().any(|(_, c)| {
+        c.special_category.is_some()
+            || c.criminal
+            || c.national_id.is_some()
+            || matches!(
+                c.kind,
+                Some(DataKind::Location | DataKind::FinancialSituation | DataKind::CommunicationContent)
+            )
+    });
+    let derived = [
+        (C::SensitiveData, sensitive),
+        (
+            C::AutomatedDecisionWithLegalEffect,
+            a.automated_decision_making
+                .as_ref()
+                .is_some_and(|d| d.legal_or_similar_effect),
+        ),
+        (
+            C::EvaluationOrScoring,
+            a.automated_decision_making.as_ref().is_some_and(|d| d.profiling)
+                || uses(Technology::AlgorithmicScoring),
+        ),
+        (
+            C::SystematicMonitoring,
+            [
+                Technology::CameraSurveillance,
+                Technology::FlexibleCameraSurveillance,
+                Technology::LocationTracking,
+                Technology::EmployeeMonitoring,
+                Technology::CovertObservation,
+            ]
+            .into_iter()
+            .any(uses),
+        ),
+        (
+            C::InnovativeTechnology,
+            uses(Technology::BiometricRecognition) || uses(Technology::InternetOfThings),
+        ),
+        (C::LargeScale, a.large_scale == Some(true)),
+        (
+            C::VulnerableDataSubjects,
+            a.data_subjects
+                .iter()
+                .filter_map(|id| ctx.find::<DataSubject>(id.as_str()))
+                .any(|s| s.entry.vulnerable || s.entry.includes_children)
+                || a.children.as_ref().is_some_and(|c| c.targeted),
+        ),
+    ];
+    criteria.extend(derived.into_iter().filter_map(|(c, met)| met.then_some(c)));
+    criteria
 }
 
 /// How messages name a WP248 criterion.
@@ -222,6 +271,57 @@ mod tests {
             findings[0].message.contains("Art 35(3)(a)"),
             "{}",
             findings[0].message
+        );
+    }
+
+    /// A scan car that photographs number plates where cars are parked is systematic monitoring
+    /// (its technologies) of location data (its data categories): two WP248 criteria from
+    /// recorded facts, no flags needed.
+    #[test]
+    fn criteria_follow_from_the_technologies() {
+        let mut r = register();
+        r.activities[2].technologies = vec![
+            Technology::FlexibleCameraSurveillance,
+            Technology::LocationTracking,
+        ];
+        assert!(
+            findings_of(&RULE, &r, None).is_empty(),
+            "monitoring alone is one criterion"
+        );
+        r.catalogues.data_categories[5].kind = Some(DataKind::Location);
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0]
+                .message
+                .contains("meets 2 DPIA criteria (systematic monitoring, sensitive data)"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    /// A rule-based automated decision is not an Art 35(3)(a) evaluation of the person.
+    #[test]
+    fn an_automated_check_without_profiling_is_not_art_35_3_a() {
+        let mut r = register();
+        r.activities[1].automated_decision_making = Some(AutomatedDecisionMaking {
+            description: "Automatische toets op de voorwaarden".into(),
+            solely_automated: true,
+            legal_or_similar_effect: true,
+            profiling: false,
+            ground: None,
+            legal_provision: None,
+            safeguards: vec![],
+            logic: None,
+        });
+        r.activities[1].dpia = None;
+        let messages: Vec<String> = findings_of(&RULE, &r, None)
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert!(
+            messages.iter().all(|m| !m.contains("Art 35(3)(a)")),
+            "{messages:?}"
         );
     }
 }

@@ -33,7 +33,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             None => ctx.finding(
                 &RULE,
                 (found.subject, found.path()),
-                format!("processor `{id}` has no processor agreement"),
+                format!("processor `{id}` has no processor agreement on record"),
                 HINT,
             ),
             Some(agreement) if !agreement.in_place => {
