@@ -73,6 +73,7 @@ fn every_list_enum_has_one_string_form() {
         CollectionMode,
         ResearchSafeguard,
         Technology,
+        ProcessingMeans,
         CriminalDataGround,
         NationalIdBasisKind,
         NationalIdNumber,

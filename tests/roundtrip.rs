@@ -134,6 +134,7 @@ fn register_holding(text: &str, id: &Id) -> Register {
         legitimate_interest: None,
         data_subject_is_party: None,
         purposes: vec![id.clone()],
+        data_categories: vec![id.clone()],
     }];
     let mut register: Register = serde_json::from_value(serde_json::json!({
         "controller": { "name": text, "public_authority": true },
@@ -162,6 +163,7 @@ fn register_holding(text: &str, id: &Id) -> Register {
         data_categories: vec![id.clone()],
         document_type: Some(text.to_owned()),
         systems: Vec::new(),
+        reason: Some(text.to_owned()),
         enforcement: None,
     }];
     register.activities = vec![activity];

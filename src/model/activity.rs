@@ -17,6 +17,8 @@ use super::{
 /// Registers often name only the statute ("op grond van de Participatiewet") or only a wording
 /// ("Wettelijke verplichting") without the Art 6(1) letter, or the letter without the statute.
 /// Each part is optional so the register can be written as stated; rules report what is missing.
+/// For an activity under another regime (`regime: police_data_act`), the entry holds that law's
+/// basis as `legal_provision` without an Art 6(1) letter ("Wpg artikel 8, 9 en 13").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LawfulBasis {
@@ -41,6 +43,11 @@ pub struct LawfulBasis {
     /// The purposes this basis covers, by id; empty means all purposes of the activity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub purposes: Vec<Id>,
+    /// The data categories this basis covers, by id, when it covers only some ("medische
+    /// gegevens van andere instellingen vragen we uitsluitend op met uw toestemming"); empty means
+    /// all of the activity's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<Id>,
 }
 
 /// How consent is obtained and withdrawn, Art 7 and Art 8.
@@ -140,10 +147,14 @@ pub struct Transfer {
 pub struct AutomatedDecisionMaking {
     /// What is automated, in the organisation's words.
     pub description: String,
-    /// Whether decisions about people are taken without meaningful human involvement.
-    pub solely_automated: bool,
-    /// Whether the decisions have legal or similarly significant effects.
-    pub legal_or_similar_effect: bool,
+    /// Whether decisions about people are taken without meaningful human involvement; absent
+    /// when the register does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub solely_automated: Option<bool>,
+    /// Whether the decisions have legal or similarly significant effects; absent when the
+    /// register does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_or_similar_effect: Option<bool>,
     /// Whether the processing involves profiling (Art 4(4)).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub profiling: bool,
@@ -165,7 +176,12 @@ impl AutomatedDecisionMaking {
     /// Whether this is an Art 22(1) decision: based solely on automated processing and with
     /// legal or similarly significant effects. Profiling that feeds a person's decision is not.
     pub fn is_art22_decision(&self) -> bool {
-        self.solely_automated && self.legal_or_similar_effect
+        self.solely_automated == Some(true) && self.legal_or_similar_effect == Some(true)
+    }
+
+    /// Whether the register says the decisions have legal or similarly significant effects.
+    pub fn has_significant_effect(&self) -> bool {
+        self.legal_or_similar_effect == Some(true)
     }
 }
 
@@ -292,6 +308,10 @@ pub struct DataSource {
     /// Name of the source, e.g. "BRP".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The law or authorisation under which the data are obtained from it (e.g. an authorisation
+    /// of the Rijksdienst voor Identiteitsgegevens for the BRP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
 }
 
 list_enum! {
@@ -351,9 +371,58 @@ pub struct DataCategoryScope {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<String>,
     /// The data subjects they are collected from, by id; empty means every data subject of the
-    /// activity.
+    /// activity. A scope with data subjects and no categories says those data subjects are
+    /// involved only as `collected` and `when` say ("partner: bij een gezamenlijke
+    /// huishouding").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub data_subjects: Vec<Id>,
+    /// The purposes they are used for, by id, when only some of the activity's ("IBAN voor de
+    /// inning"; camera images "alleen bekeken voor registratie van diefstal"); empty means all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Id>,
+}
+
+/// How data go to some of an activity's recipients: which data, when, why, and on what terms.
+/// Recipients without a scope receive the activity's data as its purposes require.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecipientScope {
+    /// The recipients, by id; each must be one of the activity's. Empty means all of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Id>,
+    /// The data categories they receive, by id, when only some ("het kenteken en de
+    /// parkeerzone").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<Id>,
+    /// When they receive data, in the organisation's words ("alleen als een rechterlijke instantie
+    /// dat bepaalt", "indien noodzakelijk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Why, in the organisation's words ("in het kader van de handhavings- en
+    /// signaleringstaak").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+    /// Whether data go to them only with the data subject's consent.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub only_with_consent: bool,
+    /// Whether the organisation shares without consent where a law requires it ("tenzij het een
+    /// wettelijke verplichting is").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unless_required_by_law: bool,
+    /// The law that requires or allows the disclosure, where one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
+}
+
+list_enum! {
+    /// How the processing is carried out; the GDPR covers automated processing and manual
+    /// filing systems alike (Art 2(1)).
+    pub enum ProcessingMeans {
+        /// By computer ("digitaal", "geautomatiseerd").
+        Automated,
+        /// By hand, on paper or in a manual filing system ("handmatig", "analoog").
+        Manual,
+    }
 }
 
 list_enum! {
@@ -447,6 +516,9 @@ pub struct ProcessingActivity {
     /// Recipients, by id, Art 30(1)(d); `none` says there are none.
     #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
     pub recipients: Listed<Id>,
+    /// Which data go to some recipients, when, why and on what terms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipient_scope: Vec<RecipientScope>,
     /// Processors, by id, Art 28.
     #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
     pub processors: Listed<Id>,
@@ -465,6 +537,9 @@ pub struct ProcessingActivity {
     /// The DPIA, Art 35.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpia: Option<Dpia>,
+    /// How it is carried out: automated, manual, or both.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processing_means: Vec<ProcessingMeans>,
     /// Technologies it uses, for the DPIA rules (AP list, WP248).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub technologies: Vec<Technology>,
@@ -480,6 +555,17 @@ pub struct ProcessingActivity {
     /// Where the data come from, Art 14(2)(f).
     #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
     pub data_sources: Listed<DataSource>,
+    /// Where data subjects are told about the processing when their data are collected (a sign at
+    /// the entrance, the form, the desk), Art 13(1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub information_channels: Vec<Channel>,
+    /// What happens if the data subject does not provide the data, Art 13(2)(e) ("dan kunnen we
+    /// uw aanvraag niet in behandeling nemen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provision_consequence: Option<String>,
+    /// Since when the processing runs, as the organisation puts it ("vanaf november 2020").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_use_since: Option<String>,
     /// How data subjects object or opt out where the processing does not rest on consent (an
     /// unsubscribe link, replying to a message), Art 21.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

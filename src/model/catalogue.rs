@@ -114,6 +114,17 @@ pub struct DataCategory {
     /// The national identification number this category holds, if any (Art 87, UAVG art 46).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub national_id: Option<NationalIdNumber>,
+    /// Whether the special category is only revealed indirectly ("ras-etnische gegevens op
+    /// indirecte wijze via geboorteplaats"); Art 9(1) covers data *revealing* it all the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed_indirectly: bool,
+    /// Whether the organisation calls the data sensitive though they are neither Art 9 nor
+    /// Art 10 data ("gegevens over verzuim zijn ook aan te merken als gevoelige gegevens").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub considered_sensitive: bool,
+    /// The document that lists the data in detail ("Bijlage 1 Besluit brp").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentRef>,
 }
 
 list_enum! {
@@ -266,6 +277,10 @@ pub struct Recipient {
     /// adequacy decision of 10 July 2023 covers only certified organisations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpf_certified: Option<bool>,
+    /// The document or list that names the recipients in detail (e.g. the national list of BRP
+    /// afnemers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentRef>,
 }
 
 list_enum! {
@@ -318,7 +333,7 @@ list_enum! {
         Specific,
         /// General written authorisation, with notice of changes and a chance to object.
         General,
-        /// Not authorised (or not known to be).
+        /// Not authorised.
         None,
     }
 }
@@ -327,16 +342,19 @@ list_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubProcessor {
-    /// Name of the sub-processor.
-    pub name: String,
+    /// Name of the sub-processor; absent when the register mentions sub-processors without
+    /// naming them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// What it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,
     /// Where it processes the data.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locations: Vec<CountryCode>,
-    /// How the controller authorised it.
-    pub authorisation: SubProcessorAuthorisation,
+    /// How the controller authorised it; absent when the register does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorisation: Option<SubProcessorAuthorisation>,
     /// For a US sub-processor, whether it is certified under the EU–US Data Privacy Framework.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpf_certified: Option<bool>,
@@ -349,8 +367,10 @@ pub struct Processor {
     /// Stable id referenced by activities.
     pub id: Id,
     /// Name of the processor, or a description when the statement names none (e.g.
-    /// "CRM-aanbieder").
-    pub name: String,
+    /// "CRM-aanbieder"); absent when the register says there is a processor but not which
+    /// ("verwerker: ja").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// The service it provides.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service: Option<String>,

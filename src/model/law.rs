@@ -335,6 +335,9 @@ list_enum! {
         WithdrawConsent,
         /// Art 77: to lodge a complaint with a supervisory authority.
         Complaint,
+        /// A right another law gives (e.g. secrecy of BRP data under the Wet BRP); describe it
+        /// in the offer's `description`.
+        Other,
     }
 }
 
@@ -353,6 +356,7 @@ impl DataSubjectRight {
             Self::NoSolelyAutomatedDecision => "GDPR Art 22",
             Self::WithdrawConsent => "GDPR Art 7(3)",
             Self::Complaint => "GDPR Art 77",
+            Self::Other => "another law",
         }
     }
 }

@@ -49,6 +49,10 @@ pub struct RegisterInfo {
     /// Whether the register is known to be incomplete (published registers sometimes say so).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub incomplete: bool,
+    /// The number of activities the published register says it holds ("Totaal: 114"), which
+    /// may differ from the number written here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stated_activity_count: Option<u32>,
     /// Where the source material came from (the published statement this register was built
     /// from).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -81,6 +81,10 @@ pub struct SupervisoryAuthority {
 pub struct Controller {
     /// Name of the controller (the organisation, or the administrative body).
     pub name: String,
+    /// The administrative bodies that are each a controller for their own tasks ("college van
+    /// B&W, burgemeester, gemeenteraad"); activities name theirs in `responsible_bodies`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub administrative_bodies: Vec<String>,
     /// Short name or abbreviation used in the statement (e.g. `IBD`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,

@@ -98,6 +98,9 @@ pub struct UntilEvent {
     /// For [`RetentionEvent::SubjectReachesAge`], the age ("tot de betrokkene 23 jaar wordt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<u8>,
+    /// The statute that sets the limit, where one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_provision: Option<String>,
 }
 
 /// One case of a retention that depends on a condition or an outcome.
@@ -107,8 +110,11 @@ pub struct RetentionCase {
     /// When this case applies, in the organisation's words ("als de melding in behandeling wordt
     /// genomen", "vergunning geweigerd", "met toestemming").
     pub when: String,
-    /// How long in this case.
-    pub retention: Retention,
+    /// How long in this case; absent when the register names the case but not its term ("als er
+    /// geen parkeerrecht was, dan is de bewaartermijn …", or exceptions that extend retention
+    /// without a period).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention: Option<Retention>,
 }
 
 /// A retention that depends on a condition or an outcome: "6 maanden; 12 maanden als de melding
@@ -211,7 +217,7 @@ impl ConditionalRetention {
     pub fn all(&self) -> impl Iterator<Item = &Retention> {
         self.cases
             .iter()
-            .map(|case| &case.retention)
+            .filter_map(|case| case.retention.as_ref())
             .chain(self.otherwise.as_deref())
     }
 }
@@ -236,6 +242,9 @@ pub struct RetentionRule {
     /// The systems the rule applies to, by id, when terms differ per system.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub systems: Vec<Id>,
+    /// Why this term, in the organisation's words ("zodat er nog bezwaar gemaakt kan worden").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// How deletion is enforced (e.g. "automatische verwijdering uit het CRM").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enforcement: Option<String>,

@@ -94,6 +94,9 @@ list_enum! {
         UnsubscribeLink,
         /// Replying to the message received.
         Reply,
+        /// A sign at the place where data are collected ("aangegeven bij de ingang van de
+        /// garage").
+        Signage,
     }
 }
 
@@ -114,6 +117,10 @@ pub struct Channel {
 pub struct RightOffer {
     /// The right.
     pub right: DataSubjectRight,
+    /// For a right outside the GDPR (`other`), what it is ("geheimhouding van uw gegevens in de
+    /// BRP aanvragen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
     /// How to exercise it; empty means the general contact details.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub channels: Vec<Channel>,

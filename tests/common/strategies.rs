@@ -404,6 +404,7 @@ pub fn controller() -> BoxedStrategy<Controller> {
                 claims_art30_5_exemption,
             )| Controller {
                 name,
+                administrative_bodies: Vec::new(),
                 short_name,
                 description,
                 contact,
@@ -454,14 +455,24 @@ pub fn processing_on_behalf() -> BoxedStrategy<ProcessingOnBehalf> {
 
 /// A [`RegisterInfo`].
 pub fn register_info() -> BoxedStrategy<RegisterInfo> {
-    (of(text()), of(date()), of(text()), any::<bool>(), of(text()))
-        .prop_map(|(title, updated, language, incomplete, source)| RegisterInfo {
-            title,
-            updated,
-            language,
-            incomplete,
-            source,
-        })
+    (
+        of(text()),
+        of(date()),
+        of(text()),
+        any::<bool>(),
+        of(text()),
+        of(any::<u32>()),
+    )
+        .prop_map(
+            |(title, updated, language, incomplete, source, stated_activity_count)| RegisterInfo {
+                title,
+                updated,
+                language,
+                incomplete,
+                stated_activity_count,
+                source,
+            },
+        )
         .boxed()
 }
 
@@ -492,11 +503,21 @@ pub fn right_offer() -> BoxedStrategy<RightOffer> {
         any::<bool>(),
         of(text()),
         few(text()),
+        of(text()),
     )
         .prop_map(
-            |(right, channels, identification_required, electronic_copy, handled_by, conditions)| {
+            |(
+                right,
+                channels,
+                identification_required,
+                electronic_copy,
+                handled_by,
+                conditions,
+                description,
+            )| {
                 RightOffer {
                     right,
+                    description,
                     channels,
                     identification_required,
                     electronic_copy,
@@ -727,9 +748,10 @@ pub fn data_category() -> BoxedStrategy<DataCategory> {
         of(list::<SpecialCategory>()),
         any::<bool>(),
         of(list::<NationalIdNumber>()),
+        (any::<bool>(), any::<bool>(), of(document_ref())),
     )
         .prop_map(
-            |(id, label, description, kind, special_category, criminal, national_id)| DataCategory {
+            |(
                 id,
                 label,
                 description,
@@ -737,6 +759,18 @@ pub fn data_category() -> BoxedStrategy<DataCategory> {
                 special_category,
                 criminal,
                 national_id,
+                (revealed_indirectly, considered_sensitive, document),
+            )| DataCategory {
+                id,
+                label,
+                description,
+                kind,
+                special_category,
+                criminal,
+                national_id,
+                revealed_indirectly,
+                considered_sensitive,
+                document,
             },
         )
         .boxed()
@@ -782,6 +816,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
         any::<bool>(),
         of(text()),
         of(any::<bool>()),
+        of(document_ref()),
     )
         .prop_map(
             |(
@@ -796,6 +831,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 only_with_consent,
                 sharing_assessment,
                 dpf_certified,
+                document,
             )| Recipient {
                 id,
                 label,
@@ -808,6 +844,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 only_with_consent,
                 sharing_assessment,
                 dpf_certified,
+                document,
             },
         )
         .boxed()
@@ -851,10 +888,10 @@ pub fn processor_agreement() -> BoxedStrategy<ProcessorAgreement> {
 /// A [`SubProcessor`].
 pub fn sub_processor() -> BoxedStrategy<SubProcessor> {
     (
-        text(),
+        of(text()),
         of(text()),
         few(country()),
-        list::<SubProcessorAuthorisation>(),
+        of(list::<SubProcessorAuthorisation>()),
         of(any::<bool>()),
     )
         .prop_map(
@@ -873,7 +910,7 @@ pub fn sub_processor() -> BoxedStrategy<SubProcessor> {
 pub fn processor() -> BoxedStrategy<Processor> {
     (
         id(),
-        text(),
+        of(text()),
         of(text()),
         few(country()),
         of(processor_agreement()),
@@ -976,11 +1013,12 @@ pub fn selection_list_category() -> BoxedStrategy<SelectionListCategory> {
 
 /// An [`UntilEvent`].
 pub fn until_event() -> BoxedStrategy<UntilEvent> {
-    (list::<RetentionEvent>(), of(text()), of(any::<u8>()))
-        .prop_map(|(event, event_label, age)| UntilEvent {
+    (list::<RetentionEvent>(), of(text()), of(any::<u8>()), of(text()))
+        .prop_map(|(event, event_label, age, legal_provision)| UntilEvent {
             event,
             event_label,
             age,
+            legal_provision,
         })
         .boxed()
 }
@@ -1000,8 +1038,11 @@ fn simple_retention() -> BoxedStrategy<Retention> {
 
 /// A [`Retention`], every variant (conditional ones one level deep).
 pub fn retention() -> BoxedStrategy<Retention> {
-    let conditional =
-        (of(simple_retention()), vec((text(), simple_retention()), 1..3)).prop_map(|(otherwise, cases)| {
+    let conditional = (
+        of(simple_retention()),
+        vec((text(), of(simple_retention())), 1..3),
+    )
+        .prop_map(|(otherwise, cases)| {
             Retention::Conditional(ConditionalRetention {
                 otherwise: otherwise.map(Box::new),
                 cases: cases
@@ -1023,16 +1064,20 @@ pub fn retention_rule() -> BoxedStrategy<RetentionRule> {
         of(text()),
         few(id()),
         of(text()),
+        of(text()),
     )
         .prop_map(
-            |(id, label, period, data_categories, document_type, systems, enforcement)| RetentionRule {
-                id,
-                label,
-                period,
-                data_categories,
-                document_type,
-                systems,
-                enforcement,
+            |(id, label, period, data_categories, document_type, systems, enforcement, reason)| {
+                RetentionRule {
+                    id,
+                    label,
+                    period,
+                    data_categories,
+                    document_type,
+                    systems,
+                    reason,
+                    enforcement,
+                }
             },
         )
         .boxed()
@@ -1087,9 +1132,18 @@ pub fn lawful_basis() -> BoxedStrategy<LawfulBasis> {
         of(text()),
         of(any::<bool>()),
         few(id()),
+        few(id()),
     )
         .prop_map(
-            |(basis, wording, legal_provision, legitimate_interest, data_subject_is_party, purposes)| {
+            |(
+                basis,
+                wording,
+                legal_provision,
+                legitimate_interest,
+                data_subject_is_party,
+                purposes,
+                data_categories,
+            )| {
                 LawfulBasis {
                     basis,
                     wording,
@@ -1097,6 +1151,7 @@ pub fn lawful_basis() -> BoxedStrategy<LawfulBasis> {
                     legitimate_interest,
                     data_subject_is_party,
                     purposes,
+                    data_categories,
                 }
             },
         )
@@ -1196,8 +1251,8 @@ pub fn transfer() -> BoxedStrategy<Transfer> {
 pub fn automated_decision_making() -> BoxedStrategy<AutomatedDecisionMaking> {
     (
         text(),
-        any::<bool>(),
-        any::<bool>(),
+        of(any::<bool>()),
+        of(any::<bool>()),
         any::<bool>(),
         of(list::<AutomatedDecisionGround>()),
         of(text()),
@@ -1299,8 +1354,12 @@ pub fn children() -> BoxedStrategy<Children> {
 
 /// A [`DataSource`].
 pub fn data_source() -> BoxedStrategy<DataSource> {
-    (list::<DataSourceKind>(), of(text()))
-        .prop_map(|(kind, name)| DataSource { kind, name })
+    (list::<DataSourceKind>(), of(text()), of(text()))
+        .prop_map(|(kind, name, legal_provision)| DataSource {
+            kind,
+            name,
+            legal_provision,
+        })
         .boxed()
 }
 
@@ -1346,7 +1405,14 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
         of(any::<bool>()),
         few(channel()),
     );
-    (head, body, tail)
+    let extra = (
+        few(recipient_scope()),
+        few(list::<ProcessingMeans>()),
+        few(channel()),
+        of(text()),
+        of(text()),
+    );
+    (head, body, tail, extra)
         .prop_map(
             |(
                 (
@@ -1389,6 +1455,13 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                     large_scale,
                     objection_channels,
                 ),
+                (
+                    recipient_scope,
+                    processing_means,
+                    information_channels,
+                    provision_consequence,
+                    in_use_since,
+                ),
             )| ProcessingActivity {
                 id,
                 uuid,
@@ -1424,6 +1497,46 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                 technologies,
                 large_scale,
                 objection_channels,
+                recipient_scope,
+                processing_means,
+                information_channels,
+                provision_consequence,
+                in_use_since,
+            },
+        )
+        .boxed()
+}
+
+/// A [`RecipientScope`].
+pub fn recipient_scope() -> BoxedStrategy<RecipientScope> {
+    (
+        few(id()),
+        few(id()),
+        of(text()),
+        of(text()),
+        any::<bool>(),
+        any::<bool>(),
+        of(text()),
+    )
+        .prop_map(
+            |(
+                recipients,
+                data_categories,
+                when,
+                why,
+                only_with_consent,
+                unless_required_by_law,
+                legal_provision,
+            )| {
+                RecipientScope {
+                    recipients,
+                    data_categories,
+                    when,
+                    why,
+                    only_with_consent,
+                    unless_required_by_law,
+                    legal_provision,
+                }
             },
         )
         .boxed()
@@ -1431,13 +1544,22 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
 
 /// A [`DataCategoryScope`].
 pub fn data_category_scope() -> BoxedStrategy<DataCategoryScope> {
-    (few(id()), of(list::<CollectionMode>()), of(text()), few(id()))
-        .prop_map(|(categories, collected, when, data_subjects)| DataCategoryScope {
-            categories,
-            collected,
-            when,
-            data_subjects,
-        })
+    (
+        few(id()),
+        of(list::<CollectionMode>()),
+        of(text()),
+        few(id()),
+        few(id()),
+    )
+        .prop_map(
+            |(categories, collected, when, data_subjects, purposes)| DataCategoryScope {
+                categories,
+                collected,
+                when,
+                data_subjects,
+                purposes,
+            },
+        )
         .boxed()
 }
 

@@ -8,11 +8,11 @@ mod activity_without_purpose;
 mod controller_contact_missing;
 mod dangling_catalogue_reference;
 mod dangling_reference;
-mod data_category_scope_outside_activity;
 mod duplicate_id;
 mod public_authority_without_dpo;
 mod recipient_role_unclassified;
 mod recipients_not_stated;
+mod scope_outside_activity;
 mod transfers_not_stated;
 mod unused_catalogue_entry;
 
@@ -25,7 +25,7 @@ pub(super) static RULES: &[&Rule] = &[
     &recipients_not_stated::RULE,
     &transfers_not_stated::RULE,
     &recipient_role_unclassified::RULE,
-    &data_category_scope_outside_activity::RULE,
+    &scope_outside_activity::RULE,
     &duplicate_id::RULE,
     &dangling_reference::RULE,
     &dangling_catalogue_reference::RULE,

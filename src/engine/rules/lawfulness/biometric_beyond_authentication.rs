@@ -70,6 +70,9 @@ mod tests {
             special_category: Some(SpecialCategory::Biometric),
             criminal: false,
             national_id: None,
+            revealed_indirectly: false,
+            considered_sensitive: false,
+            document: None,
         });
         r.activities[0].data_categories.push(id("vingerafdruk"));
     }

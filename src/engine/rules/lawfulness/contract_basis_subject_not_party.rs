@@ -55,6 +55,7 @@ mod tests {
             legitimate_interest: None,
             data_subject_is_party: Some(party),
             purposes: Vec::new(),
+            data_categories: Vec::new(),
         };
     }
 

@@ -74,6 +74,9 @@ mod tests {
             special_category: None,
             criminal: true,
             national_id: None,
+            revealed_indirectly: false,
+            considered_sensitive: false,
+            document: None,
         });
         r.activities[0].data_categories.push(id("gebiedsverbod"));
     }

@@ -85,6 +85,9 @@ mod tests {
             special_category: None,
             criminal: false,
             national_id: None,
+            revealed_indirectly: false,
+            considered_sensitive: false,
+            document: None,
         });
         r.activities[1].data_categories.push(id("partij"));
     }

@@ -72,6 +72,7 @@ mod tests {
             legitimate_interest: None,
             data_subject_is_party: None,
             purposes: purposes.iter().map(|p| id(p)).collect(),
+            data_categories: vec![],
         }
     }
 

@@ -76,6 +76,7 @@ mod tests {
             legitimate_interest: Some("Een goed werkende website".into()),
             data_subject_is_party: None,
             purposes: Vec::new(),
+            data_categories: vec![],
         };
     }
 
@@ -112,6 +113,7 @@ mod tests {
             legitimate_interest: None,
             data_subject_is_party: None,
             purposes: vec![id("website")],
+            data_categories: vec![],
         });
         assert!(findings_of(&RULE, &r, None).is_empty());
     }

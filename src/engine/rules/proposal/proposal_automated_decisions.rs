@@ -55,8 +55,8 @@ mod tests {
     fn adm() -> AutomatedDecisionMaking {
         AutomatedDecisionMaking {
             description: "Automatische toets".into(),
-            solely_automated: true,
-            legal_or_similar_effect: true,
+            solely_automated: Some(true),
+            legal_or_similar_effect: Some(true),
             profiling: false,
             ground: None,
             legal_provision: None,
@@ -81,8 +81,8 @@ mod tests {
         let r = crate::engine::rules::testing::register();
         let mut p = crate::engine::rules::testing::proposal();
         p.activity.automated_decision_making = Some(AutomatedDecisionMaking {
-            solely_automated: false,
-            legal_or_similar_effect: false,
+            solely_automated: Some(false),
+            legal_or_similar_effect: Some(false),
             profiling: true,
             ..adm()
         });

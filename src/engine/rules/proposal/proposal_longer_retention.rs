@@ -90,6 +90,7 @@ mod tests {
             data_categories: vec![],
             document_type: None,
             systems: vec![],
+            reason: None,
             enforcement: None,
         });
         p.activity.retention = vec![id("portaal")].into();

@@ -70,6 +70,7 @@ mod tests {
             legitimate_interest: None,
             data_subject_is_party: None,
             purposes: vec![],
+            data_categories: vec![],
         });
     }
 

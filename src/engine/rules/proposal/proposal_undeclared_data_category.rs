@@ -52,6 +52,9 @@ mod tests {
             special_category: Some(SpecialCategory::Health),
             criminal: false,
             national_id: None,
+            revealed_indirectly: false,
+            considered_sensitive: false,
+            document: None,
         });
         p.activity.data_categories.push(id("medicatie"));
     }

@@ -103,7 +103,7 @@ mod tests {
     fn introduce(p: &mut Proposal) {
         let mut processor = p.introduces.processors.pop().unwrap_or_else(|| Processor {
             id: id("formulierendienst"),
-            name: "Formulieren B.V.".into(),
+            name: Some("Formulieren B.V.".into()),
             service: None,
             locations: vec![CountryCode::parse("NL").expect("code")],
             agreement: None,
@@ -152,6 +152,7 @@ mod tests {
             only_with_consent: false,
             sharing_assessment: None,
             dpf_certified: None,
+            document: None,
         });
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
         assert_eq!(findings.len(), 1);

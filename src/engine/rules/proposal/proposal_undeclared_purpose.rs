@@ -179,6 +179,7 @@ mod tests {
                     legitimate_interest: None,
                     data_subject_is_party: None,
                     purposes: vec![],
+                    data_categories: vec![],
                 }];
             })
             .ends_with("needs new consent")

@@ -77,8 +77,8 @@ mod tests {
             .automated_decision_making
             .insert(AutomatedDecisionMaking {
                 description: "Huishoudelijke hulp automatisch toegekend".into(),
-                solely_automated: true,
-                legal_or_similar_effect: true,
+                solely_automated: Some(true),
+                legal_or_similar_effect: Some(true),
                 profiling: false,
                 ground,
                 legal_provision: None,
@@ -126,7 +126,7 @@ mod tests {
     #[test]
     fn decisions_with_a_person_in_the_loop_are_not_solely_automated() {
         let mut r = register();
-        decide(&mut r, None).solely_automated = false;
+        decide(&mut r, None).solely_automated = Some(false);
         assert!(findings_of(&RULE, &r, None).is_empty());
     }
 }

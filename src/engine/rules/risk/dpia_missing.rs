@@ -67,7 +67,9 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<S
 
     // Art 35(3)(a) is about evaluating personal aspects (profiling, scoring) for decisions with
     // legal effect; a rule-based automated check is not an evaluation of the person.
-    if adm.is_some_and(|d| d.legal_or_similar_effect) && met(HighRiskCriterion::EvaluationOrScoring) {
+    if adm.is_some_and(AutomatedDecisionMaking::has_significant_effect)
+        && met(HighRiskCriterion::EvaluationOrScoring)
+    {
         return Some(
             "evaluates people by automated processing for decisions with legal or similarly significant effects (Art 35(3)(a))"
                 .to_owned(),
@@ -120,7 +122,7 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<HighRiskC
             C::AutomatedDecisionWithLegalEffect,
             a.automated_decision_making
                 .as_ref()
-                .is_some_and(|d| d.legal_or_similar_effect),
+                .is_some_and(AutomatedDecisionMaking::has_significant_effect),
         ),
         (
             C::EvaluationOrScoring,
@@ -256,8 +258,8 @@ mod tests {
         let mut r = register();
         r.activities[1].automated_decision_making = Some(AutomatedDecisionMaking {
             description: "Selectie op interesses".into(),
-            solely_automated: false,
-            legal_or_similar_effect: true,
+            solely_automated: Some(false),
+            legal_or_similar_effect: Some(true),
             profiling: true,
             ground: None,
             legal_provision: None,
@@ -306,8 +308,8 @@ mod tests {
         let mut r = register();
         r.activities[1].automated_decision_making = Some(AutomatedDecisionMaking {
             description: "Automatische toets op de voorwaarden".into(),
-            solely_automated: true,
-            legal_or_similar_effect: true,
+            solely_automated: Some(true),
+            legal_or_similar_effect: Some(true),
             profiling: false,
             ground: None,
             legal_provision: None,

@@ -47,8 +47,8 @@ mod tests {
     fn profile(r: &mut Register, profiling: bool) {
         r.activities[0].automated_decision_making = Some(AutomatedDecisionMaking {
             description: "Risicoscore bepaalt herbeoordeling".into(),
-            solely_automated: true,
-            legal_or_similar_effect: true,
+            solely_automated: Some(true),
+            legal_or_similar_effect: Some(true),
             profiling,
             ground: Some(AutomatedDecisionGround::UavgArticle40),
             legal_provision: None,

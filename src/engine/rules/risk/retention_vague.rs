@@ -133,6 +133,7 @@ mod tests {
             data_categories: vec![],
             document_type: None,
             systems: vec![],
+            reason: None,
             enforcement: None,
         });
         p.activity.retention = vec![crate::engine::rules::testing::id("portaal")].into();

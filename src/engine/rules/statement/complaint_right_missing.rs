@@ -70,6 +70,7 @@ mod tests {
             if let Some(s) = &mut r.statement {
                 s.rights.push(RightOffer {
                     right: DataSubjectRight::Complaint,
+                    description: None,
                     channels: vec![],
                     identification_required: false,
                     electronic_copy: false,

@@ -59,8 +59,8 @@ mod tests {
     fn with_adm(r: &mut Register, solely_automated: bool) {
         r.activities[0].automated_decision_making = Some(AutomatedDecisionMaking {
             description: "Automatische toets op de indicatie".into(),
-            solely_automated,
-            legal_or_similar_effect: true,
+            solely_automated: Some(solely_automated),
+            legal_or_similar_effect: Some(true),
             profiling: false,
             ground: Some(AutomatedDecisionGround::AuthorisedByLaw),
             legal_provision: Some("Wmo 2015 art. 2.3.5".into()),
@@ -81,7 +81,7 @@ mod tests {
         let mut r = crate::engine::rules::testing::register();
         with_adm(&mut r, true);
         if let Some(adm) = &mut r.activities[0].automated_decision_making {
-            adm.legal_or_similar_effect = false;
+            adm.legal_or_similar_effect = Some(false);
             adm.profiling = true;
         }
         assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());

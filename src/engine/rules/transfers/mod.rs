@@ -27,6 +27,14 @@ pub(super) static RULES: &[&Rule] = &[
     &joint_controller_without_arrangement::RULE,
 ];
 
+/// How messages name a sub-processor: by name, or as unnamed when the register gives none.
+fn sub_processor(sub: &SubProcessor) -> String {
+    match &sub.name {
+        Some(name) => format!("sub-processor `{name}`"),
+        None => "an unnamed sub-processor".to_owned(),
+    }
+}
+
 /// The activity's transfers to countries outside the EEA, each with its path.
 fn third_country_transfers<'a>(
     activity: &ActivityRef<'a>,

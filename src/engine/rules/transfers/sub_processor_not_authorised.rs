@@ -28,7 +28,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .sub_processors
             .iter()
             .enumerate()
-            .filter(|(_, sub)| sub.authorisation == SubProcessorAuthorisation::None)
+            .filter(|(_, sub)| sub.authorisation == Some(SubProcessorAuthorisation::None))
             .map(|(s, sub)| {
                 ctx.finding(
                     &RULE,
@@ -37,9 +37,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         found.path().key("sub_processors").index(s).key("authorisation"),
                     ),
                     format!(
-                        "processor `{}` engages sub-processor `{}` without the controller's written \
-                         authorisation",
-                        processor.id, sub.name
+                        "processor `{}` engages {} without the controller's written authorisation",
+                        processor.id,
+                        super::sub_processor(sub)
                     ),
                     "authorise the sub-processor in writing, specifically or under a general \
                      authorisation with notice of changes, and record it as `authorisation: specific` \
@@ -57,9 +57,9 @@ mod tests {
 
     rule_tests!(
         RULE,
-        fire =
-            |r| r.catalogues.processors[0].sub_processors[0].authorisation = SubProcessorAuthorisation::None,
-        silent = |r| r.catalogues.processors[0].sub_processors[0].authorisation =
-            SubProcessorAuthorisation::Specific,
+        fire = |r| r.catalogues.processors[0].sub_processors[0].authorisation =
+            Some(SubProcessorAuthorisation::None),
+        // Unknown authorisation is not reported as refused: the register does not say.
+        silent = |r| r.catalogues.processors[0].sub_processors[0].authorisation = None,
     );
 }

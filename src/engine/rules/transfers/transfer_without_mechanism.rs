@@ -83,9 +83,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                                 &RULE,
                                 used.at.clone(),
                                 format!(
-                                    "processor `{id}` engages sub-processor `{}` in `{country}`: a \
-                                     transfer outside the EEA that activity {} does not declare",
-                                    sub.name,
+                                    "processor `{id}` engages {} in `{country}`: a transfer outside \
+                                     the EEA that activity {} does not declare",
+                                    super::sub_processor(sub),
                                     activity.name()
                                 ),
                                 hint(country),

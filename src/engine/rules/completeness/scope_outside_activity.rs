@@ -1,0 +1,141 @@
+//! `scope-outside-activity`: a scope names a data category, data subject, purpose or recipient
+//! the activity does not have.
+
+use crate::engine::rules::prelude::*;
+
+pub(crate) static RULE: Rule = Rule {
+    id: "scope-outside-activity",
+    severity: Severity::Error,
+    articles: &["GDPR Art 30(1)(b)", "GDPR Art 30(1)(c)", "GDPR Art 30(1)(d)"],
+    summary: "a scope names a data category, data subject, purpose or recipient the activity does not list",
+    why: "Scopes narrow the activity's own lists: a `data_category_scope` says how some of its \
+          categories are collected (optionally, in some cases, from some data subjects, for some \
+          purposes), a `recipient_scope` which data go to some of its recipients and when, and a \
+          lawful basis may cover only some of its categories. Naming an entry the activity does \
+          not list is a contradiction: either the activity's Art 30(1) lists are incomplete, or \
+          the scope is wrong.",
+    non_compliant: "activities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
+    compliant: "activities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres, telefoon]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
+    scope: Scope::Activity,
+    since: "0.2.0",
+    check,
+};
+
+/// One list of a scope: the scope's field, the activity's list it narrows, and the ids.
+type Narrowing<'a> = (&'static str, &'static str, &'a [Id], &'a [Id]);
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    for activity in ctx.activities() {
+        let a = activity.activity;
+        let mut scopes: Vec<((Subject, FieldPath), Vec<Narrowing<'_>>)> = Vec::new();
+        for (s, scope) in a.data_category_scope.iter().enumerate() {
+            scopes.push((
+                activity.at_index("data_category_scope", s),
+                vec![
+                    (
+                        "categories",
+                        "data_categories",
+                        &scope.categories,
+                        &a.data_categories,
+                    ),
+                    (
+                        "data_subjects",
+                        "data_subjects",
+                        &scope.data_subjects,
+                        &a.data_subjects,
+                    ),
+                    ("purposes", "purposes", &scope.purposes, &a.purposes),
+                ],
+            ));
+        }
+        for (s, scope) in a.recipient_scope.iter().enumerate() {
+            scopes.push((
+                activity.at_index("recipient_scope", s),
+                vec![
+                    ("recipients", "recipients", &scope.recipients, &a.recipients),
+                    (
+                        "data_categories",
+                        "data_categories",
+                        &scope.data_categories,
+                        &a.data_categories,
+                    ),
+                ],
+            ));
+        }
+        for (b, basis) in a.lawful_bases.iter().enumerate() {
+            scopes.push((
+                activity.at_index("lawful_bases", b),
+                vec![(
+                    "data_categories",
+                    "data_categories",
+                    &basis.data_categories,
+                    &a.data_categories,
+                )],
+            ));
+        }
+        for ((subject, path), lists) in scopes {
+            for (field, list, ids, of_activity) in lists {
+                for (i, id) in ids.iter().enumerate().filter(|(_, id)| !of_activity.contains(id)) {
+                    out.push(ctx.finding(
+                        &RULE,
+                        (subject, path.clone().key(field).index(i)),
+                        format!(
+                            "activity {} scopes `{id}`, which is not among its `{list}`",
+                            activity.name()
+                        ),
+                        format!("add `{id}` to the activity's `{list}`, or remove it from the scope"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::{id, rule_tests};
+
+    fn scope(r: &mut Register, category: &str) {
+        r.activities[0].data_category_scope.push(DataCategoryScope {
+            categories: vec![id(category)],
+            collected: Some(CollectionMode::OnlyWhereNecessary),
+            when: None,
+            data_subjects: vec![id("inwoners")],
+            purposes: vec![],
+        });
+    }
+
+    rule_tests!(
+        RULE,
+        fire = |r| scope(r, "email"),
+        silent = |r| scope(r, "gezondheid"),
+    );
+
+    /// Recipient scopes and lawful bases narrow the activity's lists too.
+    #[test]
+    fn recipient_scopes_and_bases_are_checked() {
+        let mut r = crate::engine::rules::testing::register();
+        r.activities[0].recipient_scope.push(RecipientScope {
+            recipients: vec![id("zorgaanbieders"), id("politie")],
+            data_categories: vec![id("naam")],
+            when: Some("indien noodzakelijk".into()),
+            why: None,
+            only_with_consent: false,
+            unless_required_by_law: false,
+            legal_provision: None,
+        });
+        r.activities[0].lawful_bases[0].data_categories = vec![id("email")];
+        let paths: Vec<String> = crate::engine::rules::testing::findings_of(&RULE, &r, None)
+            .iter()
+            .map(|f| f.path.to_string())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "/activities/0/lawful_bases/0/data_categories/0",
+                "/activities/0/recipient_scope/0/recipients/1"
+            ]
+        );
+    }
+}
