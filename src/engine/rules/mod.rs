@@ -30,12 +30,22 @@ pub(crate) mod prelude {
     pub(crate) use crate::model::*;
     pub(crate) use crate::path::FieldPath;
 
-    pub(crate) use super::{provided, relies_on_consent};
+    pub(crate) use super::{cookie_name, provided, relies_on_consent};
 }
 
 /// Whether a text field is filled in: present and not blank.
 pub(crate) fn provided(text: &Option<String>) -> bool {
     text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// How messages name a cookie after the word "cookie": ` `_ga`` when it has a name, nothing
+/// when not.
+pub(crate) fn cookie_name(cookie: &crate::model::Cookie) -> String {
+    cookie
+        .name
+        .as_deref()
+        .map(|n| format!(" `{n}`"))
+        .unwrap_or_default()
 }
 
 /// Whether an activity relies on consent, as an Art 6(1)(a) basis or an Art 9(2)(a) condition.

@@ -27,11 +27,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(why) = super::cookie_class_contradiction(ctx, cookie) else {
                 continue;
             };
-            let name = cookie
-                .name
-                .as_deref()
-                .map(|n| format!(" `{n}`"))
-                .unwrap_or_default();
+            let name = cookie_name(cookie);
             let (subject, path) = activity.at_index("cookies", i);
             out.push(ctx.finding(
                 &RULE,

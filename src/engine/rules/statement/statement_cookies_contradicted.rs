@@ -25,11 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.activities() {
         for (i, cookie) in activity.activity.cookies.iter().enumerate() {
             if !promise.classes.contains(&cookie.class) {
-                let name = cookie
-                    .name
-                    .as_deref()
-                    .map(|n| format!(" `{n}`"))
-                    .unwrap_or_default();
+                let name = cookie_name(cookie);
                 out.push(
                     ctx.finding(
                         &RULE,
