@@ -44,6 +44,10 @@ snapshot_cases! {
         "{\"controller\": {\"name\": \"Gemeente\", \"public_authority\": true}, \"activities\": [{\"id\": \"a\", \"name\": \"A\", \"recipients\": \"geen\"}]}";
     json_raw_newline_in_a_string: Json, "register.json",
         "{\"controller\": {\"name\": \"Gemeente\nVoorbeeld\", \"public_authority\": true}}";
+    yaml_struct_written_as_a_list: Yaml, "register.yaml",
+        "controller: [Gemeente Voorbeeld, null, true]\n";
+    json_struct_written_as_a_list: Json, "register.json",
+        "{\"controller\": [\"Gemeente Voorbeeld\", null, true]}";
     yaml_unknown_field_with_suggestion: Yaml, "register.yaml", &format!(
         "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purpses: [aanmelden]\n");
     yaml_boolean_written_as_yes: Yaml, "register.yaml",

@@ -378,17 +378,52 @@ pub const EEA_COUNTRIES: [&str; 30] = [
     "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
 ];
 
+/// The officially assigned ISO 3166-1 alpha-2 codes (249), sorted for binary search.
+pub const ISO_3166_ALPHA_2: &[&str] = &[
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA",
+    "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV",
+    "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU",
+    "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES",
+    "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM",
+    "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM", "HN", "HR", "HT", "HU", "ID", "IE",
+    "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM",
+    "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY",
+    "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT",
+    "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU",
+    "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA",
+    "RE", "RO", "RS", "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM",
+    "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL",
+    "TM", "TN", "TO", "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE",
+    "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+];
+
 impl CountryCode {
-    /// Checks that `text` is two uppercase ASCII letters, or `EU` / `EEA`.
+    /// Checks that `text` is an officially assigned ISO 3166-1 alpha-2 code, `XK` (Kosovo, as
+    /// the EU writes it), or `EU` / `EEA`. `UK` is refused: it is only reserved in ISO 3166-1,
+    /// and the United Kingdom's code is `GB`.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
-        let valid = text == "EEA" || (text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()));
-        if valid {
-            Ok(Self(text.to_owned()))
-        } else {
+        let fail = |reason| {
             Err(ValueError::Country {
                 value: text.to_owned(),
-                reason: "use a two-letter ISO 3166-1 code in capitals such as `NL` or `US`, or `EU` / `EEA`",
+                reason,
             })
+        };
+        if text == "EU" || text == "EEA" || text == "XK" || ISO_3166_ALPHA_2.binary_search(&text).is_ok() {
+            return Ok(Self(text.to_owned()));
+        }
+        match text {
+            "UK" => fail("the United Kingdom's ISO 3166-1 code is `GB`"),
+            _ if text.len() == 2
+                && ISO_3166_ALPHA_2
+                    .binary_search(&text.to_ascii_uppercase().as_str())
+                    .is_ok() =>
+            {
+                fail("write the code in capitals, e.g. `NL`")
+            }
+            _ if text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()) => {
+                fail("no country has this ISO 3166-1 code; use an assigned one such as `NL` or `US`")
+            }
+            _ => fail("use a two-letter ISO 3166-1 code in capitals such as `NL` or `US`, or `EU` / `EEA`"),
         }
     }
 
@@ -409,19 +444,45 @@ impl fmt::Display for CountryCode {
     }
 }
 
-string_value!(
-    CountryCode,
-    COUNTRY_NEWTYPE,
+string_value!(CountryCode, COUNTRY_NEWTYPE, {
+    let codes: Vec<&str> = ["EU", "EEA", "XK"]
+        .into_iter()
+        .chain(ISO_3166_ALPHA_2.iter().copied())
+        .collect();
     json_schema!({
         "type": "string",
-        "pattern": "^([A-Z]{2}|EEA)$",
-        "description": "An ISO 3166-1 alpha-2 country code, or EU / EEA."
+        "enum": codes,
+        "description": "An ISO 3166-1 alpha-2 country code (the United Kingdom is GB), XK for Kosovo, or EU / EEA."
     })
-);
+});
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn country_codes_are_the_assigned_ones() {
+        assert_eq!(ISO_3166_ALPHA_2.len(), 249);
+        assert!(
+            ISO_3166_ALPHA_2.windows(2).all(|w| w[0] < w[1]),
+            "sorted and unique"
+        );
+        for good in ["NL", "US", "GB", "EU", "EEA", "XK"] {
+            assert!(CountryCode::parse(good).is_ok(), "{good}");
+        }
+        for (bad, why) in [
+            ("XX", "no country"),
+            ("UK", "`GB`"),
+            ("nl", "capitals"),
+            ("NLD", "two-letter"),
+        ] {
+            let error = CountryCode::parse(bad)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(error.contains(why), "{bad}: {error}");
+        }
+    }
 
     #[test]
     fn ids_follow_the_rules() {

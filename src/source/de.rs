@@ -207,13 +207,31 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
         result.map_err(|e| e.at(span))
     }
 
+    /// A struct is a mapping only: serde's derived visitors would also take a list of values in
+    /// field order (`controller: ["X", null, …]`), which no register means.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
+        match &self.node.value {
+            Value::Sequence(_) => Err(DeError::new(LoadErrorKind::WrongType {
+                expected: "a mapping of field names to values".to_owned(),
+                found: "a list".to_owned(),
+            })
+            .at(self.node.span)),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         visitor.visit_unit()
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
     }
 }
 

@@ -215,6 +215,9 @@ impl LoadErrorKind {
             Self::WrongType { expected, found } if expected.contains("string") && !found.contains("mapping") && !found.contains("sequence") => {
                 "put the value in quotes to make it a string".into()
             }
+            Self::WrongType { expected, .. } if expected.contains("mapping of field names") => {
+                "write the fields by name, as a mapping (in YAML `field: value` lines or `{ field: value }`), not as a list of values".into()
+            }
             Self::WrongType { expected, .. } if expected.contains("`not_stated`") => {
                 "write a list, e.g. `[a, b]`, even for a single item; `none` if there are none, or `not_stated` if the register does not say".into()
             }

@@ -308,9 +308,9 @@ pub fn period() -> BoxedStrategy<Period> {
 /// A [`CountryCode`].
 pub fn country() -> BoxedStrategy<CountryCode> {
     prop_oneof![
-        3 => "[A-Z]{2}".boxed(),
-        // `NO` (Norway) and `ON` are YAML 1.1 booleans.
-        2 => select(&["NO", "ON", "NL", "US", "EU", "EEA"][..])
+        3 => select(ISO_3166_ALPHA_2).prop_map(str::to_owned).boxed(),
+        // `NO` (Norway) is a YAML 1.1 boolean.
+        2 => select(&["NO", "NL", "US", "EU", "EEA", "XK"][..])
             .prop_map(str::to_owned)
             .boxed(),
     ]
