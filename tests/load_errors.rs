@@ -48,6 +48,9 @@ snapshot_cases! {
         "controller: [Gemeente Voorbeeld, null, true]\n";
     json_struct_written_as_a_list: Json, "register.json",
         "{\"controller\": [\"Gemeente Voorbeeld\", null, true]}";
+    yaml_comments_only: Yaml, "register.yaml", "# Register van verwerkingsactiviteiten\n# (nog in te vullen)\n";
+    yaml_period_too_large: Yaml, "register.yaml", &format!(
+        "{CONTROLLER_YAML}catalogues:\n  retention_rules:\n    - {{ id: r, label: R, period: {{ after_event: {{ period: P99999999999Y }} }} }}\n");
     yaml_unknown_field_with_suggestion: Yaml, "register.yaml", &format!(
         "{CONTROLLER_YAML}activities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purpses: [aanmelden]\n");
     yaml_boolean_written_as_yes: Yaml, "register.yaml",
@@ -210,4 +213,33 @@ fn oversized_input_is_refused() {
         matches!(*error.kind, LoadErrorKind::TooLarge { limit: 64, .. }),
         "{error}"
     );
+}
+
+/// A byte order mark is skipped in every format, as editors on Windows write one.
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_format() {
+    for (name, format, text) in [
+        (
+            "r.yaml",
+            Format::Yaml,
+            "\u{feff}controller:\n  name: G\n  public_authority: true\n",
+        ),
+        (
+            "r.toml",
+            Format::Toml,
+            "\u{feff}[controller]\nname = \"G\"\npublic_authority = true\n",
+        ),
+        (
+            "r.json",
+            Format::Json,
+            "\u{feff}{\"controller\": {\"name\": \"G\", \"public_authority\": true}}",
+        ),
+    ] {
+        let loaded = Document::parse(name, text, format, Limits::default()).and_then(|d| d.register());
+        assert!(
+            loaded.is_ok(),
+            "{name}: {:?}",
+            loaded.err().map(|e| e.to_string())
+        );
+    }
 }

@@ -234,7 +234,6 @@ impl Period {
                 reason,
             })
         };
-        const FORM: &str = "write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H";
         let Some(body) = text.strip_prefix('P') else {
             return fail(FORM);
         };
@@ -255,8 +254,8 @@ impl Period {
             ('W', &mut period.weeks),
             ('D', &mut period.days),
         ];
-        if !fill_units(date, date_units) {
-            return fail(FORM);
+        if let Err(reason) = fill_units(date, date_units) {
+            return fail(reason);
         }
         if let Some(time) = time {
             let time_units: [(char, &mut u32); 3] = [
@@ -264,8 +263,8 @@ impl Period {
                 ('M', &mut period.minutes),
                 ('S', &mut period.seconds),
             ];
-            if !fill_units(time, time_units) {
-                return fail(FORM);
+            if let Err(reason) = fill_units(time, time_units) {
+                return fail(reason);
             }
         }
         if body.is_empty() {
@@ -349,26 +348,37 @@ pub struct CountryCode(String);
 
 /// Reads `<digits><unit>` pairs from `text` into `units`, whose units must appear in order and at
 /// most once. Returns false on anything else (unknown unit, wrong order, missing number, overflow).
-fn fill_units<const N: usize>(text: &str, units: [(char, &mut u32); N]) -> bool {
+/// How a period is written, for messages.
+const FORM: &str = "write it as an ISO 8601 duration such as P5Y, P1M, P14D or PT72H";
+
+/// Reads `12Y3M`-style units into their slots, in order; says why it cannot.
+fn fill_units<const N: usize>(text: &str, units: [(char, &mut u32); N]) -> Result<(), &'static str> {
     let mut units = units.into_iter();
     let mut rest = text;
     while !rest.is_empty() {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let (Some(number), Some(after)) = (rest.get(..digits), rest.get(digits..)) else {
-            return false;
+            return Err(FORM);
         };
         let mut chars = after.chars();
-        let (Some(unit), Ok(number)) = (chars.next(), number.parse::<u32>()) else {
-            return false;
+        let Some(unit) = chars.next() else {
+            return Err(FORM);
+        };
+        let number = match number.parse::<u32>() {
+            Ok(number) => number,
+            Err(_) if digits > 0 => {
+                return Err("a number in it is too large (each unit holds at most 4294967295)");
+            }
+            Err(_) => return Err(FORM),
         };
         // Skip ahead to this unit; units before it stay zero, and none may come back later.
         let Some((_, slot)) = units.by_ref().find(|(u, _)| *u == unit) else {
-            return false;
+            return Err(FORM);
         };
         *slot = number;
         rest = chars.as_str();
     }
-    true
+    Ok(())
 }
 
 /// The EEA member states (the EU 27 plus Iceland, Liechtenstein and Norway): transfers among

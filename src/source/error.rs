@@ -79,8 +79,8 @@ pub enum LoadErrorKind {
         /// What was found.
         feature: String,
     },
-    /// The file holds no document.
-    #[error("the file is empty")]
+    /// The file holds no document (it is empty, or holds only comments or whitespace).
+    #[error("the file is empty or holds only comments")]
     Empty,
     /// A mapping has the same key twice.
     #[error("duplicate key `{key}`")]
@@ -206,6 +206,7 @@ impl LoadErrorKind {
             Self::MissingField { field } => format!("add the `{field}` field"),
             Self::UnknownRule { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownRule { .. } => "`ropa rules` lists every rule".into(),
+            Self::Empty => "write a register (it starts with `controller:`) or a proposal (`activity:`); `ropa init` writes a starter register".into(),
             Self::EmptyReason => "say why the finding is accepted, e.g. `reason = \"…, ticket PRIV-12\"`".into(),
             Self::UnknownVariant { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownVariant { expected, .. } => format!("use one of: {}", list(expected)),

@@ -28,6 +28,16 @@ const STRICT: ParseOptions = ParseOptions {
 };
 
 pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
+    // A byte order mark is read as three spaces, as YAML and TOML readers skip it: same byte
+    // length, so every span still points into the file as written.
+    let unmarked;
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            unmarked = format!("   {rest}");
+            unmarked.as_str()
+        }
+        None => text,
+    };
     let parsed = parse_to_ast(text, &CollectOptions::default(), &STRICT).map_err(|e| {
         let range = e.range();
         let span = Span::new(range.start, range.end);
