@@ -20,20 +20,54 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    let hint = if ctx.public_authority() {
+        "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: public_task, legal_provision: \"Gemeentewet art. 160\" }`"
+    } else {
+        "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: contract }` or `- { basis: legitimate_interests, legitimate_interest: \"...\" }`"
+    };
     for activity in ctx.gdpr_activities() {
-        if activity.activity.lawful_bases.is_empty() {
-            out.push(ctx.finding(
-                &RULE,
-                activity.at("lawful_bases"),
-                format!("activity {} names no lawful basis", activity.name()),
-                if ctx.public_authority() {
-                    "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: public_task, legal_provision: \"Gemeentewet art. 160\" }`"
-                } else {
-                    "add the Art 6(1) basis under `lawful_bases`, e.g. `- { basis: contract }` or `- { basis: legitimate_interests, legitimate_interest: \"...\" }`"
-                },
-            ));
-        }
+        let a = activity.activity;
+        let message = if a.lawful_bases.is_empty() {
+            format!("activity {} names no lawful basis", activity.name())
+        } else {
+            // Bases that each cover only some purposes or data categories can leave the rest
+            // without any: every purpose and every category needs one.
+            let uncovered_purposes = uncovered(&a.purposes, a.lawful_bases.iter().map(|b| &b.purposes));
+            let uncovered_categories = uncovered(
+                &a.data_categories,
+                a.lawful_bases.iter().map(|b| &b.data_categories),
+            );
+            let (what, ids) = match (uncovered_purposes.is_empty(), uncovered_categories.is_empty()) {
+                (false, _) => ("purposes", uncovered_purposes),
+                (true, false) => ("data categories", uncovered_categories),
+                (true, true) => continue,
+            };
+            format!(
+                "activity {} names a lawful basis only for some of its {what}; {} have none",
+                activity.name(),
+                ids.iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        out.push(ctx.finding(&RULE, activity.at("lawful_bases"), message, hint));
     }
+}
+
+/// The ids of `all` that no basis covers, where every basis lists the ids it covers (a basis
+/// that lists none covers all).
+fn uncovered<'a, 'b>(all: &'a [Id], covered: impl Iterator<Item = &'b Vec<Id>>) -> Vec<&'a Id> {
+    let mut lists = Vec::new();
+    for list in covered {
+        if list.is_empty() {
+            return Vec::new();
+        }
+        lists.push(list);
+    }
+    all.iter()
+        .filter(|id| !lists.iter().any(|list| list.contains(id)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -59,5 +93,25 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].subject, Subject::Proposal);
         assert_eq!(findings[0].path.to_string(), "/activity/lawful_bases");
+    }
+
+    /// A basis that covers only some data categories (consent only for medical data from other
+    /// institutions) leaves the others without one.
+    #[test]
+    fn bases_for_some_categories_leave_the_rest_without_one() {
+        let mut r = register();
+        r.activities[0].lawful_bases[0].data_categories =
+            vec![crate::engine::rules::testing::id("gezondheid")];
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0]
+                .message
+                .ends_with("only for some of its data categories; `naam`, `adres`, `bsn` have none"),
+            "{}",
+            findings[0].message
+        );
+        r.activities[0].lawful_bases[0].data_categories.clear();
+        assert!(findings_of(&RULE, &r, None).is_empty());
     }
 }
