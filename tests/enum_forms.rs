@@ -74,6 +74,7 @@ fn every_list_enum_has_one_string_form() {
         ResearchSafeguard,
         Technology,
         ProcessingMeans,
+        ActivityList,
         CriminalDataGround,
         NationalIdBasisKind,
         NationalIdNumber,

@@ -8,10 +8,48 @@ use std::process::Command;
 /// The verbs a hint may start with (imperative, lower case).
 /// ("did" starts a "did you mean `x`?" hint, the one question form allowed.)
 const VERBS: &[&str] = &[
-    "add", "ask", "assess", "authorise", "carry", "check", "choose", "cite", "collect", "correct",
-    "declare", "delete", "describe", "did", "establish", "give", "inform", "keep", "let", "limit",
-    "list", "meet", "name", "offer", "put", "record", "rely", "remove", "replace", "rest", "say",
-    "set", "share", "sign", "split", "state", "stop", "take", "update", "use", "weigh", "write",
+    "add",
+    "ask",
+    "assess",
+    "authorise",
+    "carry",
+    "check",
+    "choose",
+    "cite",
+    "collect",
+    "correct",
+    "declare",
+    "delete",
+    "describe",
+    "did",
+    "establish",
+    "give",
+    "inform",
+    "keep",
+    "let",
+    "limit",
+    "list",
+    "meet",
+    "name",
+    "offer",
+    "put",
+    "record",
+    "rely",
+    "remove",
+    "replace",
+    "rest",
+    "say",
+    "set",
+    "share",
+    "sign",
+    "split",
+    "state",
+    "stop",
+    "take",
+    "update",
+    "use",
+    "weigh",
+    "write",
 ];
 
 /// Words from Rust and serde that must not reach a reader, and plurals that are not words.
@@ -48,9 +86,14 @@ fn every_reported_message_follows_the_style_guide() {
                 problems.push(format!("{rule}: {what} says `{word}`: {text}"));
             }
         }
-        let first = hint.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        let first = hint
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
         if !VERBS.contains(&first) {
-            problems.push(format!("{rule}: hint does not start with a verb (`{first}`): {hint}"));
+            problems.push(format!(
+                "{rule}: hint does not start with a verb (`{first}`): {hint}"
+            ));
         }
     }
     problems.sort();

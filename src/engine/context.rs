@@ -132,7 +132,7 @@ impl<'a> Context<'a> {
     ) -> Vec<(usize, &'a DataCategory, SpecialCategory)> {
         self.data_categories(activity)
             .into_iter()
-            .filter_map(|(i, c)| Some((i, c, c.special_category?)))
+            .flat_map(|(i, c)| c.special_categories().map(move |s| (i, c, s)))
             .collect()
     }
 

@@ -91,7 +91,7 @@ impl<'a> Facts<'a> {
                     .data_categories
                     .iter()
                     .filter_map(|id| index.data_categories.get(id.as_str()))
-                    .filter_map(|(_, c)| c.special_category),
+                    .flat_map(|(_, c)| c.special_categories()),
             );
             for rule_id in &activity.retention {
                 let Some((position, rule)) = index.retention_rules.get(rule_id.as_str()) else {

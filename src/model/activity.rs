@@ -87,6 +87,10 @@ pub struct SpecialCategoryCondition {
     /// The special categories it covers; empty means all of the activity's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<SpecialCategory>,
+    /// Why explicit consent is not asked, where the condition allows that (UAVG art 24: asking is
+    /// impossible or takes disproportionate effort), in the organisation's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_not_asked_because: Option<String>,
     /// The safeguards that go with the condition: Art 9(2)(j) with Art 89(1) and UAVG art 24
     /// require them for archiving, research and statistics.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -167,6 +171,10 @@ pub struct AutomatedDecisionMaking {
     /// The Art 22(3) safeguards offered.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub safeguards: Vec<AutomatedDecisionSafeguard>,
+    /// When a person takes part, in the organisation's words ("complexere aanvragen worden door
+    /// een medewerker getoetst").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub human_involvement: Option<String>,
     /// Meaningful information about the logic involved (Art 13(2)(f)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logic: Option<String>,
@@ -312,6 +320,14 @@ pub struct DataSource {
     /// of the Rijksdienst voor Identiteitsgegevens for the BRP).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_provision: Option<String>,
+    /// The data categories that come from it, by id; empty means the source supplies data of
+    /// unnamed categories.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<Id>,
+    /// When data come from it, in the organisation's words ("zo nodig", "in een aantal
+    /// gevallen").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 list_enum! {
@@ -378,8 +394,14 @@ pub struct DataCategoryScope {
     pub data_subjects: Vec<Id>,
     /// The purposes they are used for, by id, when only some of the activity's ("IBAN voor de
     /// inning"; camera images "alleen bekeken voor registratie van diefstal"); empty means all.
+    /// A scope with purposes and no categories or data subjects says those purposes apply only
+    /// as `collected` and `when` say ("als dat van toepassing is, voor de aanmelding van de
+    /// verplichte opleiding").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub purposes: Vec<Id>,
+    /// Whether the categories are a minimum ("in ieder geval"): more may be collected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub at_least: bool,
 }
 
 /// How data go to some of an activity's recipients: which data, when, why, and on what terms.
@@ -412,6 +434,26 @@ pub struct RecipientScope {
     /// The law that requires or allows the disclosure, where one is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legal_provision: Option<String>,
+}
+
+list_enum! {
+    /// A list field of an activity, for saying which lists the register gives only as examples.
+    pub enum ActivityList {
+        /// `purposes`.
+        Purposes,
+        /// `data_subjects`.
+        DataSubjects,
+        /// `data_categories`.
+        DataCategories,
+        /// `recipients`.
+        Recipients,
+        /// `processors`.
+        Processors,
+        /// `data_sources`.
+        DataSources,
+        /// `security_measures`.
+        SecurityMeasures,
+    }
 }
 
 list_enum! {
@@ -516,6 +558,10 @@ pub struct ProcessingActivity {
     /// Recipients, by id, Art 30(1)(d); `none` says there are none.
     #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
     pub recipients: Listed<Id>,
+    /// The lists the register gives only as examples ("bijvoorbeeld", "onder andere", "zoals"):
+    /// the items stated are real, but the list is not complete.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub examples_only: Vec<ActivityList>,
     /// Which data go to some recipients, when, why and on what terms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recipient_scope: Vec<RecipientScope>,
@@ -563,6 +609,14 @@ pub struct ProcessingActivity {
     /// uw aanvraag niet in behandeling nemen").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision_consequence: Option<String>,
+    /// Where it physically takes place, as the register names the places (camera positions,
+    /// buildings, sites).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// Other laws and rules the processing follows beside the GDPR ("Luchtvaartregelgeving",
+    /// "artikel 8 EVRM").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_governed_by: Vec<String>,
     /// Since when the processing runs, as the organisation puts it ("vanaf november 2020").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_use_since: Option<String>,

@@ -23,6 +23,20 @@ pub struct DocumentRef {
     pub url: Option<String>,
 }
 
+impl DataCategory {
+    /// Every Art 9(1) special category these data reveal.
+    pub fn special_categories(&self) -> impl Iterator<Item = SpecialCategory> + '_ {
+        self.special_category
+            .into_iter()
+            .chain(self.also_special_categories.iter().copied())
+    }
+
+    /// Whether these are special-category data (Art 9(1)).
+    pub fn is_special(&self) -> bool {
+        self.special_categories().next().is_some()
+    }
+}
+
 /// A category of data subjects, Art 30(1)(c) (e.g. residents, visitors, community members).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +121,10 @@ pub struct DataCategory {
     /// The Art 9(1) special category this data belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_category: Option<SpecialCategory>,
+    /// Further special categories the same data reveal (an STI dossier is health *and* sex-life
+    /// data).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_special_categories: Vec<SpecialCategory>,
     /// Whether this is personal data relating to criminal convictions and offences (Art 10;
     /// UAVG art 1 includes court-imposed bans).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -58,6 +58,10 @@ pub struct DataProtectionOfficer {
     /// Whether the DPO is employed by the controller (`true`) or hired or shared (`false`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub internal: Option<bool>,
+    /// Whether the register or statement says the DPO works independently and takes no
+    /// instructions (Art 38(3)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub independent: Option<bool>,
 }
 
 /// The supervisory authority data subjects can complain to (Art 77); in the Netherlands the

@@ -134,6 +134,9 @@ pub struct RightOffer {
     /// aanspreekpunt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handled_by: Option<String>,
+    /// The page or document that describes the right further.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentRef>,
     /// Conditions and limits the statement sets, in its own words (e.g. "het is niet toegestaan
     /// om gegevens van andere personen in te zien", Art 15(4)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -288,6 +291,9 @@ pub struct Statement {
     /// geaardheid"); empty means the promise covers every special category.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub named_special_categories: Vec<SpecialCategory>,
+    /// Whether the same promise names criminal-offence data (Art 10) too.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub names_criminal_data: bool,
     /// National identification numbers the same promise names (the BSN is often listed with
     /// the special categories).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

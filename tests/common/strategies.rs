@@ -354,11 +354,12 @@ pub fn party() -> BoxedStrategy<Party> {
 
 /// A [`DataProtectionOfficer`].
 pub fn dpo() -> BoxedStrategy<DataProtectionOfficer> {
-    (of(text()), contact(), of(any::<bool>()))
-        .prop_map(|(name, contact, internal)| DataProtectionOfficer {
+    (of(text()), contact(), of(any::<bool>()), of(any::<bool>()))
+        .prop_map(|(name, contact, internal, independent)| DataProtectionOfficer {
             name,
             contact,
             internal,
+            independent,
         })
         .boxed()
 }
@@ -504,6 +505,7 @@ pub fn right_offer() -> BoxedStrategy<RightOffer> {
         of(text()),
         few(text()),
         of(text()),
+        of(document_ref()),
     )
         .prop_map(
             |(
@@ -514,10 +516,12 @@ pub fn right_offer() -> BoxedStrategy<RightOffer> {
                 handled_by,
                 conditions,
                 description,
+                document,
             )| {
                 RightOffer {
                     right,
                     description,
+                    document,
                     channels,
                     identification_required,
                     electronic_copy,
@@ -643,6 +647,7 @@ pub fn statement() -> BoxedStrategy<Statement> {
         few(list::<NationalIdNumber>()),
         any::<bool>(),
         few(list::<InformationItem>()),
+        any::<bool>(),
     );
     (head, body, tail)
         .prop_map(
@@ -682,8 +687,10 @@ pub fn statement() -> BoxedStrategy<Statement> {
                     named_national_ids,
                     purpose_limitation,
                     informs_about,
+                    names_criminal_data,
                 ),
             )| Statement {
+                names_criminal_data,
                 title,
                 url,
                 updated,
@@ -748,7 +755,12 @@ pub fn data_category() -> BoxedStrategy<DataCategory> {
         of(list::<SpecialCategory>()),
         any::<bool>(),
         of(list::<NationalIdNumber>()),
-        (any::<bool>(), any::<bool>(), of(document_ref())),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            of(document_ref()),
+            few(list::<SpecialCategory>()),
+        ),
     )
         .prop_map(
             |(
@@ -759,8 +771,9 @@ pub fn data_category() -> BoxedStrategy<DataCategory> {
                 special_category,
                 criminal,
                 national_id,
-                (revealed_indirectly, considered_sensitive, document),
+                (revealed_indirectly, considered_sensitive, document, also_special_categories),
             )| DataCategory {
+                also_special_categories,
                 id,
                 label,
                 description,
@@ -1181,14 +1194,18 @@ pub fn special_category_condition() -> BoxedStrategy<SpecialCategoryCondition> {
         of(text()),
         few(list::<SpecialCategory>()),
         few(list::<ResearchSafeguard>()),
+        of(text()),
     )
         .prop_map(
-            |(condition, uavg_ground, legal_provision, categories, safeguards)| SpecialCategoryCondition {
-                condition,
-                uavg_ground,
-                legal_provision,
-                categories,
-                safeguards,
+            |(condition, uavg_ground, legal_provision, categories, safeguards, consent_not_asked_because)| {
+                SpecialCategoryCondition {
+                    consent_not_asked_because,
+                    condition,
+                    uavg_ground,
+                    legal_provision,
+                    categories,
+                    safeguards,
+                }
             },
         )
         .boxed()
@@ -1258,6 +1275,7 @@ pub fn automated_decision_making() -> BoxedStrategy<AutomatedDecisionMaking> {
         of(text()),
         few(list::<AutomatedDecisionSafeguard>()),
         of(text()),
+        of(text()),
     )
         .prop_map(
             |(
@@ -1269,7 +1287,9 @@ pub fn automated_decision_making() -> BoxedStrategy<AutomatedDecisionMaking> {
                 legal_provision,
                 safeguards,
                 logic,
+                human_involvement,
             )| AutomatedDecisionMaking {
+                human_involvement,
                 description,
                 solely_automated,
                 legal_or_similar_effect,
@@ -1354,12 +1374,22 @@ pub fn children() -> BoxedStrategy<Children> {
 
 /// A [`DataSource`].
 pub fn data_source() -> BoxedStrategy<DataSource> {
-    (list::<DataSourceKind>(), of(text()), of(text()))
-        .prop_map(|(kind, name, legal_provision)| DataSource {
-            kind,
-            name,
-            legal_provision,
-        })
+    (
+        list::<DataSourceKind>(),
+        of(text()),
+        of(text()),
+        few(id()),
+        of(text()),
+    )
+        .prop_map(
+            |(kind, name, legal_provision, data_categories, when)| DataSource {
+                kind,
+                name,
+                legal_provision,
+                data_categories,
+                when,
+            },
+        )
         .boxed()
 }
 
@@ -1411,6 +1441,7 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
         few(channel()),
         of(text()),
         of(text()),
+        (few(list::<ActivityList>()), few(text()), few(text())),
     );
     (head, body, tail, extra)
         .prop_map(
@@ -1461,8 +1492,12 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                     information_channels,
                     provision_consequence,
                     in_use_since,
+                    (examples_only, places, also_governed_by),
                 ),
             )| ProcessingActivity {
+                examples_only,
+                places,
+                also_governed_by,
                 id,
                 uuid,
                 name,
@@ -1550,9 +1585,11 @@ pub fn data_category_scope() -> BoxedStrategy<DataCategoryScope> {
         of(text()),
         few(id()),
         few(id()),
+        any::<bool>(),
     )
         .prop_map(
-            |(categories, collected, when, data_subjects, purposes)| DataCategoryScope {
+            |(categories, collected, when, data_subjects, purposes, at_least)| DataCategoryScope {
+                at_least,
                 categories,
                 collected,
                 when,

@@ -9,6 +9,7 @@ mod controller_contact_missing;
 mod dangling_catalogue_reference;
 mod dangling_reference;
 mod duplicate_id;
+mod list_given_as_examples;
 mod public_authority_without_dpo;
 mod recipient_role_unclassified;
 mod recipients_not_stated;
@@ -25,6 +26,7 @@ pub(super) static RULES: &[&Rule] = &[
     &recipients_not_stated::RULE,
     &transfers_not_stated::RULE,
     &recipient_role_unclassified::RULE,
+    &list_given_as_examples::RULE,
     &scope_outside_activity::RULE,
     &duplicate_id::RULE,
     &dangling_reference::RULE,

@@ -62,6 +62,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ],
             ));
         }
+        for (d, source) in a.data_sources.iter().enumerate() {
+            scopes.push((
+                activity.at_index("data_sources", d),
+                vec![(
+                    "data_categories",
+                    "data_categories",
+                    &source.data_categories,
+                    &a.data_categories,
+                )],
+            ));
+        }
         for (b, basis) in a.lawful_bases.iter().enumerate() {
             scopes.push((
                 activity.at_index("lawful_bases", b),
@@ -103,6 +114,7 @@ mod tests {
             when: None,
             data_subjects: vec![id("inwoners")],
             purposes: vec![],
+            at_least: false,
         });
     }
 

@@ -68,6 +68,7 @@ mod tests {
             description: None,
             kind: None,
             special_category: Some(SpecialCategory::Biometric),
+            also_special_categories: vec![],
             criminal: false,
             national_id: None,
             revealed_indirectly: false,
@@ -105,6 +106,7 @@ mod tests {
                 legal_provision: None,
                 categories: vec![SpecialCategory::Biometric],
                 safeguards: vec![],
+                consent_not_asked_because: None,
             });
         assert!(findings_of(&RULE, &r, None).is_empty());
     }

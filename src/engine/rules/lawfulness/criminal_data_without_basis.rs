@@ -72,6 +72,7 @@ mod tests {
             description: None,
             kind: None,
             special_category: None,
+            also_special_categories: vec![],
             criminal: true,
             national_id: None,
             revealed_indirectly: false,

@@ -55,7 +55,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let Some(found) = ctx.find::<DataCategory>(id.as_str()) else {
                 continue;
             };
-            if found.entry.special_category.is_some() || !political(found.entry) {
+            if found.entry.is_special() || !political(found.entry) {
                 continue;
             }
             out.push(ctx.finding(
@@ -83,6 +83,7 @@ mod tests {
             description: description.map(Into::into),
             kind: None,
             special_category: None,
+            also_special_categories: vec![],
             criminal: false,
             national_id: None,
             revealed_indirectly: false,

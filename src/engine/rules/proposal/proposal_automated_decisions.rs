@@ -62,6 +62,7 @@ mod tests {
             legal_provision: None,
             safeguards: vec![],
             logic: None,
+            human_involvement: None,
         }
     }
 

@@ -50,6 +50,7 @@ mod tests {
             description: None,
             kind: None,
             special_category: Some(SpecialCategory::Health),
+            also_special_categories: vec![],
             criminal: false,
             national_id: None,
             revealed_indirectly: false,

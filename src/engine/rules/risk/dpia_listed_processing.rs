@@ -137,10 +137,12 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
     let a = activity.activity;
     let categories = ctx.data_categories(activity);
     let kind = |k: DataKind| categories.iter().any(|(_, c)| c.kind == Some(k));
-    let special = |s: SpecialCategory| categories.iter().any(|(_, c)| c.special_category == Some(s));
-    let sensitive = categories
-        .iter()
-        .any(|(_, c)| c.special_category.is_some() || c.criminal);
+    let special = |s: SpecialCategory| {
+        categories
+            .iter()
+            .any(|(_, c)| c.special_categories().any(|x| x == s))
+    };
+    let sensitive = categories.iter().any(|(_, c)| c.is_special() || c.criminal);
     let purpose = |k: PurposeKind| {
         a.purposes
             .iter()

@@ -60,9 +60,7 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<S
     let met = |c: HighRiskCriterion| criteria.contains(&c);
     let large_scale = met(HighRiskCriterion::LargeScale);
     let categories = ctx.data_categories(activity);
-    let special_or_criminal = categories
-        .iter()
-        .any(|(_, c)| c.special_category.is_some() || c.criminal);
+    let special_or_criminal = categories.iter().any(|(_, c)| c.is_special() || c.criminal);
     let adm = a.automated_decision_making.as_ref();
 
     // Art 35(3)(a) is about evaluating personal aspects (profiling, scoring) for decisions with
@@ -108,7 +106,7 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<HighRiskC
     // a technology shows monitoring, the data categories show sensitivity, so one fact never
     // counts twice.
     let sensitive = categories.iter().any(|(_, c)| {
-        c.special_category.is_some()
+        c.is_special()
             || c.criminal
             || c.national_id.is_some()
             || matches!(
@@ -265,6 +263,7 @@ mod tests {
             legal_provision: None,
             safeguards: vec![],
             logic: None,
+            human_involvement: None,
         });
         r.activities[1].dpia = dpia(DpiaStatus::NotAssessed);
         let findings = findings_of(&RULE, &r, None);
@@ -315,6 +314,7 @@ mod tests {
             legal_provision: None,
             safeguards: vec![],
             logic: None,
+            human_involvement: None,
         });
         r.activities[1].dpia = None;
         let messages: Vec<String> = findings_of(&RULE, &r, None)

@@ -54,6 +54,7 @@ mod tests {
             legal_provision: None,
             safeguards: vec![],
             logic: None,
+            human_involvement: None,
         });
     }
 

@@ -6,7 +6,7 @@ pub(crate) static RULE: Rule = Rule {
     id: "retention-missing",
     severity: Severity::Warning,
     articles: &["GDPR Art 30(1)(f)", "GDPR Art 13(2)(a)"],
-    summary: "an activity does not state its retention",
+    summary: "an activity does not state its retention, or a conditional retention leaves a case without its term",
     why: "The register should give, where possible, the time limits for erasing each category of \
           data (Art 30(1)(f)), and the privacy statement must tell people how long their data are \
           kept or the criteria that decide it (Art 13(2)(a)). An activity without a retention rule \
@@ -31,6 +31,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
+    // A conditional retention that names a case without its term leaves that case open too.
+    super::judge_retention_rules(ctx, out, &RULE, case_without_term);
+}
+
+fn case_without_term(retention: &Retention) -> Option<(String, String)> {
+    let Retention::Conditional(conditional) = retention else {
+        return None;
+    };
+    let case = conditional.cases.iter().find(|case| case.retention.is_none())?;
+    Some((
+        format!("names the case \"{}\" without its term", case.when.trim()),
+        "add the case's `retention` (e.g. `after_event: { period: P5Y, event: case_closed }`), or ask the process owner for it".to_owned(),
+    ))
 }
 
 #[cfg(test)]
@@ -50,5 +63,30 @@ mod tests {
         register.activities[1].retention = Listed::NotStated;
         register.activities[1].regime = Some(LegalRegime::PoliceDataAct);
         assert!(crate::engine::rules::testing::findings_of(&RULE, &register, None).is_empty());
+    }
+
+    /// A conditional retention with a case whose term is not given is reported at the rule.
+    #[test]
+    fn a_case_without_its_term_is_reported() {
+        let mut register = crate::engine::rules::testing::register();
+        let kept = register.catalogues.retention_rules[0].period.clone();
+        register.catalogues.retention_rules[0].period = Retention::Conditional(ConditionalRetention {
+            otherwise: Some(Box::new(kept)),
+            cases: vec![RetentionCase {
+                when: "als er geen parkeerrecht was".into(),
+                retention: None,
+            }],
+        });
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            findings[0].path.to_string(),
+            "/catalogues/retention_rules/0/period"
+        );
+        assert!(
+            findings[0]
+                .message
+                .ends_with("names the case \"als er geen parkeerrecht was\" without its term")
+        );
     }
 }

@@ -34,7 +34,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let sensitive = ctx.register.activities.iter().find(|a| {
         a.data_categories.iter().any(|id| {
             ctx.find::<DataCategory>(id.as_str())
-                .is_some_and(|c| c.entry.special_category.is_some() || c.entry.criminal)
+                .is_some_and(|c| c.entry.is_special() || c.entry.criminal)
         })
     });
     if let Some(activity) = sensitive {

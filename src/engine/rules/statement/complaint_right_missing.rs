@@ -71,6 +71,7 @@ mod tests {
                 s.rights.push(RightOffer {
                     right: DataSubjectRight::Complaint,
                     description: None,
+                    document: None,
                     channels: vec![],
                     identification_required: false,
                     electronic_copy: false,

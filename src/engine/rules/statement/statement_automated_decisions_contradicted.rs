@@ -66,6 +66,7 @@ mod tests {
             legal_provision: Some("Wmo 2015 art. 2.3.5".into()),
             safeguards: vec![],
             logic: None,
+            human_involvement: None,
         });
     }
 
