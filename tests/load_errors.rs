@@ -243,3 +243,23 @@ fn a_byte_order_mark_is_accepted_in_every_format() {
         );
     }
 }
+
+/// `{:?}` of a load error (what `fn main() -> Result<…>` prints) is short and useful, never the
+/// whole source text.
+#[test]
+fn debug_output_is_short_and_never_the_source() {
+    let text = format!(
+        "{CONTROLLER_YAML}activities:\n  - id: a\n    name: A\n    purpses: [x]\n{}",
+        "# padding SECRET\n".repeat(2_000)
+    );
+    let error = Document::parse("register.yaml", &text, Format::Yaml, Limits::default())
+        .and_then(|d| d.register())
+        .expect_err("unknown field");
+    let debug = format!("{error:?}");
+    assert!(debug.len() < 600, "{debug}");
+    assert!(!debug.contains("SECRET"), "{debug}");
+    assert!(
+        debug.contains("line: Some(7)") && debug.contains("purpses"),
+        "{debug}"
+    );
+}

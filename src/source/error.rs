@@ -250,7 +250,6 @@ fn list(words: &[&str]) -> String {
 }
 
 /// A file that failed to load: what went wrong, in which file, where, and at which field.
-#[derive(Debug)]
 pub struct LoadError {
     /// The file's name as given.
     pub file: PathBuf,
@@ -262,6 +261,23 @@ pub struct LoadError {
     pub path: FieldPath,
     /// What went wrong (boxed: it is the large part, and errors travel in `Result`s).
     pub kind: Box<LoadErrorKind>,
+}
+
+/// Short and useful when printed with `{:?}` (as `fn main() -> Result<…>` does): the file, the
+/// position, the field and the error, never the whole source text.
+impl std::fmt::Debug for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let position = self.range().map(|(start, _)| start);
+        f.debug_struct("LoadError")
+            .field("file", &self.file)
+            .field("line", &position.map(|p| p.line))
+            .field("column", &position.map(|p| p.column))
+            .field("path", &self.path.to_string())
+            .field("code", &self.kind.code())
+            .field("error", &self.kind.to_string())
+            .field("help", &self.help())
+            .finish()
+    }
 }
 
 impl LoadError {
