@@ -377,7 +377,9 @@ list_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataCategoryScope {
-    /// The data categories, by id; each must be one of the activity's.
+    /// The data categories, by id; each must be one of the activity's. Empty for a scope of data
+    /// subjects or purposes only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Id>,
     /// How they are collected; absent means always.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -453,6 +455,10 @@ list_enum! {
         DataSources,
         /// `security_measures`.
         SecurityMeasures,
+        /// `places`.
+        Places,
+        /// `methods`.
+        Methods,
     }
 }
 
@@ -613,6 +619,14 @@ pub struct ProcessingActivity {
     /// buildings, sites).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<String>,
+    /// How the data are gathered or the work is done, in the organisation's words ("contact via
+    /// sociale media", "huisbezoek").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<String>,
+    /// Whether the organisation promises to choose the least intrusive way to reach the purpose
+    /// ("de best passende en minst ingrijpende wijze"), Art 5(1)(c).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub least_intrusive_means: bool,
     /// Other laws and rules the processing follows beside the GDPR ("Luchtvaartregelgeving",
     /// "artikel 8 EVRM").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -295,6 +295,10 @@ pub struct Recipient {
     /// adequacy decision of 10 July 2023 covers only certified organisations).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpf_certified: Option<bool>,
+    /// Whether the controller says it checks that the recipient keeps the agreement ("de
+    /// gemeente controleert deze afspraken").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub agreement_checked: bool,
     /// The document or list that names the recipients in detail (e.g. the national list of BRP
     /// afnemers).
     #[serde(default, skip_serializing_if = "Option::is_none")]

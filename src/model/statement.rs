@@ -134,6 +134,10 @@ pub struct RightOffer {
     /// aanspreekpunt").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handled_by: Option<String>,
+    /// For access: what the answer tells the requester (Art 15(1)), e.g. the categories,
+    /// recipients, purpose and source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provides: Vec<InformationItem>,
     /// The page or document that describes the right further.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentRef>,
@@ -258,6 +262,10 @@ list_enum! {
         Rights,
         /// The lawful basis.
         LawfulBasis,
+        /// The categories of personal data.
+        DataCategories,
+        /// Where the data came from.
+        Sources,
     }
 }
 

@@ -506,6 +506,7 @@ pub fn right_offer() -> BoxedStrategy<RightOffer> {
         few(text()),
         of(text()),
         of(document_ref()),
+        few(list::<InformationItem>()),
     )
         .prop_map(
             |(
@@ -517,11 +518,13 @@ pub fn right_offer() -> BoxedStrategy<RightOffer> {
                 conditions,
                 description,
                 document,
+                provides,
             )| {
                 RightOffer {
                     right,
                     description,
                     document,
+                    provides,
                     channels,
                     identification_required,
                     electronic_copy,
@@ -829,7 +832,7 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
         any::<bool>(),
         of(text()),
         of(any::<bool>()),
-        of(document_ref()),
+        (of(document_ref()), any::<bool>()),
     )
         .prop_map(
             |(
@@ -844,8 +847,9 @@ pub fn recipient() -> BoxedStrategy<Recipient> {
                 only_with_consent,
                 sharing_assessment,
                 dpf_certified,
-                document,
+                (document, agreement_checked),
             )| Recipient {
+                agreement_checked,
                 id,
                 label,
                 kind,
@@ -1441,7 +1445,13 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
         few(channel()),
         of(text()),
         of(text()),
-        (few(list::<ActivityList>()), few(text()), few(text())),
+        (
+            few(list::<ActivityList>()),
+            few(text()),
+            few(text()),
+            few(text()),
+            any::<bool>(),
+        ),
     );
     (head, body, tail, extra)
         .prop_map(
@@ -1492,9 +1502,11 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                     information_channels,
                     provision_consequence,
                     in_use_since,
-                    (examples_only, places, also_governed_by),
+                    (examples_only, places, also_governed_by, methods, least_intrusive_means),
                 ),
             )| ProcessingActivity {
+                methods,
+                least_intrusive_means,
                 examples_only,
                 places,
                 also_governed_by,

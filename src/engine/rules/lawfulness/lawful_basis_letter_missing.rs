@@ -69,6 +69,10 @@ const WORDINGS: &[(&str, &[LawfulBasisKind])] = &[
         "wettelijke verplichting",
         &[LawfulBasisKind::LegalObligation, LawfulBasisKind::PublicTask],
     ),
+    (
+        "wettelijk verplicht",
+        &[LawfulBasisKind::LegalObligation, LawfulBasisKind::PublicTask],
+    ),
     ("wettelijke taak", &[LawfulBasisKind::PublicTask]),
     ("publieke taak", &[LawfulBasisKind::PublicTask]),
     ("publiekrechtelijke taak", &[LawfulBasisKind::PublicTask]),
@@ -203,6 +207,13 @@ mod tests {
         assert_eq!(
             hint(&r),
             "add `basis`: `legal_obligation` (GDPR Art 6(1)(c)) or `public_task` (GDPR Art 6(1)(e)), and the `legal_provision` that lays it down"
+        );
+        // The adjective form reads the same: "GBLT is wettelijk verplicht om te toetsen".
+        unlettered(&mut r, None, Some("wettelijk verplicht om te toetsen"));
+        assert!(
+            hint(&r).starts_with("add `basis`: `legal_obligation`"),
+            "{}",
+            hint(&r)
         );
     }
 

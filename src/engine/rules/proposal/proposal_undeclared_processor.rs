@@ -152,6 +152,7 @@ mod tests {
             only_with_consent: false,
             sharing_assessment: None,
             dpf_certified: None,
+            agreement_checked: false,
             document: None,
         });
         let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));

@@ -50,6 +50,7 @@ mod tests {
             only_with_consent: false,
             sharing_assessment: None,
             dpf_certified: None,
+            agreement_checked: false,
             document: None,
         });
         p.activity.recipients.push(id("woningcorporatie"));

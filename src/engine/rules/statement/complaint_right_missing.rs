@@ -71,6 +71,7 @@ mod tests {
                 s.rights.push(RightOffer {
                     right: DataSubjectRight::Complaint,
                     description: None,
+                    provides: vec![],
                     document: None,
                     channels: vec![],
                     identification_required: false,

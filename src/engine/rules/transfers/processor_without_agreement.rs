@@ -30,12 +30,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let processor = found.entry;
         let id = &processor.id;
         let finding = match &processor.agreement {
-            None => ctx.finding(
-                &RULE,
-                (found.subject, found.path()),
-                format!("processor `{id}` has no processor agreement on record"),
-                HINT,
-            ),
+            // Not recorded is weaker than recorded as absent: the register cannot show the
+            // agreement, which is a warning; an agreement stated not to exist is the breach.
+            None => ctx
+                .finding(
+                    &RULE,
+                    (found.subject, found.path()),
+                    format!("processor `{id}` has no processor agreement on record"),
+                    HINT,
+                )
+                .with_severity(Severity::Warning),
             Some(agreement) if !agreement.in_place => {
                 let reason = agreement
                     .reason_if_absent
@@ -107,5 +111,16 @@ mod tests {
         let findings = findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].related[0].path.to_string(), "/activities/0/systems/0");
+    }
+
+    /// An agreement the register does not record is a warning; one it records as absent is
+    /// the error.
+    #[test]
+    fn an_unrecorded_agreement_is_a_warning() {
+        let mut r = register();
+        r.catalogues.processors[0].agreement = None;
+        let findings = findings_of(&RULE, &r, None);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].severity, Severity::Warning);
     }
 }
