@@ -358,6 +358,7 @@ list_enum! {
 
 list_enum! {
     /// Whether a data category is collected from everyone in the activity.
+    #[non_exhaustive]
     pub enum CollectionMode {
         /// Always collected.
         Always,
@@ -440,6 +441,7 @@ pub struct RecipientScope {
 
 list_enum! {
     /// A list field of an activity, for saying which lists the register gives only as examples.
+    #[non_exhaustive]
     pub enum ActivityList {
         /// `purposes`.
         Purposes,
