@@ -1,0 +1,91 @@
+//! Everything ropa does with a file, run on arbitrary text: load it in a format, lint a
+//! register or evaluate a proposal, locate the findings and render them in every output format.
+//! The fuzz targets (`fuzz/`) and `tests/fuzz_regressions.rs` share this one path, so a crash
+//! found by fuzzing is kept as an ordinary stable test.
+
+use std::sync::Arc;
+
+use ropa::engine::Engine;
+use ropa::model::Register;
+use ropa::report::{
+    Documents, HumanRenderer, RunReport, Sources, locate, render_json, render_load_error, render_run,
+    render_sarif,
+};
+use ropa::source::{Document, DocumentKind, Format, Limits};
+
+/// The register proposals are evaluated against.
+const REGISTER: &str = include_str!("../../examples/ibd/register.yaml");
+
+/// Parsed once: every proposal is evaluated against the same register.
+fn fixed_register() -> Option<&'static (Document, Register)> {
+    static FIXED: std::sync::OnceLock<Option<(Document, Register)>> = std::sync::OnceLock::new();
+    FIXED
+        .get_or_init(|| {
+            let document = Document::parse("register.yaml", REGISTER, Format::Yaml, Limits::default()).ok()?;
+            let register = document.register().ok()?;
+            Some((document, register))
+        })
+        .as_ref()
+}
+
+/// Loads `text` as `format` and runs it through the engine and every renderer. Panics only where
+/// ropa has a bug; every error on bad input is an ordinary result.
+pub fn exercise(text: &str, format: Format) {
+    let document = match Document::parse("input", text, format, Limits::default()) {
+        Ok(document) => document,
+        Err(error) => {
+            let _ = render_load_error(&error, HumanRenderer::default());
+            let _ = format!("{error:?}");
+            return;
+        }
+    };
+    let mut run = RunReport::new(ropa::engine::Severity::Error);
+    let mut sources = Sources::new();
+    sources.insert("input".to_owned(), Arc::clone(document.source()));
+    match document.kind() {
+        DocumentKind::Register => {
+            let register = match document.register() {
+                Ok(register) => register,
+                Err(error) => {
+                    let _ = render_load_error(&error, HumanRenderer::default());
+                    return;
+                }
+            };
+            let mut findings = Engine::new(&register).lint().findings;
+            locate(
+                &mut findings,
+                Documents {
+                    register: Some(&document),
+                    proposal: None,
+                },
+            );
+            run.findings = findings;
+        }
+        DocumentKind::Proposal => {
+            let proposal = match document.proposal() {
+                Ok(proposal) => proposal,
+                Err(error) => {
+                    let _ = render_load_error(&error, HumanRenderer::default());
+                    return;
+                }
+            };
+            let Some((register_document, register)) = fixed_register() else {
+                return;
+            };
+            sources.insert("register.yaml".to_owned(), Arc::clone(register_document.source()));
+            let mut findings = Engine::new(register).evaluate(&proposal).report.findings;
+            locate(
+                &mut findings,
+                Documents {
+                    register: Some(&register_document),
+                    proposal: Some(&document),
+                },
+            );
+            run.findings = findings;
+        }
+    }
+    run.finish();
+    let _ = render_run(&run, &sources, HumanRenderer::default());
+    let _ = render_json(&run);
+    let _ = render_sarif(&run);
+}

@@ -1,0 +1,32 @@
+//! Inputs that once crashed or hung ropa (found by the fuzz targets in `fuzz/`), and seeds worth
+//! keeping, run through the same path on stable: `tests/fuzz-regressions/<target>/<name>`, where
+//! the target names the format (`yaml`, `toml`, `json`).
+
+#[path = "common/exercise.rs"]
+mod exercise;
+
+use ropa::source::Format;
+
+#[test]
+fn every_kept_fuzz_input_runs_without_a_panic() {
+    let mut count = 0;
+    for (directory, format) in [
+        ("yaml", Format::Yaml),
+        ("toml", Format::Toml),
+        ("json", Format::Json),
+    ] {
+        let path = std::path::Path::new("tests/fuzz-regressions").join(directory);
+        let Ok(entries) = std::fs::read_dir(&path) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            // Fuzzers write arbitrary bytes; ropa reads UTF-8 text, as the loader checks first.
+            if let Ok(text) = std::str::from_utf8(&bytes) {
+                exercise::exercise(text, format);
+                count += 1;
+            }
+        }
+    }
+    assert!(count > 0, "no kept inputs found");
+}
