@@ -21,7 +21,8 @@ fn fixed_register() -> Option<&'static (Document, Register)> {
     static FIXED: std::sync::OnceLock<Option<(Document, Register)>> = std::sync::OnceLock::new();
     FIXED
         .get_or_init(|| {
-            let document = Document::parse("register.yaml", REGISTER, Format::Yaml, Limits::default()).ok()?;
+            let document =
+                Document::parse("register.yaml", REGISTER, Format::Yaml, Limits::default()).ok()?;
             let register = document.register().ok()?;
             Some((document, register))
         })
