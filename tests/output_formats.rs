@@ -89,3 +89,32 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         );
     }
 }
+
+fn text(format: &str, path: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(["check", "--no-config", "--format", format, path])
+        .output()
+        .expect("ropa runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// GitHub workflow commands: one annotation per finding with its position and rule, the message
+/// escaped as the runner requires (`%`, CR, LF; and `:`, `,` in properties).
+#[test]
+fn github_annotations_are_pinned() {
+    let output = text("github", "examples/gnmi");
+    for line in output.lines() {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning ") || line.starts_with("::notice "),
+            "{line}"
+        );
+        assert!(!line.contains('\r'), "{line}");
+    }
+    insta::assert_snapshot!(output);
+}
+
+/// The Markdown summary for `$GITHUB_STEP_SUMMARY`.
+#[test]
+fn markdown_summary_is_pinned() {
+    insta::assert_snapshot!(text("markdown", "examples/gnmi"));
+}

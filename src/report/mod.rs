@@ -8,12 +8,14 @@
 //! to a terminal, a CI log or a code-scanning page. Serialise a [`RunReport`] yourself and you
 //! take that duty on.
 
+mod github;
 mod human;
 mod locate;
 mod run;
 mod sarif;
 
 pub use crate::sanitize::sanitize;
+pub use github::{render_github, render_markdown};
 pub use human::{HumanRenderer, render_finding, render_load_error, render_run, summary_line};
 pub use locate::{Documents, locate};
 pub use run::{EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary};

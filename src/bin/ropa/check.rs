@@ -10,7 +10,7 @@ use ropa::model::{Id, Proposal, Register};
 use ropa::pairing::{Pairing, nearest_register};
 use ropa::report::{
     Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources, locate,
-    render_json, render_run, render_sarif,
+    render_github, render_json, render_markdown, render_run, render_sarif,
 };
 use ropa::source::{Document, DocumentKind, LoadError, ReadOptions};
 
@@ -184,6 +184,8 @@ impl<'s> Collector<'s> {
             OutputFormat::Human => render_run(&self.run, &self.sources, self.settings.style),
             OutputFormat::Json => render_json(&self.run),
             OutputFormat::Sarif => render_sarif(&self.run),
+            OutputFormat::Github => render_github(&self.run),
+            OutputFormat::Markdown => render_markdown(&self.run),
         };
         crate::emit(&text);
         let summary = &self.run.summary;

@@ -100,6 +100,10 @@ pub enum OutputFormat {
     Json,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
+    /// GitHub Actions workflow commands: findings as annotations on the pull request.
+    Github,
+    /// A Markdown summary, for `$GITHUB_STEP_SUMMARY` or a review comment.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
