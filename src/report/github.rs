@@ -110,7 +110,7 @@ pub fn render_markdown(run: &RunReport) -> String {
     }
     if !run.findings.is_empty() {
         let mut findings: Vec<&Finding> = run.findings.iter().collect();
-        findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+        findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
         out.push_str(
             "\n### Findings\n\n| severity | rule | where | finding | fix |\n|---|---|---|---|---|\n",
         );
