@@ -78,7 +78,7 @@ pub fn exercise(text: &str, format: Format) {
             locate(
                 &mut findings,
                 Documents {
-                    register: Some(&register_document),
+                    register: Some(register_document),
                     proposal: Some(&document),
                 },
             );
