@@ -72,7 +72,15 @@ fn no_output_format_carries_hostile_text() {
             "{format}: the register was checked:\n{stdout}"
         );
         if format == "json" || format == "sarif" {
-            serde_json::from_str::<serde_json::Value>(&stdout).expect("still valid JSON");
+            let value = serde_json::from_str::<serde_json::Value>(&stdout).expect("still valid JSON");
+            if format == "sarif" {
+                // The unreadable file is an alert too, not only a notification.
+                let results = value["runs"][0]["results"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+                assert!(results.iter().any(|r| r["ruleId"] == "load-error"), "{stdout}");
+            }
         }
     }
 }

@@ -58,8 +58,10 @@ fn sarif_output_is_valid_sarif_2_1_0() {
 
     let run = &output["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), ropa::engine::RULES.len());
-    for (i, rule) in rules.iter().enumerate() {
+    // Every rule, then `load-error`, under which unreadable files are results too.
+    assert_eq!(rules.len(), ropa::engine::RULES.len() + 1);
+    assert_eq!(rules[ropa::engine::RULES.len()]["id"], "load-error");
+    for (i, rule) in rules.iter().take(ropa::engine::RULES.len()).enumerate() {
         assert_eq!(rule["id"], ropa::engine::RULES[i].id);
         assert!(
             rule["help"]["markdown"]
@@ -117,4 +119,40 @@ fn github_annotations_are_pinned() {
 #[test]
 fn markdown_summary_is_pinned() {
     insta::assert_snapshot!(text("markdown", "examples/gnmi"));
+}
+
+/// Fingerprints follow the finding, not its line: an edit that shifts every line (a comment at
+/// the top, an activity inserted before the others) leaves them unchanged.
+#[test]
+fn sarif_fingerprints_survive_edits_that_shift_lines() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sarif_fingerprints");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let register = std::fs::read_to_string("examples/ibd/register.yaml").expect("example");
+    let fingerprints = |text: &str| -> Vec<String> {
+        std::fs::write(dir.join("register.yaml"), text).expect("write");
+        let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
+            .args(["check", "--no-config", "--format", "sarif", "register.yaml"])
+            .current_dir(&dir)
+            .output()
+            .expect("ropa runs");
+        let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+        let mut prints: Vec<String> = sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .map(|r| {
+                r["partialFingerprints"]["ropa/v1"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        prints.sort();
+        prints
+    };
+    let before = fingerprints(&register);
+    assert!(!before.is_empty());
+    let shifted = format!("# Bijgewerkt\n# door de FG\n\n{register}");
+    assert_eq!(fingerprints(&shifted), before);
 }

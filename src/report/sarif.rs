@@ -3,7 +3,15 @@
 //! One run: the tool driver lists every rule with its summary, explanation and articles; each
 //! finding is a result with its file and region (1-based lines, columns counted in Unicode code
 //! points, as `columnKind` says); suppressed findings carry their reason as an external
-//! suppression; load errors are tool execution notifications.
+//! suppression; load errors are tool execution notifications *and* results of the rule
+//! `load-error`, so an unreadable register shows up as an alert.
+//!
+//! Each result carries a `partialFingerprints` entry (`ropa/v1`) that code scanning uses to
+//! track an alert across commits: a hash of the rule, the file, the field path with its list
+//! indexes left out, and the message (which names the activity or entry by id), so an edit that
+//! shifts lines or inserts an activity above leaves it unchanged. Identical keys get an
+//! occurrence number. Rules link to their page in `docs/rules/` when the package names its
+//! repository.
 
 use serde::Serialize;
 
@@ -54,6 +62,8 @@ struct Driver {
     name: &'static str,
     version: &'static str,
     semantic_version: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<ReportingDescriptor>,
 }
 
@@ -63,6 +73,8 @@ struct ReportingDescriptor {
     id: &'static str,
     short_description: Message,
     full_description: Message,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     help: MultiformatMessage,
     default_configuration: Configuration,
     properties: Properties,
@@ -119,6 +131,7 @@ struct SarifResult {
     rule_index: usize,
     level: &'static str,
     message: Message,
+    partial_fingerprints: Fingerprints,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -129,11 +142,67 @@ struct SarifResult {
 }
 
 #[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "ropa/v1")]
+    v1: String,
+}
+
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ResultProperties {
     /// The field path, so results stay meaningful without a location.
     field_path: String,
     hint: String,
+}
+
+/// The id of the rule under which load errors are reported as results.
+const LOAD_ERROR_RULE: &str = "load-error";
+
+/// The address of the repository, when the package names one.
+fn repository() -> Option<&'static str> {
+    option_env!("CARGO_PKG_REPOSITORY").filter(|r| !r.is_empty())
+}
+
+/// FNV-1a, 64 bits: a small stable hash, the same on every platform and version of Rust.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The path without its list indexes: `/activities/3/recipients/1` becomes
+/// `/activities/*/recipients/*`.
+fn path_shape(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if segment.bytes().all(|b| b.is_ascii_digit()) && !segment.is_empty() {
+                "*"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Numbers the fingerprints of results whose keys coincide, in report order.
+#[derive(Default)]
+struct FingerprintCounter {
+    seen: std::collections::HashMap<u64, usize>,
+}
+
+impl FingerprintCounter {
+    fn next(&mut self, rule: &str, file: &str, path: &str, message: &str) -> Fingerprints {
+        let key = fnv1a(&format!(
+            "{rule}\u{1f}{file}\u{1f}{}\u{1f}{message}",
+            path_shape(path)
+        ));
+        let occurrence = self.seen.entry(key).or_insert(0);
+        *occurrence += 1;
+        Fingerprints {
+            v1: format!("{key:016x}:{occurrence}"),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -230,8 +299,13 @@ fn location(at: &SourceLocation, id: Option<usize>, message: Option<String>) -> 
     }
 }
 
-fn result(finding: &Finding, suppression: Option<&str>) -> SarifResult {
+fn result(
+    finding: &Finding,
+    suppression: Option<&str>,
+    fingerprints: &mut FingerprintCounter,
+) -> SarifResult {
     let rule_index = RULES.iter().position(|r| r.id == finding.rule).unwrap_or(0);
+    let file = finding.location.as_ref().map_or("", |l| l.file.as_str());
     SarifResult {
         rule_id: finding.rule,
         rule_index,
@@ -239,6 +313,12 @@ fn result(finding: &Finding, suppression: Option<&str>) -> SarifResult {
         message: Message {
             text: format!("{}\nhint: {}", finding.message, finding.hint),
         },
+        partial_fingerprints: fingerprints.next(
+            finding.rule,
+            file,
+            &finding.path.to_string(),
+            &finding.message,
+        ),
         locations: finding.location.iter().map(|l| location(l, None, None)).collect(),
         related_locations: finding
             .related
@@ -268,7 +348,7 @@ fn result(finding: &Finding, suppression: Option<&str>) -> SarifResult {
 
 /// The run as a SARIF 2.1.0 log.
 pub fn to_sarif(run: &RunReport) -> serde_json::Value {
-    let rules = RULES
+    let mut rules: Vec<ReportingDescriptor> = RULES
         .iter()
         .map(|rule| ReportingDescriptor {
             id: rule.id,
@@ -278,6 +358,7 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
             full_description: Message {
                 text: rule.why.to_owned(),
             },
+            help_uri: repository().map(|r| format!("{r}/blob/main/docs/rules/{}.md", rule.id)),
             help: MultiformatMessage {
                 text: format!("{}\n\n{}", rule.summary, rule.why),
                 markdown: rule.explanation(),
@@ -289,6 +370,54 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
                 tags: std::iter::once("privacy".to_owned())
                     .chain(rule.articles.iter().map(|a| (*a).to_owned()))
                     .collect(),
+            },
+        })
+        .collect();
+    let load_error_index = rules.len();
+    rules.push(ReportingDescriptor {
+        id: LOAD_ERROR_RULE,
+        short_description: Message {
+            text: "a file could not be read as a register or proposal".to_owned(),
+        },
+        full_description: Message {
+            text: "ropa could not load the file: it is not valid YAML, TOML or JSON, or not a register or proposal ropa can read. Nothing in it was checked.".to_owned(),
+        },
+        help_uri: None,
+        help: MultiformatMessage {
+            text: "Fix the error named in the result and run ropa again.".to_owned(),
+            markdown: "Fix the error named in the result and run ropa again.".to_owned(),
+        },
+        default_configuration: Configuration { level: "error" },
+        properties: Properties {
+            tags: vec!["privacy".to_owned()],
+        },
+    });
+    let mut fingerprints = FingerprintCounter::default();
+    let load_results: Vec<SarifResult> = run
+        .load_errors
+        .iter()
+        .map(|error| SarifResult {
+            rule_id: LOAD_ERROR_RULE,
+            rule_index: load_error_index,
+            level: "error",
+            message: Message {
+                text: match &error.help {
+                    Some(help) => format!("{}\nhint: {help}", error.message),
+                    None => error.message.clone(),
+                },
+            },
+            partial_fingerprints: fingerprints.next(
+                LOAD_ERROR_RULE,
+                &error.file,
+                error.path.as_deref().unwrap_or(""),
+                &error.code,
+            ),
+            locations: error.location.iter().map(|l| location(l, None, None)).collect(),
+            related_locations: Vec::new(),
+            suppressions: Vec::new(),
+            properties: ResultProperties {
+                field_path: error.path.clone().unwrap_or_default(),
+                hint: error.help.clone().unwrap_or_default(),
             },
         })
         .collect();
@@ -309,12 +438,17 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
             locations: error.location.iter().map(|l| location(l, None, None)).collect(),
         })
         .collect();
-    let results = run
-        .findings
-        .iter()
-        .map(|f| result(f, None))
-        .chain(run.suppressed.iter().map(|s| result(&s.finding, Some(&s.reason))))
-        .collect();
+    let mut results = load_results;
+    for finding in &run.findings {
+        results.push(result(finding, None, &mut fingerprints));
+    }
+    for suppressed in &run.suppressed {
+        results.push(result(
+            &suppressed.finding,
+            Some(&suppressed.reason),
+            &mut fingerprints,
+        ));
+    }
     let log = Log {
         schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -324,6 +458,10 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
                     name: "ropa",
                     version: env!("CARGO_PKG_VERSION"),
                     semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: option_env!("CARGO_PKG_HOMEPAGE")
+                        .filter(|h| !h.is_empty())
+                        .or_else(repository)
+                        .map(str::to_owned),
                     rules,
                 },
             },

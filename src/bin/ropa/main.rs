@@ -56,6 +56,10 @@ enum Command {
         /// Print the full rule catalogue as Markdown (as in docs/rules.md).
         #[arg(long)]
         markdown: bool,
+        /// Write one Markdown page per rule into this directory (as in docs/rules/), the pages
+        /// SARIF results link to.
+        #[arg(long, value_name = "DIR")]
+        pages: Option<std::path::PathBuf>,
     },
     /// Explain a rule: what it checks, why, and examples.
     #[command(after_help = "Example:\n  ropa explain special-category-without-condition")]
@@ -274,7 +278,11 @@ fn main() -> ExitCode {
             Err(error) => config_error(&error),
         },
         Command::Init { path, force } => init::run(&path, force),
-        Command::Rules { markdown } => rules::list(markdown),
+        Command::Rules {
+            markdown,
+            pages: Some(dir),
+        } if !markdown => rules::pages(&dir),
+        Command::Rules { markdown, .. } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Schema(args) => schema::run(args.which, args.out.as_deref()),
     };

@@ -23,6 +23,33 @@ pub fn list(markdown: bool) -> Outcome {
     Outcome::Clean
 }
 
+/// Writes `<id>.md` for every rule into `dir`.
+pub fn pages(dir: &std::path::Path) -> Outcome {
+    if let Err(error) = std::fs::create_dir_all(dir) {
+        eprintln!(
+            "error: cannot create {}: {error}",
+            ropa::report::sanitize(&dir.display().to_string())
+        );
+        return Outcome::InputError;
+    }
+    for rule in RULES.iter() {
+        let path = dir.join(format!("{}.md", rule.id));
+        if let Err(error) = std::fs::write(&path, rule.explanation()) {
+            eprintln!(
+                "error: cannot write {}: {error}",
+                ropa::report::sanitize(&path.display().to_string())
+            );
+            return Outcome::InputError;
+        }
+    }
+    eprintln!(
+        "wrote {} rule pages to {}",
+        RULES.len(),
+        ropa::report::sanitize(&dir.display().to_string())
+    );
+    Outcome::Clean
+}
+
 pub fn explain(id: &str) -> Outcome {
     match rule(id) {
         Some(rule) => {
