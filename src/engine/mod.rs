@@ -36,7 +36,7 @@ use std::collections::{BTreeSet, HashMap};
 pub use catalogue::rules_markdown;
 pub use finding::{Finding, Related, Severity, SourceLocation, Subject};
 pub use rule::{Rule, Scope};
-pub use rules::{RULES, rule};
+pub use rules::{RULES, nearest_rule, rule};
 
 use context::{Context, ProposalContext};
 use index::CatalogueIndex;

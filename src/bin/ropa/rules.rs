@@ -57,14 +57,8 @@ pub fn explain(id: &str) -> Outcome {
             Outcome::Clean
         }
         None => {
-            let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-            let near = ids
-                .iter()
-                .map(|candidate| (strsim::damerau_levenshtein(id, candidate), *candidate))
-                .filter(|(d, _)| *d <= 4)
-                .min();
             eprintln!("error: no rule `{}`", ropa::report::sanitize(id));
-            if let Some((_, near)) = near {
+            if let Some(near) = ropa::engine::nearest_rule(id) {
                 eprintln!("help: did you mean `{near}`?");
             } else {
                 eprintln!("help: `ropa rules` lists every rule");

@@ -79,6 +79,12 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.id == id)
 }
 
+/// The rule id closest to a misspelt one ("did you mean …?"), as configuration errors use it.
+pub fn nearest_rule(id: &str) -> Option<&'static str> {
+    let ids: Vec<&'static str> = RULES.iter().map(|r| r.id).collect();
+    crate::suggest::nearest(id, &ids)
+}
+
 /// The checkable time limit of a retention, if it has one: the period (or the upper end of a
 /// range) after an event, or a selectielijst period. Vague, unlimited and permanent retention has
 /// none.

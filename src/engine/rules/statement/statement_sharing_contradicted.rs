@@ -38,6 +38,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             // An unclassified recipient cannot be judged; `recipient-role-unclassified` asks
             // for its role.
             let Some(kind) = recipient.kind else { continue };
+            // "Only with consent" said on the recipient, or on a scope of the activity's that
+            // covers it ("nooit met anderen gedeeld zonder uw toestemming").
+            let labelled_consent = recipient.only_with_consent
+                || activity.activity.recipient_scope.iter().any(|scope| {
+                    scope.only_with_consent
+                        && (scope.recipients.is_empty() || scope.recipients.contains(&recipient.id))
+                });
             let broken = match commitment {
                 SharingCommitment::None => !not_a_disclosure(kind),
                 SharingCommitment::OnlyProcessors => {
@@ -51,14 +58,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             | RecipientKind::JointController
                             | RecipientKind::PublicDisclosure
                     ) && !rests_on_consent
-                        && !(recipient.only_with_consent && basis_unstated)
+                        && !(labelled_consent && basis_unstated)
                 }
                 SharingCommitment::DeclaredRecipients => false,
             };
             if !broken {
                 continue;
             }
-            let (message, hint) = if recipient.only_with_consent && !rests_on_consent {
+            let (message, hint) = if labelled_consent && !rests_on_consent {
                 (
                     format!(
                         "activity {} shares data with `{}` ({kind}) \"only with consent\", but the activity rests on no consent basis, and the statement promises sharing `{commitment}`",
@@ -151,5 +158,31 @@ mod tests {
         // Only the independent controller `zorgaanbieders` breaks it; the mail processor does not.
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/recipients/0");
+    }
+
+    /// "Never shared without your consent" said on the activity counts as the label too; with
+    /// another basis it still does not keep the promise.
+    #[test]
+    fn a_consent_scope_is_judged_like_a_consent_label() {
+        let mut register = crate::engine::rules::testing::register();
+        if let Some(s) = &mut register.statement {
+            s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
+        }
+        register.activities[0].recipient_scope.push(RecipientScope {
+            recipients: vec![],
+            data_categories: vec![],
+            when: None,
+            why: None,
+            only_with_consent: true,
+            unless_required_by_law: false,
+            legal_provision: None,
+        });
+        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        assert_eq!(findings.len(), 1);
+        assert!(
+            findings[0].message.contains("rests on no consent basis"),
+            "{}",
+            findings[0].message
+        );
     }
 }
