@@ -357,3 +357,19 @@ fn proposals_pair_with_the_nearest_register_above_them() {
     assert_eq!(out.status.code(), Some(2), "{stdout}");
     assert!(stdout.contains("2 equally near registers"), "{stdout}");
 }
+
+/// A run reads at most `--max-total-size` bytes: files past the budget are refused unread, and
+/// the run is an input error.
+#[test]
+fn the_total_input_budget_refuses_files_past_it() {
+    let dir = scratch(&[("a.yaml", VALID), ("b.yaml", VALID)]);
+    let budget = (VALID.len() + VALID.len() / 2).to_string();
+    let out = ropa(
+        &["check", "--no-config", "--max-total-size", &budget, "."],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert_eq!(stdout.matches("error[over-budget]").count(), 1, "{stdout}");
+    assert!(stdout.contains("--max-total-size"), "{stdout}");
+}

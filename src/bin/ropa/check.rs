@@ -17,9 +17,14 @@ use ropa::source::{Document, DocumentKind, LoadError, ReadOptions};
 use crate::files::{Found, expand, tree_of};
 use crate::{Outcome, OutputFormat};
 
+/// The default budget of bytes read in one run (256 MiB: sixteen files at the largest size).
+pub const DEFAULT_MAX_TOTAL_SIZE: u64 = 256 * 1024 * 1024;
+
 /// How the run is read, judged and reported.
 pub struct Settings {
     pub read: ReadOptions,
+    /// Most bytes read in one run, over all files.
+    pub max_total_size: u64,
     pub config: Config,
     pub format: OutputFormat,
     pub style: HumanRenderer,
@@ -47,6 +52,8 @@ struct Collector<'s> {
     settings: &'s Settings,
     run: RunReport,
     sources: Sources,
+    /// Bytes read so far, against `settings.max_total_size`.
+    bytes_read: u64,
 }
 
 impl<'s> Collector<'s> {
@@ -55,11 +62,34 @@ impl<'s> Collector<'s> {
             settings,
             run: RunReport::new(settings.config.fail_level()),
             sources: Sources::new(),
+            bytes_read: 0,
         }
     }
 
     fn load(&mut self, path: &Path, tree: &Path) -> Option<Loaded> {
         let name = path.display().to_string();
+        // The budget is checked before reading, on the size the file system reports, so a file
+        // past it is never read.
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if self.bytes_read.saturating_add(size) > self.settings.max_total_size {
+            self.run.files.push(FileEntry {
+                path: name.clone(),
+                kind: None,
+            });
+            self.run.load_errors.push(LoadErrorEntry {
+                file: name,
+                code: "over-budget".to_owned(),
+                message: format!(
+                    "not read: the files of this run would exceed the budget of {} bytes",
+                    self.settings.max_total_size
+                ),
+                help: Some("check fewer files at once, or raise the budget with --max-total-size".to_owned()),
+                path: None,
+                location: None,
+            });
+            return None;
+        }
+        self.bytes_read = self.bytes_read.saturating_add(size);
         let confined = if self.settings.read.follow_symlinks {
             ropa::source::check_within_tree(path, tree)
         } else {

@@ -135,6 +135,10 @@ struct InputArgs {
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = Limits::default().max_file_size)]
     max_file_size: u64,
+    /// Most bytes read in one run, over all files; files past it are refused unread, so a pull
+    /// request of many large files cannot exhaust the runner.
+    #[arg(long, default_value_t = check::DEFAULT_MAX_TOTAL_SIZE)]
+    max_total_size: u64,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -166,6 +170,7 @@ impl InputArgs {
         }
         Ok(check::Settings {
             read: self.read_options(),
+            max_total_size: self.max_total_size,
             config,
             format: self.format,
             style: ropa::report::HumanRenderer {
