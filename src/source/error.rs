@@ -5,6 +5,7 @@ use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::Format;
 use super::file::{Position, SourceFile};
 use super::tree::Span;
 use crate::model::ValueError;
@@ -228,6 +229,7 @@ impl LoadErrorKind {
             Self::WrongType { expected, .. } if expected.contains("sequence") => {
                 "write a list, e.g. `[a, b]`, even for a single item".into()
             }
+            Self::Syntax { format, message } => syntax_help(*format, message),
             Self::InvalidValue(ValueError::Id { .. }) => {
                 "ids use lowercase letters a-z, digits, `_`, `-` and `.`; put the organisation's wording in `label`".into()
             }
@@ -238,6 +240,32 @@ impl LoadErrorKind {
             Self::InvalidValue(ValueError::Country { .. }) => "use an ISO 3166-1 alpha-2 code such as NL, DE or US".into(),
             _ => return None,
         })
+    }
+}
+
+/// What to do about a syntax error, from the parser's words: the usual slips of each format.
+fn syntax_help(format: Format, message: &str) -> String {
+    let says = |words: &str| message.contains(words);
+    match format {
+        Format::Yaml if says("tab") => "indent with spaces: YAML does not allow tabs for indentation".into(),
+        Format::Yaml if says("quoted scalar") || says("quote") => {
+            "close the quote on the same line, or indent the rest of a quoted value further than its key".into()
+        }
+        Format::Yaml if says("mapping values are not allowed") || says("expected key") || says("indentation") => {
+            "check the indentation here and on the line before: the keys of one mapping line up, and a value containing `: ` needs quotes".into()
+        }
+        Format::Yaml => "check the indentation and the quotes on this line and the one before".into(),
+        Format::Toml if says("duplicate key") => {
+            "keep one of the two definitions: a key, or a `[table]` header, may appear once (use `[[table]]` for a list of tables)".into()
+        }
+        Format::Toml if says("expected `=`") || says("no value") => "give the key a value: `key = \"value\"`".into(),
+        Format::Toml if says("expected newline") => "write one `key = value` per line, and quote text values".into(),
+        Format::Toml => "check the quotes, brackets and `=` on this line".into(),
+        Format::Json if says("Comments") => "JSON has no comments; remove it (YAML and TOML registers may have comments)".into(),
+        Format::Json if says("trailing") || says("Unexpected token") || says("Expected") => {
+            "check for a missing or extra comma, colon, quote or bracket here".into()
+        }
+        Format::Json => "check the quotes, commas and brackets here".into(),
     }
 }
 

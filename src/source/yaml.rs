@@ -49,7 +49,11 @@ pub(crate) fn parse(file: &SourceFile, limits: Limits) -> Result<Node, Failure> 
     let mut documents = 0usize;
     for item in Parser::new_from_str(file.text()) {
         let (event, span) = item.map_err(|e| {
-            let offset = file.offset_of(e.marker().line(), e.marker().col());
+            let offset = at_the_mistake(
+                file.text(),
+                file.offset_of(e.marker().line(), e.marker().col()),
+                e.info(),
+            );
             Failure::at(
                 LoadErrorKind::Syntax {
                     format: Format::Yaml,
@@ -296,6 +300,20 @@ fn is_core_float(text: &str) -> bool {
         !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
     });
     mantissa_ok && exponent_ok
+}
+
+/// Where a YAML syntax error really is. For a tab the scanner marks the start of the value it was
+/// reading (on the line before, when the tab starts the next line), which points a line early;
+/// the tab itself, within the next two lines, is the mistake.
+fn at_the_mistake(text: &str, offset: usize, message: &str) -> usize {
+    if !message.contains("tab") {
+        return offset;
+    }
+    let rest = text.get(offset..).unwrap_or_default();
+    let window: usize = rest.split_inclusive('\n').take(2).map(str::len).sum();
+    rest.get(..window)
+        .and_then(|w| w.find('\t'))
+        .map_or(offset, |tab| offset + tab)
 }
 
 #[cfg(test)]

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Writes the malformed-input corpus: the example registers with one mistake each, in all three
+formats, and the line each mistake is on (`expected.txt`: `file line`, 0 when the whole file is
+wrong). Run from the repository root; the files are committed, this script is their provenance."""
+import os, re
+
+OUT = "tests/malformed"
+SOURCES = {
+    "yaml": open("examples/ibd/register.yaml", encoding="utf-8").read(),
+    "toml": open("examples/gnmi/register.toml", encoding="utf-8").read(),
+    "json": open("examples/gemeente/register.json", encoding="utf-8").read(),
+}
+expected = []
+
+def write(name, ext, text, line):
+    path = f"{OUT}/{name}.{ext}"
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    expected.append(f"{name}.{ext} {line}")
+
+def nth_match(text, pattern, n):
+    matches = list(re.finditer(pattern, text, re.M))
+    return matches[n % len(matches)] if matches else None
+
+def line_of(text, offset):
+    return text.count("\n", 0, offset) + 1
+
+def replace_in_match(ext, name, pattern, old, new, n):
+    text = SOURCES[ext]
+    m = nth_match(text, pattern, n)
+    if not m:
+        return
+    seg = m.group(0)
+    if old not in seg:
+        return
+    start = m.start() + seg.index(old)
+    mutated = text[:start] + new + text[start + len(old):]
+    write(name, ext, mutated, line_of(text, start))
+
+KEY = {"yaml": r"^\s*{k}:", "toml": r"^{k} =", "json": r'"{k}":'}
+for ext in SOURCES:
+    key = lambda k: KEY[ext].format(k=k)
+    q = '"' if ext == "json" else ""
+    for n in range(3):
+        # A misspelt field: the unknown key's line.
+        replace_in_match(ext, f"unknown_field_name_{n}", key("name"), "name", "nmae", n)
+        replace_in_match(ext, f"unknown_field_label_{n}", key("label"), "label", "lable", n)
+        # A stated list written as an empty list, which says neither "none" nor "not stated".
+        m = nth_match(SOURCES[ext], r"(recipients|retention)" + ('"' if ext == "json" else "") + (": " if ext != "toml" else " = ") + r'("?(none|not_stated)"?)', n)
+        if m:
+            text = SOURCES[ext]
+            write(f"empty_list_{n}", ext, text[:m.start(2)] + "[]" + text[m.end(2):], line_of(text, m.start(2)))
+    # Wrong types and invalid values at known places.
+    replace_in_match(ext, "wrong_type_public_authority", key("public_authority") + r".*", "true" if "true" in SOURCES[ext].split("public_authority",1)[1][:20] else "false", '"ja"', 0)
+    for n, (k, bad) in enumerate([("kind", "identificatie"), ("basis", "wettelijke_taak"), ("category", "toegang")]):
+        m = nth_match(SOURCES[ext], key(k) + r"\s*\"?([a-z_]+)", 0)
+        if m:
+            value = m.group(1)
+            start = m.start(1)
+            text = SOURCES[ext]
+            write(f"unknown_value_{k}", ext, text[:start] + bad + text[start + len(value):], line_of(text, start))
+    for n, (pattern, bad) in enumerate([(r"P\d+[YMWD]", "1 maand"), (r"\b\d{4}-\d{2}-\d{2}\b", "2021-13-45"), (r"\b(NL|DE|US)\b", "Nederland")]):
+        text = SOURCES[ext]
+        for i in range(2):
+            m = nth_match(text, pattern, i)
+            if m:
+                write(f"invalid_value_{n}_{i}", ext, text[:m.start()] + bad + text[m.end():], line_of(text, m.start()))
+    # An id written with capitals and a space.
+    text = SOURCES[ext]
+    for i in range(3):
+        m = nth_match(text, r"(?<=id" + ('"' if ext == "json" else "") + r"[:=] " + ('"' if ext != "yaml" else "") + r")[a-z_]+", i)
+        if m:
+            write(f"invalid_id_value_{i}", ext, text[:m.start()] + "Niet Geldig" + text[m.end():], line_of(text, m.start()))
+    # Truncations at several points, each inside a quoted string (a YAML or TOML file cut at a
+    # line break can still be a valid, shorter register): an unterminated string at the end.
+    # Only quotes that open a quoted value (after `: `, `= `, `- ` or `[`), outside comments.
+    quotes = [m.start() + len(m.group(1)) for m in re.finditer(r'(: |= |- |\[)"', text)
+              if "#" not in text[text.rfind("\n", 0, m.start()) + 1:m.start()]]
+    for i, frac in enumerate([0.13, 0.29, 0.41, 0.57, 0.73, 0.88]):
+        if not quotes:
+            break
+        opening = quotes[min(int(len(quotes) * frac), len(quotes) - 1)]
+        write(f"truncated_{i}", ext, text[:opening + 2], 0)
+    # An empty file, and one with only comments or whitespace.
+    write("empty", ext, "", 0)
+    write("whitespace_only", ext, "\n  \n\t\n", 0)
+
+# Format-specific syntax mistakes at known lines.
+y = SOURCES["yaml"]
+lines = y.split("\n")
+def yaml_line_edit(name, index, new_line):
+    l = lines.copy(); l[index] = new_line(l[index]); write(name, "yaml", "\n".join(l), index + 1)
+plain = [i for i, l in enumerate(lines) if re.match(r"^\s+[a-z_]+: [A-Za-z]", l)]
+for i, idx in enumerate([plain[3], plain[len(plain) // 2], plain[-3]]):
+    yaml_line_edit(f"syntax_unclosed_quote_{i}", idx, lambda s: re.sub(r": ", ': "', s, count=1))
+for i, idx in enumerate([20, 60, 120]):
+    yaml_line_edit(f"syntax_tab_indent_{i}", idx, lambda s: "\t" + s.lstrip(" "))
+    yaml_line_edit(f"syntax_bad_indent_{i}", idx, lambda s: "   " + s)
+t = SOURCES["toml"]
+tl = t.split("\n")
+for i, idx in enumerate([10, 50, 120]):
+    l = tl.copy(); l[idx] = l[idx] + " = ="; write(f"syntax_double_equals_{i}", "toml", "\n".join(l), idx + 1)
+    l = tl.copy(); l[idx] = '"unclosed = 1'; write(f"syntax_unclosed_string_{i}", "toml", "\n".join(l), idx + 1)
+j = SOURCES["json"]
+jl = j.split("\n")
+for i, idx in enumerate([5, 40, 120]):
+    l = jl.copy(); l[idx] = l[idx].rstrip(",") + ",,"; write(f"syntax_double_comma_{i}", "json", "\n".join(l), idx + 1)
+    l = jl.copy(); l[idx] = l[idx] + " // commentaar"; write(f"syntax_comment_{i}", "json", "\n".join(l), idx + 1)
+# Duplicate keys: the second occurrence's line.
+for ext, pattern in [("yaml", r"^(\s*)title: .*\n"), ("toml", r"^title = .*\n"), ("json", r'^(\s*)"name": .*\n')]:
+    text = SOURCES[ext]
+    m = nth_match(text, pattern, 0)
+    if m:
+        dup = m.group(0)
+        if ext == "json" and not dup.rstrip().endswith(","):
+            dup = dup.rstrip("\n") + ",\n"
+        write("duplicate_key", ext, text[:m.end()] + dup + text[m.end():] if ext != "json" else text[:m.start()] + dup + text[m.start():], line_of(text, m.end()) if ext != "json" else line_of(text, m.start()) + 1)
+
+with open(f"{OUT}/expected.txt", "w") as f:
+    f.write("\n".join(sorted(expected)) + "\n")
+print(len(expected), "files")
