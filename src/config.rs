@@ -34,31 +34,18 @@ use crate::suggest::nearest;
 /// The file name ropa looks for.
 pub const FILE_NAME: &str = "ropa.toml";
 
-/// What a rule's findings should be.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum RuleLevel {
-    /// Do not report (findings are counted as suppressed).
-    Allow,
-    /// Report as information.
-    Info,
-    /// Report as a warning.
-    Warning,
-    /// Report as an error.
-    Error,
+crate::model::macros::list_enum! {
+    /// What a rule's findings should be.
+    pub enum RuleLevel {
+        /// Do not report (findings are counted as suppressed).
+        Allow,
+        /// Report as information.
+        Info,
+        /// Report as a warning.
+        Warning,
+        /// Report as an error.
+        Error,
+    }
 }
 
 /// A finding the project has decided to accept, with the reason.

@@ -8,57 +8,26 @@ use serde::Serialize;
 
 use crate::path::FieldPath;
 
-/// How serious a finding is.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    serde::Deserialize,
-    JsonSchema,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Severity {
-    /// Worth knowing; not a problem by itself.
-    Info,
-    /// A likely problem, or a "where possible" item missing.
-    Warning,
-    /// A clear breach of the law or a missing mandatory item.
-    Error,
+crate::model::macros::list_enum! {
+    /// How serious a finding is.
+    pub enum Severity {
+        /// Worth knowing; not a problem by itself.
+        Info,
+        /// A likely problem, or a "where possible" item missing.
+        Warning,
+        /// A clear breach of the law or a missing mandatory item.
+        Error,
+    }
 }
 
-/// Which document a path points into.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    JsonSchema,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Subject {
-    /// The register.
-    Register,
-    /// The proposal being evaluated.
-    Proposal,
+crate::model::macros::list_enum! {
+    /// Which document a path points into.
+    pub enum Subject {
+        /// The register.
+        Register,
+        /// The proposal being evaluated.
+        Proposal,
+    }
 }
 
 /// Where a value sits in a file, filled in when the value came from one.

@@ -4,29 +4,17 @@
 use super::context::Context;
 use super::finding::{Finding, Severity};
 
-/// What a rule looks at.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Scope {
-    /// The register as a whole (controller, statement, catalogues); run when linting a register.
-    Register,
-    /// Each processing activity; run on every register activity when linting, and on the
-    /// proposed activity when evaluating a proposal.
-    Activity,
-    /// How a proposal relates to the register; run when evaluating a proposal.
-    Proposal,
+crate::model::macros::list_enum! {
+    /// What a rule looks at.
+    pub enum Scope {
+        /// The register as a whole (controller, statement, catalogues); run when linting a register.
+        Register,
+        /// Each processing activity; run on every register activity when linting, and on the
+        /// proposed activity when evaluating a proposal.
+        Activity,
+        /// How a proposal relates to the register; run when evaluating a proposal.
+        Proposal,
+    }
 }
 
 /// A rule: its metadata and its check.

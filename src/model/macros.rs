@@ -3,8 +3,9 @@
 /// Declares a list enum with one stable snake_case string form shared by serde, strum and the
 /// JSON Schema, so that a value reads the same in a register file, a finding and the CLI.
 ///
-/// Every list enum goes through this macro; `tests/enum_forms.rs` proves for each one that the
-/// serde and strum forms agree.
+/// Every list enum goes through this macro, the model's and the rest of the crate's (formats,
+/// severities, scopes, rule levels); `tests/enum_forms.rs` proves for each of the model's that
+/// the serde and strum forms agree and that the JSON Schema names the same words.
 macro_rules! list_enum {
     (
         $(#[$meta:meta])*

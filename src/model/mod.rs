@@ -15,7 +15,7 @@ mod activity;
 mod catalogue;
 mod law;
 mod listed;
-mod macros;
+pub(crate) mod macros;
 mod parties;
 mod retention;
 mod statement;

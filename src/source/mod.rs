@@ -43,29 +43,17 @@ pub use tree::{Entry, Node, Span, Value};
 use crate::model::{Proposal, Register};
 use crate::path::FieldPath;
 
-/// A file format ropa reads. Its string form is `yaml`, `toml` or `json`; [`Format::name`] gives
-/// the name messages use.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Format {
-    /// YAML 1.2 (`.yaml`, `.yml`).
-    Yaml,
-    /// TOML 1.0 (`.toml`).
-    Toml,
-    /// JSON (`.json`).
-    Json,
+crate::model::macros::list_enum! {
+    /// A file format ropa reads. Its string form is `yaml`, `toml` or `json`; [`Format::name`] gives
+    /// the name messages use.
+    pub enum Format {
+        /// YAML 1.2 (`.yaml`, `.yml`).
+        Yaml,
+        /// TOML 1.0 (`.toml`).
+        Toml,
+        /// JSON (`.json`).
+        Json,
+    }
 }
 
 impl Format {
@@ -92,26 +80,14 @@ impl Format {
     }
 }
 
-/// What a document holds, told from its top-level keys.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    serde::Serialize,
-    schemars::JsonSchema,
-    strum::Display,
-    strum::EnumString,
-    strum::EnumIter,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum DocumentKind {
-    /// A register (it has a `controller`).
-    Register,
-    /// A proposal (it has an `activity` and no `controller`).
-    Proposal,
+crate::model::macros::list_enum! {
+    /// What a document holds, told from its top-level keys.
+    pub enum DocumentKind {
+        /// A register (it has a `controller`).
+        Register,
+        /// A proposal (it has an `activity` and no `controller`).
+        Proposal,
+    }
 }
 
 /// How to read files.
