@@ -373,3 +373,43 @@ fn the_total_input_budget_refuses_files_past_it() {
     assert_eq!(stdout.matches("error[over-budget]").count(), 1, "{stdout}");
     assert!(stdout.contains("--max-total-size"), "{stdout}");
 }
+
+/// A directory walk respects `.gitignore`, skips hidden files and checks only the files that
+/// look like registers or proposals; the rest are counted, never reported as broken. A broken
+/// register is still one, and named files are always checked.
+#[test]
+fn walking_a_repository_checks_only_registers_and_proposals() {
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("package.json", "{\"name\": \"website\", \"version\": \"1.0.0\"}"),
+        (".pre-commit-config.yaml", "repos:\n  - repo: local\n"),
+        ("ci.yml", "on: [push]\njobs: {}\n"),
+        ("Cargo.toml", "[package]\nname = \"x\"\n"),
+        (".gitignore", "build/\n"),
+        ("build/generated.yaml", "controller: [this would be an error\n"),
+    ]);
+    let out = ropa(&["check", "--no-config", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("checked 1 file: 1 register"), "{stdout}");
+    assert!(
+        stdout.contains("(3 other files skipped: not a register or proposal)"),
+        "{stdout}"
+    );
+
+    std::fs::write(
+        dir.path().join("privacy/broken.yaml"),
+        "controller:\n  name: [unclosed\n",
+    )
+    .expect("write");
+    let out = ropa(&["check", "--no-config", "."], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    let out = ropa(&["check", "--no-config", "package.json"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "a named file is always checked");
+}

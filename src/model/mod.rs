@@ -129,6 +129,10 @@ impl ActivityDefaults {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Register {
+    /// The JSON Schema the file follows, for editors (`"$schema": ".../register.schema.json"`);
+    /// ropa itself does not read it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Facts about the register document.
     #[serde(default, skip_serializing_if = "is_default")]
     pub register: RegisterInfo,
@@ -155,6 +159,9 @@ pub struct Register {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
+    /// The JSON Schema the file follows, for editors; ropa itself does not read it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Why the processing is wanted, in the proposer's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rationale: Option<String>,

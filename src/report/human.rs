@@ -402,6 +402,13 @@ pub fn summary_line(run: &RunReport) -> String {
     if s.unreadable > 0 {
         line.push_str(&format!(", {} that could not be loaded", s.unreadable));
     }
+    if s.skipped > 0 {
+        line.push_str(&format!(
+            " ({} other file{} skipped: not a register or proposal)",
+            s.skipped,
+            plural(s.skipped)
+        ));
+    }
     line.push_str(&format!(
         "; {} error{}, {} warning{}, {} info, {} suppressed",
         s.errors,

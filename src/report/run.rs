@@ -96,6 +96,9 @@ pub struct Summary {
     pub proposals: usize,
     /// Files that could not be loaded.
     pub unreadable: usize,
+    /// Files a directory walk found and skipped because they are not registers or proposals
+    /// (a `package.json`, a CI configuration).
+    pub skipped: usize,
     /// Error findings.
     pub errors: usize,
     /// Warning findings.
@@ -147,6 +150,7 @@ impl RunReport {
                 registers: 0,
                 proposals: 0,
                 unreadable: 0,
+                skipped: 0,
                 errors: 0,
                 warnings: 0,
                 infos: 0,

@@ -235,6 +235,32 @@ pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
     }
 }
 
+/// Whether `text` looks like a ropa register or proposal, without parsing it: a top-level
+/// `controller` or `activity` key, or a `$schema` naming ropa's schema. A directory walk checks
+/// only such files, so a repository's `package.json` or `.pre-commit-config.yaml` is skipped, not
+/// reported as a broken register; a broken register still is one, since this reads the text
+/// itself.
+pub fn looks_like_ropa(text: &str, format: Format) -> bool {
+    if text.contains("$schema") && text.contains("ropa") {
+        return true;
+    }
+    match format {
+        Format::Yaml => text
+            .lines()
+            .any(|line| line.starts_with("controller:") || line.starts_with("activity:")),
+        Format::Toml => text.lines().any(|line| {
+            let line = line.trim_start();
+            ["[controller", "[activity", "controller", "activity"]
+                .iter()
+                .any(|key| {
+                    line.strip_prefix(key)
+                        .is_some_and(|rest| rest.starts_with(['.', ']', ' ', '=']))
+                })
+        }),
+        Format::Json => text.contains("\"controller\"") || text.contains("\"activity\""),
+    }
+}
+
 /// Reads and loads a register.
 pub fn load_register(path: &Path, options: &ReadOptions) -> Result<Loaded<Register>, LoadError> {
     let document = Document::read(path, options)?;

@@ -1636,10 +1636,21 @@ pub fn register() -> BoxedStrategy<Register> {
         activity_defaults(),
         few(activity()),
         few(processing_on_behalf()),
+        of(text()),
     )
         .prop_map(
-            |(register, controller, statement, catalogues, defaults, activities, processing_on_behalf)| {
+            |(
+                register,
+                controller,
+                statement,
+                catalogues,
+                defaults,
+                activities,
+                processing_on_behalf,
+                schema,
+            )| {
                 Register {
+                    schema,
                     register,
                     controller,
                     statement,
@@ -1655,8 +1666,9 @@ pub fn register() -> BoxedStrategy<Register> {
 
 /// A [`Proposal`].
 pub fn proposal() -> BoxedStrategy<Proposal> {
-    (of(text()), catalogues(), activity())
-        .prop_map(|(rationale, introduces, activity)| Proposal {
+    (of(text()), catalogues(), activity(), of(text()))
+        .prop_map(|(rationale, introduces, activity, schema)| Proposal {
+            schema,
             rationale,
             introduces,
             activity,

@@ -12,7 +12,7 @@ use ropa::report::{
     Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources, locate,
     render_github, render_json, render_markdown, render_run, render_sarif,
 };
-use ropa::source::{Document, DocumentKind, LoadError, ReadOptions};
+use ropa::source::{Document, DocumentKind, Format, LoadError, ReadOptions};
 
 use crate::files::{Found, expand, tree_of};
 use crate::{Outcome, OutputFormat};
@@ -66,7 +66,13 @@ impl<'s> Collector<'s> {
         }
     }
 
-    fn load(&mut self, path: &Path, tree: &Path) -> Option<Loaded> {
+    /// Loads a file; one a directory walk found (`named` false) is first read as text and skipped,
+    /// counted, when it does not look like a register or proposal.
+    fn load(&mut self, path: &Path, tree: &Path, named: bool) -> Option<Loaded> {
+        if !named && self.not_ropa(path) {
+            self.run.summary.skipped += 1;
+            return None;
+        }
         let name = path.display().to_string();
         // The budget is checked before reading, on the size the file system reports, so a file
         // past it is never read.
@@ -112,6 +118,25 @@ impl<'s> Collector<'s> {
                 self.load_error(&error);
                 None
             }
+        }
+    }
+
+    /// Whether a walked file is plainly not a register or proposal. Links, files over the size
+    /// limit and text that is not UTF-8 are not judged here: loading reports them.
+    fn not_ropa(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            return false;
+        };
+        if !meta.is_file() || meta.len() > self.settings.read.limits.max_file_size {
+            return false;
+        }
+        let format = self.settings.read.format.or_else(|| Format::from_path(path));
+        match (
+            std::fs::read(path).ok().and_then(|b| String::from_utf8(b).ok()),
+            format,
+        ) {
+            (Some(text), Some(format)) => !ropa::source::looks_like_ropa(&text, format),
+            _ => false,
         }
     }
 
@@ -237,7 +262,7 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
     let mut proposals = Vec::new();
     for found in expand(paths) {
         match found {
-            Found::File { path, tree } => match collector.load(&path, &tree) {
+            Found::File { path, tree, named } => match collector.load(&path, &tree, named) {
                 Some(Loaded::Register(r)) => registers.push(r),
                 Some(Loaded::Proposal(p)) => proposals.push(p),
                 None => {}
@@ -284,7 +309,7 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
 /// `ropa evaluate`: every proposal against one register.
 pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Settings) -> Outcome {
     let mut collector = Collector::new(settings);
-    let register = match collector.load(register_path, &tree_of(register_path)) {
+    let register = match collector.load(register_path, &tree_of(register_path), true) {
         Some(Loaded::Register(r)) => r,
         Some(Loaded::Proposal(_)) => {
             collector.problem(
@@ -298,7 +323,7 @@ pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Set
     let engine = Engine::new(&register.register);
     for found in expand(proposal_paths) {
         match found {
-            Found::File { path, tree } => match collector.load(&path, &tree) {
+            Found::File { path, tree, named } => match collector.load(&path, &tree, named) {
                 Some(Loaded::Proposal(proposal)) => collector.evaluate(&register, &engine, &proposal),
                 Some(Loaded::Register(_)) => {
                     collector.run.files.pop();

@@ -9,25 +9,33 @@ use ropa::source::Format;
 const MAX_WALK_DEPTH: usize = 32;
 
 /// A path to check with the tree it was found in (the directory given on the command line, or
-/// the directory of a file given there), or a problem found while walking.
+/// the directory of a file given there), and whether it was named on the command line (named
+/// files are always checked; walked ones only when they look like registers or proposals), or a
+/// problem found while walking.
 pub enum Found {
-    File { path: PathBuf, tree: PathBuf },
+    File {
+        path: PathBuf,
+        tree: PathBuf,
+        named: bool,
+    },
     Problem(PathBuf, String),
 }
 
 /// Expands the command-line paths: files are kept as given (whatever their extension, so a
-/// wrong one is reported); directories are walked in sorted order for `.yaml`, `.yml`, `.toml`
-/// and `.json` files, skipping hidden directories and `target`. Symbolic links met during a
-/// walk are listed as files so that loading reports them.
+/// wrong one is reported); directories are walked, in sorted order, for `.yaml`, `.yml`, `.toml`
+/// and `.json` files, with ripgrep's walker: `.gitignore` and `.ignore` files are respected (in a
+/// git repository or not), hidden entries and `target` directories are skipped. Symbolic links
+/// met during a walk are listed as files, so that loading reports them.
 pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, path, 0, &mut found);
+            walk(path, &mut found);
         } else {
             found.push(Found::File {
                 path: path.clone(),
                 tree: tree_of(path),
+                named: true,
             });
         }
     }
@@ -42,43 +50,35 @@ pub fn tree_of(file: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-fn walk(tree: &Path, dir: &Path, depth: usize, found: &mut Vec<Found>) {
-    if depth > MAX_WALK_DEPTH {
-        found.push(Found::Problem(
-            dir.to_path_buf(),
-            format!("directory nested deeper than {MAX_WALK_DEPTH} levels; not searched"),
-        ));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(error) => {
-            found.push(Found::Problem(
-                dir.to_path_buf(),
-                format!("cannot read directory: {error}"),
-            ));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.') || n == "target");
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.is_dir() {
-            if !hidden {
-                walk(tree, &path, depth + 1, found);
+fn walk(tree: &Path, found: &mut Vec<Found>) {
+    let walker = ignore::WalkBuilder::new(tree)
+        .hidden(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .filter_entry(|entry| entry.file_name() != "target" && entry.depth() <= MAX_WALK_DEPTH)
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if is_dir && entry.depth() == MAX_WALK_DEPTH {
+                    found.push(Found::Problem(
+                        entry.path().to_path_buf(),
+                        format!("directory nested deeper than {MAX_WALK_DEPTH} levels; not searched"),
+                    ));
+                } else if !is_dir && Format::from_path(entry.path()).is_some() {
+                    found.push(Found::File {
+                        path: entry.path().to_path_buf(),
+                        tree: tree.to_path_buf(),
+                        named: false,
+                    });
+                }
             }
-        } else if Format::from_path(&path).is_some() {
-            found.push(Found::File {
-                path,
-                tree: tree.to_path_buf(),
-            });
+            Err(error) => found.push(Found::Problem(
+                tree.to_path_buf(),
+                format!("cannot walk the directory: {error}"),
+            )),
         }
     }
 }
