@@ -342,7 +342,18 @@ fn proposals_pair_with_the_nearest_register_above_them() {
     assert_eq!(evaluations[0]["compliant"], false);
     assert_eq!(out.status.code(), Some(1));
 
+    // A register outside the checked files but above the proposal, within the current
+    // directory, is found on disk and used (not linted).
     let dir = scratch(&[("register.yaml", VALID), ("other/proposals/nieuw.yaml", proposal)]);
+    let out = ropa(&["check", "--format", "json", "other"], dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["evaluations"][0]["register"], "register.yaml", "{report}");
+    assert_eq!(report["summary"]["registers"], 1);
+    // No register in the proposal's directory or above: an input error naming --register.
+    let dir = scratch(&[
+        ("elders/register.yaml", VALID),
+        ("other/proposals/nieuw.yaml", proposal),
+    ]);
     let out = ropa(&["check", "other"], dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{stdout}");
@@ -412,4 +423,36 @@ fn walking_a_repository_checks_only_registers_and_proposals() {
 
     let out = ropa(&["check", "--no-config", "package.json"], dir.path());
     assert_eq!(out.status.code(), Some(2), "a named file is always checked");
+}
+
+/// What the pre-commit hook runs: the staged files, of which only registers and proposals are
+/// checked, and a staged proposal paired with its register on disk, staged or not.
+#[test]
+fn the_pre_commit_hook_checks_staged_registers_and_proposals() {
+    let hooks = std::fs::read_to_string(".pre-commit-hooks.yaml").expect("hooks file");
+    assert!(hooks.contains("entry: ropa check --skip-other-files") && hooks.contains("pass_filenames: true"));
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("privacy/proposals/nieuw.yaml", proposal),
+        ("package.json", "{\"name\": \"website\"}"),
+        (".pre-commit-config.yaml", "repos: []\n"),
+    ]);
+    let staged = [
+        "check",
+        "--skip-other-files",
+        "--format",
+        "json",
+        "package.json",
+        ".pre-commit-config.yaml",
+        "privacy/proposals/nieuw.yaml",
+    ];
+    let out = ropa(&staged, dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["summary"]["skipped"], 2, "{report}");
+    assert_eq!(
+        report["evaluations"][0]["register"], "privacy/register.yaml",
+        "{report}"
+    );
+    assert_eq!(out.status.code(), Some(1), "the proposal oversteps: {report}");
 }

@@ -268,8 +268,12 @@ fn debug_output_is_short_and_never_the_source() {
 #[test]
 fn a_schema_key_is_accepted() {
     let text = "{\"$schema\": \"https://example.org/ropa/register.schema.json\", \"controller\": {\"name\": \"G\", \"public_authority\": true}}";
-    let register = Document::parse("r.json", text, Format::Json, Limits::default()).and_then(|d| d.register());
+    let register =
+        Document::parse("r.json", text, Format::Json, Limits::default()).and_then(|d| d.register());
     assert!(register.is_ok_and(|r| r.schema.is_some_and(|s| s.ends_with("register.schema.json"))));
     assert!(ropa::source::looks_like_ropa(text, Format::Json));
-    assert!(!ropa::source::looks_like_ropa("{\"name\": \"website\"}", Format::Json));
+    assert!(!ropa::source::looks_like_ropa(
+        "{\"name\": \"website\"}",
+        Format::Json
+    ));
 }

@@ -25,6 +25,8 @@ pub struct Settings {
     pub read: ReadOptions,
     /// Most bytes read in one run, over all files.
     pub max_total_size: u64,
+    /// Whether named files that are not registers or proposals are skipped too.
+    pub skip_other_named_files: bool,
     pub config: Config,
     pub format: OutputFormat,
     pub style: HumanRenderer,
@@ -69,7 +71,7 @@ impl<'s> Collector<'s> {
     /// Loads a file; one a directory walk found (`named` false) is first read as text and skipped,
     /// counted, when it does not look like a register or proposal.
     fn load(&mut self, path: &Path, tree: &Path, named: bool) -> Option<Loaded> {
-        if !named && self.not_ropa(path) {
+        if (!named || self.settings.skip_other_named_files) && self.not_ropa(path) {
             self.run.summary.skipped += 1;
             return None;
         }
@@ -270,8 +272,24 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
             Found::Problem(path, problem) => collector.problem(&path, problem),
         }
     }
+    // A proposal checked without its register (a staged proposal in a pre-commit hook, or one
+    // named on its own) is paired with the nearest register on disk in its directory or above,
+    // within the current directory; that register is read for the evaluation, not linted.
+    let checked = registers.len();
+    for proposal in &proposals {
+        let paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
+        if nearest_register(&proposal.path, &paths) == Pairing::NoRegister {
+            for path in registers_near(&proposal.path) {
+                if registers.iter().all(|r| r.path != path)
+                    && let Some(Loaded::Register(r)) = collector.load(&path, &tree_of(&path), true)
+                {
+                    registers.push(r);
+                }
+            }
+        }
+    }
     let engines: Vec<Engine<'_>> = registers.iter().map(|r| Engine::new(&r.register)).collect();
-    for (register, engine) in registers.iter().zip(&engines) {
+    for (register, engine) in registers.iter().zip(&engines).take(checked) {
         collector.lint(register, engine);
     }
     let register_paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
@@ -304,6 +322,56 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
         }
     }
     collector.finish()
+}
+
+/// The register files in the nearest directory, from the proposal's own upward, that holds any:
+/// files whose text has a top-level `controller`. A relative path is searched up to the current
+/// directory and an absolute one only in its own directory, so ropa never reads outside the
+/// project.
+fn registers_near(proposal: &Path) -> Vec<PathBuf> {
+    let start = proposal.parent().unwrap_or(Path::new(""));
+    let levels: Vec<&Path> = if start.is_absolute() {
+        vec![start]
+    } else {
+        start.ancestors().collect()
+    };
+    for dir in levels {
+        let listing = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let mut found: Vec<PathBuf> = std::fs::read_dir(listing)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| dir.join(e.file_name()))
+                    .filter(|p| is_register_file(p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !found.is_empty() {
+            found.sort();
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a file on disk is a register: a regular file (not a link) of a format ropa reads, at
+/// most the default size limit, whose text has a top-level `controller`.
+fn is_register_file(path: &Path) -> bool {
+    let Some(format) = Format::from_path(path) else {
+        return false;
+    };
+    let limit = ropa::source::Limits::default().max_file_size;
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() <= limit);
+    regular
+        && std::fs::read_to_string(path).is_ok_and(|text| match format {
+            Format::Yaml => text.lines().any(|l| l.starts_with("controller:")),
+            Format::Toml => text.lines().any(|l| l.trim_start().starts_with("[controller")),
+            Format::Json => text.contains("\"controller\""),
+        })
 }
 
 /// `ropa evaluate`: every proposal against one register.

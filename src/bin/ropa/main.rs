@@ -79,6 +79,10 @@ struct CheckArgs {
     /// Files or directories (directories are searched for .yaml, .yml, .toml and .json files).
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
+    /// Skip named files that are not registers or proposals, as a directory walk does (for
+    /// hooks that pass every changed .yaml, .toml or .json file, such as pre-commit).
+    #[arg(long)]
+    skip_other_files: bool,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -171,6 +175,7 @@ impl InputArgs {
         Ok(check::Settings {
             read: self.read_options(),
             max_total_size: self.max_total_size,
+            skip_other_named_files: false,
             config,
             format: self.format,
             style: ropa::report::HumanRenderer {
@@ -275,7 +280,10 @@ fn main() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Check(args) => match args.input.settings(use_color()) {
-            Ok(settings) => check::run(&args.paths, &settings),
+            Ok(mut settings) => {
+                settings.skip_other_named_files = args.skip_other_files;
+                check::run(&args.paths, &settings)
+            }
             Err(error) => config_error(&error),
         },
         Command::Evaluate(args) => match args.input.settings(use_color()) {
