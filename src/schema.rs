@@ -69,5 +69,71 @@ pub fn proposal_schema() -> serde_json::Value {
 
 fn generate<T: JsonSchema>() -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
-    generator.into_root_schema_for::<T>().to_value()
+    let mut schema = generator.into_root_schema_for::<T>().to_value();
+    tidy(&mut schema);
+    schema
+}
+
+/// The formats JSON Schema 2020-12 defines; strict validators (ajv in strict mode) refuse others,
+/// such as the `uint8` schemars writes for Rust integers (their bounds are in `minimum` and
+/// `maximum` already).
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// Makes the generated schema fit for editors and strict validators: no `null` offered where the
+/// loader reads it as "absent" (leave the field out instead), no non-standard `format`, and no
+/// rustdoc link syntax (`` [`X`] ``) in descriptions.
+fn tidy(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if map
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(|f| !STANDARD_FORMATS.contains(&f))
+            {
+                map.remove("format");
+            }
+            if map.get("default").is_some_and(Value::is_null) {
+                map.remove("default");
+            }
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if let [only] = types.as_slice() {
+                    let only = only.clone();
+                    map.insert("type".to_owned(), only);
+                }
+            }
+            for key in ["anyOf", "oneOf"] {
+                if let Some(Value::Array(branches)) = map.get_mut(key) {
+                    branches.retain(|b| b.get("type").and_then(Value::as_str) != Some("null"));
+                }
+            }
+            if let Some(Value::String(description)) = map.get_mut("description") {
+                *description = description.replace("[`", "`").replace("`]", "`");
+            }
+            map.values_mut().for_each(tidy);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
 }

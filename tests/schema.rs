@@ -84,3 +84,21 @@ fn schema_refuses_what_the_loader_refuses() {
         assert!(!register.is_valid(&invalid), "schema accepted {invalid}");
     }
 }
+
+/// The schemas suit editors and strict validators: no `null` offered as a value (leave a field
+/// out instead), only standard `format`s, and no rustdoc link syntax in descriptions.
+#[test]
+fn schemas_are_fit_for_editors_and_strict_validators() {
+    for kind in SchemaKind::ALL {
+        let text = serde_json::to_string(&kind.schema()).expect("serialises");
+        assert!(!text.contains("\"null\""), "{}: offers null", kind.file_name());
+        assert!(!text.contains("[`"), "{}: rustdoc link syntax", kind.file_name());
+        for format in ["uint8", "uint16", "uint32", "uint64", "int64", "double"] {
+            assert!(
+                !text.contains(&format!("\"format\":\"{format}\"")),
+                "{}: format {format}",
+                kind.file_name()
+            );
+        }
+    }
+}
