@@ -48,6 +48,8 @@ snapshot_cases! {
         "controller: [Gemeente Voorbeeld, null, true]\n";
     json_struct_written_as_a_list: Json, "register.json",
         "{\"controller\": [\"Gemeente Voorbeeld\", null, true]}";
+    toml_table_header_where_an_array_of_tables_is_meant: Toml, "register.toml",
+        "[controller]\nname = \"G\"\npublic_authority = true\n\n[[activities]]\nid = \"a\"\nname = \"A\"\n\n[activities]\nid = \"b\"\nname = \"B\"\n";
     yaml_comments_only: Yaml, "register.yaml", "# Register van verwerkingsactiviteiten\n# (nog in te vullen)\n";
     yaml_period_too_large: Yaml, "register.yaml", &format!(
         "{CONTROLLER_YAML}catalogues:\n  retention_rules:\n    - {{ id: r, label: R, period: {{ after_event: {{ period: P99999999999Y }} }} }}\n");

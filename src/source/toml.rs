@@ -13,10 +13,19 @@ use super::tree::{Entry, Node, Span, Value};
 pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
     let table = DeTable::parse(text).map_err(|e| {
         let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
+        let mut message = e.message().trim_end().to_owned();
+        // The parser says "duplicate key" without the key; the span holds it.
+        if message == "duplicate key"
+            && let Some(key) = text
+                .get(span.start..span.end)
+                .filter(|k| !k.is_empty() && !k.contains('\n'))
+        {
+            message = format!("duplicate key `{key}`");
+        }
         Failure::at(
             LoadErrorKind::Syntax {
                 format: Format::Toml,
-                message: e.message().trim_end().to_owned(),
+                message,
             },
             span,
         )
