@@ -43,6 +43,12 @@ impl FieldPath {
         next
     }
 
+    /// The path one level up, or `None` at the root.
+    pub fn parent(&self) -> Option<Self> {
+        let (_, rest) = self.0.split_last()?;
+        Some(Self(rest.to_vec()))
+    }
+
     /// The segments, root first.
     pub fn segments(&self) -> &[PathSegment] {
         &self.0
