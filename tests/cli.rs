@@ -456,3 +456,46 @@ fn the_pre_commit_hook_checks_staged_registers_and_proposals() {
     );
     assert_eq!(out.status.code(), Some(1), "the proposal oversteps: {report}");
 }
+
+/// The first run reads well: a summary per file first, and a finding that repeats in a file
+/// shown once with the places of the others; `--verbose` shows each in full. The counts stay
+/// per finding.
+#[test]
+fn repeated_findings_are_shown_once_unless_verbose() {
+    let activities: String = (0..4)
+        .map(|i| format!("  - {{ id: a{i}, name: A{i}, purposes: [p], data_subjects: [s], data_categories: [c], lawful_bases: [{{ basis: public_task, legal_provision: Wet }}], retention: [r], transfers: none, security_measures: [m] }}\n"))
+        .collect();
+    let register = format!(
+        "{VALID}statement:\n  rights: [{{ right: access }}, {{ right: rectification }}, {{ right: erasure }}, {{ right: restriction }}, {{ right: objection }}, {{ right: complaint }}]\ncatalogues:\n  purposes: [{{ id: p, label: P }}]\n  data_subjects: [{{ id: s, label: S }}]\n  data_categories: [{{ id: c, label: C }}]\n  retention_rules: [{{ id: r, label: R, period: {{ after_event: {{ period: P1Y, event: case_closed }} }} }}]\n  security_measures: [{{ id: m, label: M, category: access_control }}]\nactivities:\n{activities}"
+    );
+    let dir = scratch(&[("register.yaml", &register), ("other.yaml", NO_DPO)]);
+    let out = ropa(
+        &["check", "--no-config", "register.yaml", "other.yaml"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with("other.yaml: 1 error\nregister.yaml: 4 errors\n"),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("error[recipients-not-stated]").count(),
+        1,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("note: 3 more like this in register.yaml: lines "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("5 errors"), "{stdout}");
+    let out = ropa(
+        &["check", "--no-config", "--verbose", "register.yaml", "other.yaml"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.matches("error[recipients-not-stated]").count(),
+        4,
+        "{stdout}"
+    );
+}

@@ -20,7 +20,13 @@ fn rendered(name: &str, format: Format, text: &str) -> String {
     format!(
         "{}\n\n{}",
         error,
-        render_load_error(&error, HumanRenderer { color: false })
+        render_load_error(
+            &error,
+            HumanRenderer {
+                color: false,
+                group_repeats: false,
+            }
+        )
     )
 }
 

@@ -14,7 +14,15 @@ pub struct HumanRenderer {
     /// Whether to use ANSI colours (only on a terminal, never with `NO_COLOR`; the caller
     /// decides).
     pub color: bool,
+    /// Whether a finding that repeats in a file (the same rule and the same fix, three times or
+    /// more) is shown once, with the places of the others, and the run opens with a summary per
+    /// file. Off, every finding is shown in full.
+    pub group_repeats: bool,
 }
+
+/// How many times a finding must repeat in a file before [`HumanRenderer::group_repeats`]
+/// shows it once.
+const REPEATS: usize = 3;
 
 impl HumanRenderer {
     fn renderer(self) -> Renderer {
@@ -363,9 +371,20 @@ pub fn render_run(run: &RunReport, sources: &Sources, style: HumanRenderer) -> S
         out.push_str(&render_load_entry(entry, file, None, style));
         out.push_str("\n\n");
     }
-    for finding in &run.findings {
-        out.push_str(&render_finding(finding, sources, style));
-        out.push_str("\n\n");
+    if style.group_repeats {
+        out.push_str(&per_file_summary(run));
+        for (first, others) in repeats(&run.findings) {
+            out.push_str(&render_finding(first, sources, style));
+            if !others.is_empty() {
+                out.push_str(&format!("\n{}", more_like_this(first, &others)));
+            }
+            out.push_str("\n\n");
+        }
+    } else {
+        for finding in &run.findings {
+            out.push_str(&render_finding(finding, sources, style));
+            out.push_str("\n\n");
+        }
     }
     for evaluation in &run.evaluations {
         out.push_str(&format!(
@@ -379,6 +398,121 @@ pub fn render_run(run: &RunReport, sources: &Sources, style: HumanRenderer) -> S
         out.push('\n');
     }
     out.push_str(&summary_line(run));
+    out.push('\n');
+    out
+}
+
+/// The findings in report order, each with the later ones it stands for: those of the same rule,
+/// severity, file and fix, when there are at least [`REPEATS`] of them.
+fn repeats(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
+    fn key(f: &Finding) -> (&'static str, Severity, Option<&str>, &str) {
+        (
+            f.rule,
+            f.severity,
+            f.location.as_ref().map(|l| l.file.as_str()),
+            f.hint.as_str(),
+        )
+    }
+    let mut counts: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for finding in findings {
+        *counts.entry(key(finding)).or_default() += 1;
+    }
+    let mut groups: Vec<(&Finding, Vec<&Finding>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+    for finding in findings {
+        let k = key(finding);
+        if counts.get(&k).copied().unwrap_or(0) < REPEATS {
+            groups.push((finding, Vec::new()));
+            continue;
+        }
+        match group_of.get(&k) {
+            Some(&i) => {
+                if let Some((_, others)) = groups.get_mut(i) {
+                    others.push(finding);
+                }
+            }
+            None => {
+                group_of.insert(k, groups.len());
+                groups.push((finding, Vec::new()));
+            }
+        }
+    }
+    groups
+}
+
+/// `note: 7 more like this in register.yaml: lines 40, 77, 102, … and 2 more`.
+fn more_like_this(first: &Finding, others: &[&Finding]) -> String {
+    const SHOWN: usize = 8;
+    let places: Vec<String> = others
+        .iter()
+        .take(SHOWN)
+        .map(|f| match &f.location {
+            Some(l) => l.line.to_string(),
+            None => clean(&f.path.to_string()),
+        })
+        .collect();
+    let rest = others.len().saturating_sub(SHOWN);
+    let file = first
+        .location
+        .as_ref()
+        .map(|l| format!(" in {}", clean(&l.file)))
+        .unwrap_or_default();
+    let lines = if first.location.is_some() { "lines " } else { "" };
+    format!(
+        "note: {} more like this{file}: {lines}{}{}",
+        others.len(),
+        places.join(", "),
+        if rest > 0 {
+            format!(" and {rest} more")
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// One line per file with findings or a load error, most serious first in each line: what the
+/// run found where, before the details.
+fn per_file_summary(run: &RunReport) -> String {
+    let mut files: Vec<(String, [usize; 4])> = Vec::new();
+    let mut tally = |file: &str, slot: usize| match files.iter_mut().find(|(f, _)| f == file) {
+        Some((_, counts)) => counts[slot] += 1,
+        None => {
+            let mut counts = [0; 4];
+            counts[slot] = 1;
+            files.push((file.to_owned(), counts));
+        }
+    };
+    for entry in &run.load_errors {
+        tally(&entry.file, 0);
+    }
+    for finding in &run.findings {
+        let file = finding.location.as_ref().map_or("(no file)", |l| l.file.as_str());
+        let slot = match finding.severity {
+            Severity::Error => 1,
+            Severity::Warning => 2,
+            Severity::Info => 3,
+        };
+        tally(file, slot);
+    }
+    if files.len() < 2 {
+        return String::new();
+    }
+    let mut out = String::new();
+    for (file, [unreadable, errors, warnings, infos]) in files {
+        let mut parts = Vec::new();
+        if unreadable > 0 {
+            parts.push("could not be loaded".to_owned());
+        }
+        for (n, word) in [(errors, "error"), (warnings, "warning")] {
+            if n > 0 {
+                parts.push(format!("{n} {word}{}", plural(n)));
+            }
+        }
+        if infos > 0 {
+            parts.push(format!("{infos} info"));
+        }
+        out.push_str(&format!("{}: {}\n", clean(&file), parts.join(", ")));
+    }
     out.push('\n');
     out
 }

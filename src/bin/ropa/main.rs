@@ -119,6 +119,10 @@ struct InputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
+    /// Show every finding in full; by default a finding that repeats in a file is shown once,
+    /// with the places of the others, after a summary per file.
+    #[arg(long, short)]
+    verbose: bool,
     /// Fail (exit 1) on warnings too (`warnings`), or on every finding (`infos`); overrides the
     /// config's `fail_level`.
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -180,6 +184,7 @@ impl InputArgs {
             format: self.format,
             style: ropa::report::HumanRenderer {
                 color: color && self.format == OutputFormat::Human,
+                group_repeats: !self.verbose,
             },
         })
     }
@@ -261,7 +266,13 @@ pub fn emit(text: &str) {
 fn config_error(error: &ropa::source::LoadError) -> Outcome {
     eprintln!(
         "{}",
-        ropa::report::render_load_error(error, ropa::report::HumanRenderer { color: use_color() })
+        ropa::report::render_load_error(
+            error,
+            ropa::report::HumanRenderer {
+                color: use_color(),
+                group_repeats: false,
+            }
+        )
     );
     Outcome::InputError
 }
