@@ -102,3 +102,8 @@ mod sanitize;
 pub mod schema;
 pub mod source;
 mod suggest;
+
+/// The README's Rust snippets, compiled as doctests so they cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
