@@ -499,3 +499,27 @@ fn repeated_findings_are_shown_once_unless_verbose() {
         "{stdout}"
     );
 }
+
+/// Colour follows the conventions: never through a pipe by default, `CLICOLOR_FORCE` turns it
+/// on, and `NO_COLOR` wins over it.
+#[test]
+fn colour_follows_no_color_and_clicolor_force() {
+    let dir = scratch(&[]);
+    let register = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ibd/register.yaml");
+    let run = |env: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_ropa"));
+        command.arg("check").arg(&register).current_dir(dir.path());
+        for name in ["NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "TERM"] {
+            command.env_remove(name);
+        }
+        command.envs(env.iter().copied());
+        let output = command.output().expect("ropa runs");
+        String::from_utf8_lossy(&output.stdout).contains('\u{1b}')
+    };
+    assert!(!run(&[]), "a pipe gets no colour by default");
+    assert!(run(&[("CLICOLOR_FORCE", "1")]), "CLICOLOR_FORCE forces colour");
+    assert!(
+        !run(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        "NO_COLOR wins"
+    );
+}

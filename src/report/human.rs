@@ -11,8 +11,8 @@ use crate::source::{LoadError, LoadErrorKind, SourceFile};
 /// Renders diagnostics as rustc/cargo-style text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HumanRenderer {
-    /// Whether to use ANSI colours (only on a terminal, never with `NO_COLOR`; the caller
-    /// decides).
+    /// Whether to use ANSI colours. The caller decides; the `ropa` command follows `NO_COLOR`,
+    /// `CLICOLOR` and `CLICOLOR_FORCE`.
     pub color: bool,
     /// Whether a finding that repeats in a file (the same rule and the same fix, three times or
     /// more) is shown once, with the places of the others, and the run opens with a summary per

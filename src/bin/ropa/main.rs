@@ -7,7 +7,6 @@ mod init;
 mod rules;
 mod schema;
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -249,9 +248,14 @@ impl From<Outcome> for ExitCode {
     }
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+/// Whether standard output gets colour, by the conventions `anstream` implements: `NO_COLOR`
+/// turns it off, `CLICOLOR_FORCE` turns it on even through a pipe, `CLICOLOR=0` and
+/// `TERM=dumb` turn it off, and otherwise only a terminal gets colour.
 fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    !matches!(
+        anstream::AutoStream::choice(&std::io::stdout()),
+        anstream::ColorChoice::Never
+    )
 }
 
 /// Writes to standard output. A closed pipe (`ropa ... | head`) ends the output quietly instead
