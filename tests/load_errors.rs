@@ -285,3 +285,90 @@ fn a_schema_key_is_accepted() {
         Format::Json
     ));
 }
+
+/// Every mistake in a file, in one run: `code path line:column` per error, in document order.
+fn every_mistake(format: Format, text: &str) -> Vec<String> {
+    let document = Document::parse("register", text, format, Limits::default()).expect("parses");
+    match document.deserialize_all::<ropa::model::Register>() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| {
+                let at = e.range().map_or("-".to_owned(), |(start, _)| {
+                    format!("{}:{}", start.line, start.column)
+                });
+                format!("{} {} {at}", e.kind.code(), e.path)
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn a_file_with_five_mistakes_reports_five() {
+    let text = "\
+controller:
+  name: Gemeente Voorbeeld
+  public_authorty: true
+  country: Nederland
+activities:
+  - id: a
+    name: A
+    lawful_bases:
+      - basis: public_tsk
+  - id: b
+    name: [B]
+    retention:
+      - period: ten years
+";
+    insta::assert_snapshot!(every_mistake(Format::Yaml, text).join("\n"));
+}
+
+/// Taking a mistaken value out must not report what that causes: the required field it leaves
+/// missing, or the list it leaves empty. The compliant twin loads.
+#[test]
+fn follow_on_errors_are_not_reported() {
+    let wrong_required = "controller:\n  name: [Gemeente]\n  public_authority: true\n";
+    assert_eq!(
+        every_mistake(Format::Yaml, wrong_required),
+        ["wrong-type /controller/name 2:9"]
+    );
+    let only_item_wrong = format!(
+        "{CONTROLLER_YAML}activities:\n  - id: a\n    name: A\n    lawful_bases:\n      - basis: public_tsk\n"
+    );
+    let found = every_mistake(Format::Yaml, &only_item_wrong);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let fixed = only_item_wrong.replace("public_tsk", "public_task");
+    assert_eq!(every_mistake(Format::Yaml, &fixed), Vec::<String>::new());
+}
+
+#[test]
+fn mistakes_are_located_in_every_format() {
+    let json = r#"{"controller": {"name": "G", "public_authority": true, "colour": 1},
+"activities": [{"id": "a", "name": "A", "extra": 1}, {"id": "b", "name": "B", "more": 2}]}"#;
+    let toml = "[controller]\nname = \"G\"\npublic_authority = true\ncolour = 1\n\n[[activities]]\nid = \"a\"\nname = \"A\"\nextra = 1\n\n[[activities]]\nid = \"b\"\nname = \"B\"\nmore = 2\n";
+    for (format, text) in [(Format::Json, json), (Format::Toml, toml)] {
+        let found = every_mistake(format, text);
+        let paths: Vec<&str> = found.iter().filter_map(|f| f.split(' ').nth(1)).collect();
+        assert_eq!(
+            paths,
+            ["/controller/colour", "/activities/0/extra", "/activities/1/more"],
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
+fn mistakes_per_file_are_capped() {
+    let mut text = CONTROLLER_YAML.to_owned();
+    text.push_str("activities:\n");
+    for i in 0..ropa::source::MAX_ERRORS_PER_FILE + 10 {
+        text.push_str(&format!("  - id: a{i}\n    name: A\n    colour: {i}\n"));
+    }
+    let found = every_mistake(Format::Yaml, &text);
+    assert_eq!(found.len(), ropa::source::MAX_ERRORS_PER_FILE);
+    // Paths stay right after earlier list items were taken out.
+    assert_eq!(
+        found.last().map(String::as_str),
+        Some("unknown-field /activities/19/colour 64:5")
+    );
+}

@@ -179,7 +179,12 @@ impl RunReport {
             .iter()
             .filter(|f| f.kind == Some(DocumentKind::Proposal))
             .count();
-        s.unreadable = self.load_errors.len();
+        s.unreadable = self
+            .load_errors
+            .iter()
+            .map(|e| e.file.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
         s.errors = self
             .findings
             .iter()

@@ -25,6 +25,7 @@ mod error;
 mod file;
 mod json;
 mod limits;
+mod recover;
 mod toml;
 mod tree;
 mod yaml;
@@ -38,6 +39,7 @@ use serde::de::DeserializeOwned;
 pub use error::{LoadError, LoadErrorKind};
 pub use file::{Position, SourceFile};
 pub use limits::Limits;
+pub use recover::MAX_ERRORS_PER_FILE;
 pub use tree::{Entry, Node, Span, Value};
 
 use crate::model::{Proposal, Register};
@@ -179,15 +181,38 @@ impl Document {
         }
     }
 
-    /// Deserialises the document into any model type.
+    /// Deserialises the document into any model type, stopping at the first mistake.
     pub fn deserialize<T: DeserializeOwned>(&self) -> Result<T, LoadError> {
-        T::deserialize(de::NodeDeserializer::new(&self.root)).map_err(|e| LoadError {
+        T::deserialize(de::NodeDeserializer::new(&self.root)).map_err(|e| {
+            let path = e.path();
+            self.load_error(e, path)
+        })
+    }
+
+    /// Deserialises the document into any model type, reporting every mistake in it (unknown
+    /// fields, wrong types, missing fields, invalid values) in document order, up to
+    /// [`MAX_ERRORS_PER_FILE`] (fewer on very large files: each further mistake costs a pass over
+    /// the document, and the passes are bounded). The vector is never empty.
+    ///
+    /// A missing field drops the object that lacks it from the search, so mistakes inside that
+    /// object appear once the field is added.
+    pub fn deserialize_all<T: DeserializeOwned>(&self) -> Result<T, Vec<LoadError>> {
+        recover::deserialize_all(&self.root).map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|(e, path)| self.load_error(e, path))
+                .collect()
+        })
+    }
+
+    fn load_error(&self, error: de::DeError, path: FieldPath) -> LoadError {
+        LoadError {
             file: self.source.name().into(),
             source_file: Some(self.source.clone()),
-            span: e.span,
-            path: e.path(),
-            kind: Box::new(e.kind),
-        })
+            span: error.span,
+            path,
+            kind: Box::new(error.kind),
+        }
     }
 
     /// Deserialises the document as a register.

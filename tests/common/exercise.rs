@@ -29,6 +29,14 @@ fn fixed_register() -> Option<&'static (Document, Register)> {
         .as_ref()
 }
 
+/// Renders every mistake found in a file, as `ropa check` does.
+fn render_every(errors: &[ropa::source::LoadError]) {
+    assert!(!errors.is_empty(), "a failed load reports at least one mistake");
+    for error in errors {
+        let _ = render_load_error(error, HumanRenderer::default());
+    }
+}
+
 /// Loads `text` as `format` and runs it through the engine and every renderer. Panics only where
 /// ropa has a bug; every error on bad input is an ordinary result.
 pub fn exercise(text: &str, format: Format) {
@@ -45,10 +53,10 @@ pub fn exercise(text: &str, format: Format) {
     sources.insert("input".to_owned(), Arc::clone(document.source()));
     match document.kind() {
         DocumentKind::Register => {
-            let register = match document.register() {
+            let register = match document.deserialize_all() {
                 Ok(register) => register,
-                Err(error) => {
-                    let _ = render_load_error(&error, HumanRenderer::default());
+                Err(errors) => {
+                    render_every(&errors);
                     return;
                 }
             };
@@ -63,10 +71,10 @@ pub fn exercise(text: &str, format: Format) {
             run.findings = findings;
         }
         DocumentKind::Proposal => {
-            let proposal = match document.proposal() {
+            let proposal = match document.deserialize_all() {
                 Ok(proposal) => proposal,
-                Err(error) => {
-                    let _ = render_load_error(&error, HumanRenderer::default());
+                Err(errors) => {
+                    render_every(&errors);
                     return;
                 }
             };

@@ -103,7 +103,10 @@ impl<'s> Collector<'s> {
         } else {
             Ok(())
         };
-        match confined.and_then(|()| load(path, &self.settings.read)) {
+        match confined
+            .map_err(|e| vec![e])
+            .and_then(|()| load(path, &self.settings.read))
+        {
             Ok(loaded) => {
                 let (kind, document) = match &loaded {
                     Loaded::Register(r) => (DocumentKind::Register, &r.document),
@@ -116,8 +119,8 @@ impl<'s> Collector<'s> {
                 });
                 Some(loaded)
             }
-            Err(error) => {
-                self.load_error(&error);
+            Err(errors) => {
+                self.load_errors(&errors);
                 None
             }
         }
@@ -142,16 +145,22 @@ impl<'s> Collector<'s> {
         }
     }
 
-    fn load_error(&mut self, error: &LoadError) {
-        let name = error.file.display().to_string();
-        if let Some(source) = &error.source_file {
+    /// Records a file that could not be loaded, with every mistake found in it.
+    fn load_errors(&mut self, errors: &[LoadError]) {
+        let Some(first) = errors.first() else {
+            return;
+        };
+        let name = first.file.display().to_string();
+        if let Some(source) = &first.source_file {
             self.sources.insert(name.clone(), Arc::clone(source));
         }
         self.run.files.push(FileEntry {
             path: name,
             kind: None,
         });
-        self.run.load_errors.push(LoadErrorEntry::from(error));
+        self.run
+            .load_errors
+            .extend(errors.iter().map(LoadErrorEntry::from));
     }
 
     fn problem(&mut self, path: &Path, problem: String) {
@@ -405,17 +414,18 @@ pub fn evaluate(register_path: &Path, proposal_paths: &[PathBuf], settings: &Set
     collector.finish()
 }
 
-fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, LoadError> {
-    let document = Document::read(path, options)?;
+/// Loads a register or proposal, reporting every mistake in it rather than the first.
+fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, Vec<LoadError>> {
+    let document = Document::read(path, options).map_err(|e| vec![e])?;
     Ok(match document.kind() {
         DocumentKind::Register => Loaded::Register(Box::new(LoadedRegister {
             path: path.to_path_buf(),
-            register: document.register()?,
+            register: document.deserialize_all()?,
             document,
         })),
         DocumentKind::Proposal => Loaded::Proposal(Box::new(LoadedProposal {
             path: path.to_path_buf(),
-            proposal: document.proposal()?,
+            proposal: document.deserialize_all()?,
             document,
         })),
     })
