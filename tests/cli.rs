@@ -523,3 +523,20 @@ fn colour_follows_no_color_and_clicolor_force() {
         "NO_COLOR wins"
     );
 }
+
+/// `ropa check` reports every mistake in a file in one run, and counts the file once.
+#[test]
+fn check_reports_every_mistake_in_one_run() {
+    let dir = scratch(&[(
+        "register.yaml",
+        "controller:\n  name: G\n  public_authorty: true\n  colour: blue\nactivities:\n  - id: a\n    name: [A]\n",
+    )]);
+    let output = ropa(&["check", "register.yaml"], dir.path());
+    assert_eq!(output.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for place in ["register.yaml:3:3", "register.yaml:4:3", "register.yaml:7:11"] {
+        assert!(stdout.contains(place), "{place} missing from:\n{stdout}");
+    }
+    assert_eq!(stdout.matches("error[").count(), 3, "{stdout}");
+    assert!(stdout.contains("1 that could not be loaded"), "{stdout}");
+}
