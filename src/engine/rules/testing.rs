@@ -48,6 +48,14 @@ pub(crate) fn findings_of(rule: &Rule, register: &Register, proposal: Option<&Pr
         .collect()
 }
 
+/// The field paths of `rule`'s findings on a register, in report order.
+pub(crate) fn paths_of(rule: &Rule, register: &Register) -> Vec<String> {
+    findings_of(rule, register, None)
+        .iter()
+        .map(|f| f.path.to_string())
+        .collect()
+}
+
 /// Gives a register-or-activity rule its three tests. `fire` breaks the compliant register so
 /// the rule must fire; `silent` is the compliant twin (often the same change, done right).
 macro_rules! rule_tests {

@@ -138,10 +138,7 @@ mod tests {
             legal_provision: None,
         });
         r.activities[0].lawful_bases[0].data_categories = vec![id("email")];
-        let paths: Vec<String> = crate::engine::rules::testing::findings_of(&RULE, &r, None)
-            .iter()
-            .map(|f| f.path.to_string())
-            .collect();
+        let paths = crate::engine::rules::testing::paths_of(&RULE, &r);
         assert_eq!(
             paths,
             [
