@@ -156,3 +156,49 @@ fn sarif_fingerprints_survive_edits_that_shift_lines() {
     let shifted = format!("# Bijgewerkt\n# door de FG\n\n{register}");
     assert_eq!(fingerprints(&shifted), before);
 }
+
+/// SARIF names files relative to the repository root (the nearest `.git` above the checked
+/// path), wherever ropa runs from, so code scanning can place the alert; `--root` overrides it,
+/// and the fingerprints do not depend on the directory ropa ran from.
+#[test]
+fn sarif_uris_are_relative_to_the_repository_root() {
+    let repo = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("sarif_root");
+    let _ = std::fs::remove_dir_all(&repo);
+    std::fs::create_dir_all(repo.join(".git")).expect("scratch repository");
+    std::fs::create_dir_all(repo.join("privacy")).expect("privacy/");
+    std::fs::create_dir_all(repo.join("docs")).expect("docs/");
+    std::fs::copy("examples/ibd/register.yaml", repo.join("privacy/register.yaml")).expect("copy");
+    let sarif = |cwd: &str, args: &[&str]| -> (Vec<String>, Vec<String>) {
+        let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
+            .args(["check", "--no-config", "--format", "sarif"])
+            .args(args)
+            .current_dir(repo.join(cwd))
+            .output()
+            .expect("ropa runs");
+        let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+        let results = sarif["runs"][0]["results"].as_array().expect("results").clone();
+        assert!(!results.is_empty());
+        let field = |pointer: &str| -> Vec<String> {
+            let mut values: Vec<String> = results
+                .iter()
+                .filter_map(|r| r.pointer(pointer)?.as_str().map(str::to_owned))
+                .collect();
+            values.sort();
+            values.dedup();
+            values
+        };
+        (
+            field("/locations/0/physicalLocation/artifactLocation/uri"),
+            field("/partialFingerprints/ropa~1v1"),
+        )
+    };
+    let (from_root, prints) = sarif(".", &["privacy/register.yaml"]);
+    assert_eq!(from_root, ["privacy/register.yaml"]);
+    let (from_sibling, sibling_prints) = sarif("docs", &["../privacy/register.yaml"]);
+    assert_eq!(from_sibling, ["privacy/register.yaml"]);
+    assert_eq!(sibling_prints, prints);
+    let (from_inside, _) = sarif("privacy", &["./register.yaml"]);
+    assert_eq!(from_inside, ["privacy/register.yaml"]);
+    let (with_root, _) = sarif("docs", &["--root", "../privacy", "../privacy/register.yaml"]);
+    assert_eq!(with_root, ["register.yaml"]);
+}

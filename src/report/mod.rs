@@ -19,7 +19,7 @@ pub use github::{render_github, render_markdown};
 pub use human::{HumanRenderer, render_finding, render_load_error, render_run, summary_line};
 pub use locate::{Documents, locate};
 pub use run::{EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary};
-pub use sarif::to_sarif;
+pub use sarif::{ArtifactRoot, to_sarif};
 
 /// The run as one pretty-printed JSON document (schema: `ropa schema report`), with a final
 /// newline, sanitised.
@@ -27,9 +27,10 @@ pub fn render_json(run: &RunReport) -> String {
     sanitized_json(&serde_json::to_value(run).unwrap_or_default())
 }
 
-/// The run as a SARIF 2.1.0 log, pretty-printed with a final newline, sanitised.
-pub fn render_sarif(run: &RunReport) -> String {
-    sanitized_json(&to_sarif(run))
+/// The run as a SARIF 2.1.0 log, pretty-printed with a final newline, sanitised; file URIs are
+/// relative to `root` when it is given.
+pub fn render_sarif(run: &RunReport, root: Option<&ArtifactRoot>) -> String {
+    sanitized_json(&to_sarif(run, root))
 }
 
 /// Pretty JSON with every unsafe character replaced. serde_json escapes C0 controls; C1 controls,

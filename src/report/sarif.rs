@@ -12,6 +12,13 @@
 //! shifts lines or inserts an activity above leaves it unchanged. Identical keys get an
 //! occurrence number. Rules link to their page in `docs/rules/` when the package names its
 //! repository.
+//!
+//! Artifact URIs are relative to the repository root (`%SRCROOT%`) when an [`ArtifactRoot`] is
+//! given, so code scanning can link a result to the file in the pull request wherever ropa ran
+//! from; a file outside the root gets an absolute `file:` URI. The paths are resolved lexically,
+//! without touching the file system.
+
+use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
@@ -253,20 +260,86 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A repository-relative URI for a path as given (with `%SRCROOT%` as its base), or a `file:`
-/// URI for an absolute path.
-fn artifact(file: &str) -> ArtifactLocation {
-    let forward = file.replace('\\', "/");
-    if forward.starts_with('/') {
-        return ArtifactLocation {
-            uri: format!("file://{}", percent_encode(&forward)),
-            uri_base_id: None,
-        };
+/// Where a run's files sit: SARIF names them relative to `root`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArtifactRoot {
+    /// The absolute directory the run's relative file names start from (the current directory
+    /// of the run).
+    pub current_dir: PathBuf,
+    /// The absolute repository root, which artifact URIs are relative to.
+    pub root: PathBuf,
+}
+
+impl ArtifactRoot {
+    /// `file` (as a run names it) relative to the root, with `/` separators; `None` when it lies
+    /// outside the root.
+    pub fn relative(&self, file: &str) -> Option<String> {
+        let file = file.replace('\\', "/");
+        let absolute = lexical(&self.current_dir.join(Path::new(&file)));
+        let relative = absolute.strip_prefix(lexical(&self.root)).ok()?;
+        let parts: Vec<&str> = relative
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(part) => part.to_str(),
+                _ => None,
+            })
+            .collect();
+        Some(parts.join("/"))
     }
-    let relative = forward.trim_start_matches("./");
-    ArtifactLocation {
-        uri: percent_encode(relative),
-        uri_base_id: Some("%SRCROOT%"),
+
+    /// `file` as an absolute path, `.` and `..` resolved.
+    fn absolute(&self, file: &str) -> PathBuf {
+        lexical(&self.current_dir.join(Path::new(&file.replace('\\', "/"))))
+    }
+}
+
+/// The path with `.` dropped and `..` applied to what precedes it, as text (no symbolic links
+/// are followed: the run names files as the user gave them).
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The artifact location of a file as the run names it: relative to the root (with `%SRCROOT%`
+/// as its base) when it lies inside it, otherwise an absolute `file:` URI. Without a root, a
+/// relative name is taken as relative to `%SRCROOT%`, as given.
+fn artifact(file: &str, root: Option<&ArtifactRoot>) -> ArtifactLocation {
+    let forward = file.replace('\\', "/");
+    let relative = match root {
+        Some(root) => root.relative(file),
+        None if forward.starts_with('/') => None,
+        None => Some(forward.trim_start_matches("./").to_owned()),
+    };
+    match relative {
+        Some(relative) => ArtifactLocation {
+            uri: percent_encode(&relative),
+            uri_base_id: Some("%SRCROOT%"),
+        },
+        None => {
+            let absolute = match root {
+                Some(root) => root.absolute(file).to_string_lossy().replace('\\', "/"),
+                None => forward,
+            };
+            let absolute = if absolute.starts_with('/') {
+                absolute
+            } else {
+                // A Windows path (`C:/…`) takes a slash before its drive letter.
+                format!("/{absolute}")
+            };
+            ArtifactLocation {
+                uri: format!("file://{}", percent_encode(&absolute)),
+                uri_base_id: None,
+            }
+        }
     }
 }
 
@@ -283,11 +356,16 @@ fn percent_encode(path: &str) -> String {
     out
 }
 
-fn location(at: &SourceLocation, id: Option<usize>, message: Option<String>) -> Location {
+fn location(
+    at: &SourceLocation,
+    id: Option<usize>,
+    message: Option<String>,
+    root: Option<&ArtifactRoot>,
+) -> Location {
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: artifact(&at.file),
+            artifact_location: artifact(&at.file, root),
             region: Region {
                 start_line: at.line,
                 start_column: at.column,
@@ -303,9 +381,13 @@ fn result(
     finding: &Finding,
     suppression: Option<&str>,
     fingerprints: &mut FingerprintCounter,
+    root: Option<&ArtifactRoot>,
 ) -> SarifResult {
     let rule_index = RULES.iter().position(|r| r.id == finding.rule).unwrap_or(0);
-    let file = finding.location.as_ref().map_or("", |l| l.file.as_str());
+    let file = finding
+        .location
+        .as_ref()
+        .map_or(String::new(), |l| artifact(&l.file, root).uri);
     SarifResult {
         rule_id: finding.rule,
         rule_index,
@@ -315,11 +397,15 @@ fn result(
         },
         partial_fingerprints: fingerprints.next(
             finding.rule,
-            file,
+            &file,
             &finding.path.to_string(),
             &finding.message,
         ),
-        locations: finding.location.iter().map(|l| location(l, None, None)).collect(),
+        locations: finding
+            .location
+            .iter()
+            .map(|l| location(l, None, None, root))
+            .collect(),
         related_locations: finding
             .related
             .iter()
@@ -329,6 +415,7 @@ fn result(
                     r.location.as_ref()?,
                     Some(i + 1),
                     Some(r.message.clone()),
+                    root,
                 ))
             })
             .collect(),
@@ -346,8 +433,9 @@ fn result(
     }
 }
 
-/// The run as a SARIF 2.1.0 log.
-pub fn to_sarif(run: &RunReport) -> serde_json::Value {
+/// The run as a SARIF 2.1.0 log; artifact URIs are relative to `root` when it is given (see
+/// [`ArtifactRoot`]), otherwise to the directory the run's file names start from.
+pub fn to_sarif(run: &RunReport, root: Option<&ArtifactRoot>) -> serde_json::Value {
     let mut rules: Vec<ReportingDescriptor> = RULES
         .iter()
         .map(|rule| ReportingDescriptor {
@@ -408,11 +496,15 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
             },
             partial_fingerprints: fingerprints.next(
                 LOAD_ERROR_RULE,
-                &error.file,
+                &artifact(&error.file, root).uri,
                 error.path.as_deref().unwrap_or(""),
                 &error.code,
             ),
-            locations: error.location.iter().map(|l| location(l, None, None)).collect(),
+            locations: error
+                .location
+                .iter()
+                .map(|l| location(l, None, None, root))
+                .collect(),
             related_locations: Vec::new(),
             suppressions: Vec::new(),
             properties: ResultProperties {
@@ -435,18 +527,23 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
             descriptor: NotificationDescriptor {
                 id: error.code.clone(),
             },
-            locations: error.location.iter().map(|l| location(l, None, None)).collect(),
+            locations: error
+                .location
+                .iter()
+                .map(|l| location(l, None, None, root))
+                .collect(),
         })
         .collect();
     let mut results = load_results;
     for finding in &run.findings {
-        results.push(result(finding, None, &mut fingerprints));
+        results.push(result(finding, None, &mut fingerprints, root));
     }
     for suppressed in &run.suppressed {
         results.push(result(
             &suppressed.finding,
             Some(&suppressed.reason),
             &mut fingerprints,
+            root,
         ));
     }
     let log = Log {
@@ -474,11 +571,71 @@ pub fn to_sarif(run: &RunReport) -> serde_json::Value {
             original_uri_base_ids: OriginalUriBaseIds {
                 src_root: ArtifactLocationBase {
                     description: Message {
-                        text: "The directory ropa was run from".to_owned(),
+                        text: if root.is_some() {
+                            "The root of the repository holding the checked files"
+                        } else {
+                            "The directory ropa was run from"
+                        }
+                        .to_owned(),
                     },
                 },
             },
         }],
     };
     serde_json::to_value(log).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root() -> ArtifactRoot {
+        ArtifactRoot {
+            current_dir: PathBuf::from("/work/repo/docs"),
+            root: PathBuf::from("/work/repo"),
+        }
+    }
+
+    fn uri(file: &str) -> (String, Option<&'static str>) {
+        let location = artifact(file, Some(&root()));
+        (location.uri, location.uri_base_id)
+    }
+
+    #[test]
+    fn files_inside_the_root_are_relative_to_it() {
+        let relative = |uri: &str| (uri.to_owned(), Some("%SRCROOT%"));
+        assert_eq!(uri("register.yaml"), relative("docs/register.yaml"));
+        assert_eq!(uri("./a/../register.yaml"), relative("docs/register.yaml"));
+        assert_eq!(uri("../privacy/register.yaml"), relative("privacy/register.yaml"));
+        assert_eq!(
+            uri("..\\privacy\\register.yaml"),
+            relative("privacy/register.yaml")
+        );
+        assert_eq!(uri("/work/repo/register.yaml"), relative("register.yaml"));
+        assert_eq!(
+            uri("../privacy/mijn register.yaml"),
+            relative("privacy/mijn%20register.yaml")
+        );
+    }
+
+    #[test]
+    fn files_outside_the_root_get_an_absolute_file_uri() {
+        assert_eq!(
+            uri("../../elders.yaml"),
+            ("file:///work/elders.yaml".to_owned(), None)
+        );
+        assert_eq!(
+            uri("/etc/register.yaml"),
+            ("file:///etc/register.yaml".to_owned(), None)
+        );
+        // `..` past the file-system root stays at the root, as the operating system has it.
+        assert_eq!(uri("../../../../x.yaml"), ("file:///x.yaml".to_owned(), None));
+    }
+
+    #[test]
+    fn without_a_root_names_are_taken_as_given() {
+        let location = artifact("./privacy/register.yaml", None);
+        assert_eq!(location.uri, "privacy/register.yaml");
+        assert_eq!(artifact("/etc/r.yaml", None).uri, "file:///etc/r.yaml");
+    }
 }

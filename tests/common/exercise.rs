@@ -96,5 +96,5 @@ pub fn exercise(text: &str, format: Format) {
     run.finish();
     let _ = render_run(&run, &sources, HumanRenderer::default());
     let _ = render_json(&run);
-    let _ = render_sarif(&run);
+    let _ = render_sarif(&run, None);
 }

@@ -9,8 +9,8 @@ use ropa::engine::{Engine, Evaluation, Finding, Report, Severity, Subject};
 use ropa::model::{Id, Proposal, Register};
 use ropa::pairing::{Pairing, nearest_register};
 use ropa::report::{
-    Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources, locate,
-    render_github, render_json, render_markdown, render_run, render_sarif,
+    ArtifactRoot, Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources,
+    locate, render_github, render_json, render_markdown, render_run, render_sarif,
 };
 use ropa::source::{Document, DocumentKind, Format, LoadError, ReadOptions};
 
@@ -29,6 +29,8 @@ pub struct Settings {
     pub skip_other_named_files: bool,
     pub config: Config,
     pub format: OutputFormat,
+    /// Where SARIF file URIs start from.
+    pub artifact_root: Option<ArtifactRoot>,
     pub style: HumanRenderer,
 }
 
@@ -249,7 +251,7 @@ impl<'s> Collector<'s> {
         let text = match self.settings.format {
             OutputFormat::Human => render_run(&self.run, &self.sources, self.settings.style),
             OutputFormat::Json => render_json(&self.run),
-            OutputFormat::Sarif => render_sarif(&self.run),
+            OutputFormat::Sarif => render_sarif(&self.run, self.settings.artifact_root.as_ref()),
             OutputFormat::Github => render_github(&self.run),
             OutputFormat::Markdown => render_markdown(&self.run),
         };

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use ropa::report::ArtifactRoot;
 use ropa::source::Format;
 
 /// How deep a directory walk goes; deeper directories are reported, not silently skipped.
@@ -81,4 +82,24 @@ fn walk(tree: &Path, found: &mut Vec<Found>) {
             )),
         }
     }
+}
+
+/// The root SARIF file URIs are relative to: `explicit` (`--root`), else the nearest directory
+/// at or above `checked` that holds `.git` (a directory, or a file in a worktree or submodule),
+/// else the current directory.
+pub fn artifact_root(explicit: Option<&Path>, checked: Option<&Path>) -> Option<ArtifactRoot> {
+    let current_dir = std::env::current_dir().ok()?;
+    let root = match explicit {
+        Some(root) => current_dir.join(root),
+        None => checked
+            .and_then(|path| std::fs::canonicalize(path).ok())
+            .and_then(|start| {
+                start
+                    .ancestors()
+                    .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+                    .map(Path::to_path_buf)
+            })
+            .unwrap_or_else(|| current_dir.clone()),
+    };
+    Some(ArtifactRoot { current_dir, root })
 }

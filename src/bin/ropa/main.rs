@@ -146,6 +146,10 @@ struct InputArgs {
     /// request of many large files cannot exhaust the runner.
     #[arg(long, default_value_t = check::DEFAULT_MAX_TOTAL_SIZE)]
     max_total_size: u64,
+    /// The repository root SARIF file URIs are relative to; by default the nearest directory
+    /// holding `.git` at or above the first checked path, else the current directory.
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -157,8 +161,13 @@ enum DenyLevel {
 }
 
 impl InputArgs {
-    /// The settings, or the error that makes the configuration unusable.
-    fn settings(&self, color: bool) -> Result<check::Settings, ropa::source::LoadError> {
+    /// The settings for a run over `checked` (the first path the run checks), or the error that
+    /// makes the configuration unusable.
+    fn settings(
+        &self,
+        color: bool,
+        checked: Option<&std::path::Path>,
+    ) -> Result<check::Settings, ropa::source::LoadError> {
         let path = match (&self.config, self.no_config) {
             (Some(path), _) => Some(path.clone()),
             (None, true) => None,
@@ -181,6 +190,7 @@ impl InputArgs {
             skip_other_named_files: false,
             config,
             format: self.format,
+            artifact_root: files::artifact_root(self.root.as_deref(), checked),
             style: ropa::report::HumanRenderer {
                 color: color && self.format == OutputFormat::Human,
                 group_repeats: !self.verbose,
@@ -294,14 +304,17 @@ fn main() -> ExitCode {
         }
     };
     let outcome = match cli.command {
-        Command::Check(args) => match args.input.settings(use_color()) {
+        Command::Check(args) => match args
+            .input
+            .settings(use_color(), args.paths.first().map(PathBuf::as_path))
+        {
             Ok(mut settings) => {
                 settings.skip_other_named_files = args.skip_other_files;
                 check::run(&args.paths, &settings)
             }
             Err(error) => config_error(&error),
         },
-        Command::Evaluate(args) => match args.input.settings(use_color()) {
+        Command::Evaluate(args) => match args.input.settings(use_color(), Some(&args.register)) {
             Ok(settings) => check::evaluate(&args.register, &args.proposals, &settings),
             Err(error) => config_error(&error),
         },
