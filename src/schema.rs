@@ -40,13 +40,34 @@ impl SchemaKind {
         }
     }
 
+    /// The schema's `$id`: a URN naming the document kind and ropa's version line, such as
+    /// `urn:ropa:schema:register:0.1`. The schemas travel with the tool (`ropa schema --out`,
+    /// `ropa init`) rather than from one web address, so the id names the schema without
+    /// pretending to be a place to fetch it from; files point editors at a copy with `$schema`.
+    pub fn id(self) -> String {
+        let kind = match self {
+            Self::Register => "register",
+            Self::Proposal => "proposal",
+            Self::Report => "report",
+        };
+        format!(
+            "urn:ropa:schema:{kind}:{}.{}",
+            env!("CARGO_PKG_VERSION_MAJOR"),
+            env!("CARGO_PKG_VERSION_MINOR")
+        )
+    }
+
     /// The schema as a JSON value.
     pub fn schema(self) -> serde_json::Value {
-        match self {
+        let mut schema = match self {
             Self::Register => generate::<Register>(),
             Self::Proposal => generate::<Proposal>(),
             Self::Report => generate::<crate::report::RunReport>(),
+        };
+        if let Some(map) = schema.as_object_mut() {
+            map.insert("$id".to_owned(), serde_json::Value::String(self.id()));
         }
+        schema
     }
 
     /// The schema as pretty-printed JSON with a final newline, as checked in.

@@ -277,6 +277,43 @@ fn init_writes_a_starter_that_passes_check_in_every_format() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
 }
 
+/// `ropa init` writes the register schema beside the register, and each format names it the way
+/// its editors read: the yaml-language-server modeline, taplo's `#:schema` directive, `$schema`.
+#[test]
+fn init_points_editors_at_the_schema_it_writes() {
+    let dir = scratch(&[]);
+    for (name, first_line) in [
+        (
+            "register.yaml",
+            "# yaml-language-server: $schema=register.schema.json",
+        ),
+        ("register.toml", "#:schema register.schema.json"),
+        ("register.json", "{"),
+    ] {
+        let out = ropa(&["init", name], dir.path());
+        assert_eq!(out.status.code(), Some(0));
+        let text = std::fs::read_to_string(dir.path().join(name)).expect("written");
+        assert_eq!(text.lines().next(), Some(first_line), "{name}");
+    }
+    let json = std::fs::read_to_string(dir.path().join("register.json")).expect("written");
+    assert!(json.contains("\"$schema\": \"register.schema.json\""), "{json}");
+    let schema = std::fs::read_to_string(dir.path().join("register.schema.json")).expect("schema");
+    assert_eq!(schema, ropa::schema::SchemaKind::Register.to_pretty_json());
+
+    // A schema file already there is kept, and the note says how to refresh it.
+    std::fs::write(dir.path().join("register.schema.json"), "{}").expect("write");
+    let out = ropa(&["init", "--force", "register.yaml"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("kept the existing ./register.schema.json"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("register.schema.json")).expect("kept"),
+        "{}"
+    );
+}
+
 #[test]
 fn config_suppressions_are_counted_and_need_a_reason() {
     let dir = scratch(&[
@@ -390,7 +427,9 @@ fn the_total_input_budget_refuses_files_past_it() {
 /// register is still one, and named files are always checked.
 #[test]
 fn walking_a_repository_checks_only_registers_and_proposals() {
+    let schema = ropa::schema::SchemaKind::Register.to_pretty_json();
     let dir = scratch(&[
+        ("schema/register.schema.json", &schema),
         ("privacy/register.yaml", VALID),
         ("package.json", "{\"name\": \"website\", \"version\": \"1.0.0\"}"),
         (".pre-commit-config.yaml", "repos:\n  - repo: local\n"),
@@ -404,7 +443,7 @@ fn walking_a_repository_checks_only_registers_and_proposals() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
     assert!(stdout.contains("checked 1 file: 1 register"), "{stdout}");
     assert!(
-        stdout.contains("(3 other files skipped: not a register or proposal)"),
+        stdout.contains("(4 other files skipped: not a register or proposal)"),
         "{stdout}"
     );
 

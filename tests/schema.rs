@@ -102,3 +102,84 @@ fn schemas_are_fit_for_editors_and_strict_validators() {
         }
     }
 }
+
+/// The schemas compile in ajv's strict mode (the validator editors and CI tools most often use,
+/// which refuses unknown keywords and formats, ambiguous types and loose `required` lists), and
+/// every example validates under it. ajv is installed from `tests/ajv/package-lock.json` with
+/// npm into the target directory on first use. Without Node.js or the npm registry the test says
+/// so and is skipped, unless `ROPA_REQUIRE_AJV` is set (as `.ci/run` does), where that fails it.
+#[test]
+fn schemas_and_examples_pass_ajv_strict_mode() {
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ajv");
+    if let Err(reason) = install_ajv(&work) {
+        assert!(
+            std::env::var_os("ROPA_REQUIRE_AJV").is_none(),
+            "ajv is required (ROPA_REQUIRE_AJV) but {reason}"
+        );
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    let inputs = work.join("inputs");
+    let _ = std::fs::remove_dir_all(&inputs);
+    std::fs::create_dir_all(&inputs).expect("inputs directory");
+    for kind in SchemaKind::ALL {
+        std::fs::write(inputs.join(kind.file_name()), kind.to_pretty_json()).expect("schema");
+    }
+    let mut files = Vec::new();
+    example_files(Path::new("examples"), &mut files);
+    for path in &files {
+        let document = Document::read(path, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+        let kind = match document.kind() {
+            DocumentKind::Register => "register",
+            DocumentKind::Proposal => "proposal",
+        };
+        let name = path.to_string_lossy().replace(['/', '\\'], "_");
+        let instance = serde_json::to_string(&document.root().to_json()).expect("json");
+        std::fs::write(inputs.join(format!("{kind}--{name}.json")), instance).expect("instance");
+    }
+    let out = std::process::Command::new("node")
+        .arg(work.join("validate.mjs"))
+        .arg(&inputs)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "ajv (strict) refused:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.matches(": compiles in strict mode").count(),
+        SchemaKind::ALL.len()
+    );
+    assert_eq!(stdout.matches(": valid").count(), files.len(), "{stdout}");
+}
+
+/// Installs the pinned ajv into `work` with `npm ci`, unless the same lock file is installed
+/// there already.
+fn install_ajv(work: &Path) -> Result<(), String> {
+    let lock = std::fs::read_to_string("tests/ajv/package-lock.json").expect("tests/ajv lock file");
+    let installed = std::fs::read_to_string(work.join("package-lock.json")).unwrap_or_default();
+    for file in ["package.json", "validate.mjs"] {
+        std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
+        std::fs::copy(Path::new("tests/ajv").join(file), work.join(file)).map_err(|e| e.to_string())?;
+    }
+    if installed == lock && work.join("node_modules/ajv").is_dir() {
+        return Ok(());
+    }
+    std::fs::write(work.join("package-lock.json"), &lock).map_err(|e| e.to_string())?;
+    let npm = std::process::Command::new("npm")
+        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+        .current_dir(work)
+        .output()
+        .map_err(|e| format!("npm cannot be run ({e}); install Node.js to run this test"))?;
+    if !npm.status.success() {
+        // A failed install must not pass for a finished one next time.
+        let _ = std::fs::remove_file(work.join("package-lock.json"));
+        return Err(format!(
+            "`npm ci` failed: {}",
+            String::from_utf8_lossy(&npm.stderr).trim()
+        ));
+    }
+    Ok(())
+}

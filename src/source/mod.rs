@@ -262,10 +262,14 @@ pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
 
 /// Whether `text` looks like a ropa register or proposal, without parsing it: a top-level
 /// `controller` or `activity` key, or a `$schema` naming ropa's schema. A directory walk checks
-/// only such files, so a repository's `package.json` or `.pre-commit-config.yaml` is skipped, not
-/// reported as a broken register; a broken register still is one, since this reads the text
-/// itself.
+/// only such files, so a repository's `package.json`, `.pre-commit-config.yaml` or a copy of
+/// ropa's own JSON Schemas (which name `controller` as a property) is skipped, not reported as a
+/// broken register; a broken register still is one, since this reads the text itself.
 pub fn looks_like_ropa(text: &str, format: Format) -> bool {
+    // A JSON Schema names its meta-schema; a register or proposal never does.
+    if text.contains("json-schema.org/draft") {
+        return false;
+    }
     if text.contains("$schema") && text.contains("ropa") {
         return true;
     }

@@ -1,13 +1,20 @@
-//! `ropa init`: write a commented starter register that passes `ropa check`.
+//! `ropa init`: write a commented starter register that passes `ropa check`, with the register
+//! schema beside it and the file pointing editors at that schema.
 
 use std::path::Path;
 
+use ropa::schema::SchemaKind;
 use ropa::source::{Document, Format, Limits};
 
 use crate::Outcome;
 
 /// The starter register, in YAML with comments.
 pub const STARTER: &str = include_str!("starter.yaml");
+
+/// The schema file written beside the register, which the register names for editors: the
+/// `# yaml-language-server: $schema=` modeline (YAML), taplo's `#:schema` directive (TOML) or the
+/// `$schema` key (JSON). A local copy works offline and matches this version of ropa.
+const SCHEMA_FILE: &str = "register.schema.json";
 
 pub fn run(path: &Path, force: bool) -> Outcome {
     let format = Format::from_path(path).unwrap_or(Format::Yaml);
@@ -18,11 +25,16 @@ pub fn run(path: &Path, force: bool) -> Outcome {
             Document::parse("starter.yaml", STARTER, Format::Yaml, Limits::default())
                 .and_then(|d| d.register())
                 .map_err(|e| e.to_string())
-                .and_then(|register| match format {
-                    Format::Toml => toml::to_string(&register).map_err(|e| e.to_string()),
-                    _ => serde_json::to_string_pretty(&register)
-                        .map(|t| t + "\n")
+                .and_then(|mut register| match format {
+                    Format::Toml => toml::to_string(&register)
+                        .map(|t| format!("#:schema {SCHEMA_FILE}\n{t}"))
                         .map_err(|e| e.to_string()),
+                    _ => {
+                        register.schema = Some(SCHEMA_FILE.to_owned());
+                        serde_json::to_string_pretty(&register)
+                            .map(|t| t + "\n")
+                            .map_err(|e| e.to_string())
+                    }
                 })
         }
     };
@@ -33,25 +45,39 @@ pub fn run(path: &Path, force: bool) -> Outcome {
             return Outcome::InputError;
         }
     };
+    let shown = |path: &Path| ropa::report::sanitize(&path.display().to_string()).into_owned();
     if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists",
-            ropa::report::sanitize(&path.display().to_string())
-        );
+        eprintln!("error: {} already exists", shown(path));
         eprintln!("help: choose another file name, or pass --force to overwrite it");
         return Outcome::InputError;
     }
     if let Err(error) = std::fs::write(path, text) {
-        eprintln!(
-            "error: cannot write {}: {error}",
-            ropa::report::sanitize(&path.display().to_string())
-        );
+        eprintln!("error: cannot write {}: {error}", shown(path));
         return Outcome::InputError;
     }
+    let schema = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join(SCHEMA_FILE);
+    let schema_note = if schema.exists() {
+        // It may be an older ropa's schema or someone else's file: keep it, and say how to
+        // refresh it.
+        format!(
+            "kept the existing {} (refresh it with `ropa schema --out {}`)",
+            shown(&schema),
+            shown(schema.parent().unwrap_or(Path::new(".")))
+        )
+    } else if let Err(error) = std::fs::write(&schema, SchemaKind::Register.to_pretty_json()) {
+        eprintln!("error: cannot write {}: {error}", shown(&schema));
+        return Outcome::InputError;
+    } else {
+        format!("wrote {} for editors", shown(&schema))
+    };
     crate::emit(&format!(
-        "wrote {}; check it with `ropa check {}`\n",
-        path.display(),
-        path.display()
+        "wrote {}; check it with `ropa check {}`\n{schema_note}\n",
+        shown(path),
+        shown(path)
     ));
     Outcome::Clean
 }
