@@ -284,7 +284,7 @@ fn init_points_editors_at_the_schema_it_writes() {
     let dir = scratch(&[]);
     for (name, first_line) in [
         (
-            "register.yaml",
+            "privacy/register.yaml",
             "# yaml-language-server: $schema=register.schema.json",
         ),
         ("register.toml", "#:schema register.schema.json"),
@@ -295,6 +295,10 @@ fn init_points_editors_at_the_schema_it_writes() {
         let text = std::fs::read_to_string(dir.path().join(name)).expect("written");
         assert_eq!(text.lines().next(), Some(first_line), "{name}");
     }
+    assert!(
+        dir.path().join("privacy/register.schema.json").is_file(),
+        "beside the register"
+    );
     let json = std::fs::read_to_string(dir.path().join("register.json")).expect("written");
     assert!(json.contains("\"$schema\": \"register.schema.json\""), "{json}");
     let schema = std::fs::read_to_string(dir.path().join("register.schema.json")).expect("schema");

@@ -51,22 +51,22 @@ pub fn run(path: &Path, force: bool) -> Outcome {
         eprintln!("help: choose another file name, or pass --force to overwrite it");
         return Outcome::InputError;
     }
-    if let Err(error) = std::fs::write(path, text) {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Err(error) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(path, text)) {
         eprintln!("error: cannot write {}: {error}", shown(path));
         return Outcome::InputError;
     }
-    let schema = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .join(SCHEMA_FILE);
+    let schema = dir.join(SCHEMA_FILE);
     let schema_note = if schema.exists() {
         // It may be an older ropa's schema or someone else's file: keep it, and say how to
         // refresh it.
         format!(
             "kept the existing {} (refresh it with `ropa schema --out {}`)",
             shown(&schema),
-            shown(schema.parent().unwrap_or(Path::new(".")))
+            shown(dir)
         )
     } else if let Err(error) = std::fs::write(&schema, SchemaKind::Register.to_pretty_json()) {
         eprintln!("error: cannot write {}: {error}", shown(&schema));
