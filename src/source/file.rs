@@ -19,6 +19,63 @@ pub struct SourceFile {
     name: String,
     text: String,
     line_starts: Vec<usize>,
+    /// For text that is not all ASCII, where bytes and characters differ.
+    chars: Option<Box<CharIndex>>,
+}
+
+/// How many characters lie between two checkpoints of a [`CharIndex`].
+const CHECKPOINT_EVERY: usize = 256;
+
+/// Character positions of a text that is not all ASCII, so converting between byte offsets and
+/// character counts costs at most [`CHECKPOINT_EVERY`] characters of walking, however long the
+/// line (a YAML file written on one line must not take time quadratic in its length).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CharIndex {
+    /// The byte offset of every `CHECKPOINT_EVERY`th character.
+    checkpoints: Vec<usize>,
+    /// The character index at which each line starts.
+    line_start_chars: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
+        let mut line_start_chars = vec![0];
+        for (char_index, (byte, c)) in text.char_indices().enumerate() {
+            if char_index % CHECKPOINT_EVERY == 0 {
+                checkpoints.push(byte);
+            }
+            if c == '\n' {
+                line_start_chars.push(char_index + 1);
+            }
+        }
+        Self {
+            checkpoints,
+            line_start_chars,
+        }
+    }
+
+    /// The byte offset of character `index` (the text's length past its end).
+    fn byte_of(&self, text: &str, index: usize) -> usize {
+        let Some(&from) = self.checkpoints.get(index / CHECKPOINT_EVERY) else {
+            return text.len();
+        };
+        let rest = text.get(from..).unwrap_or("");
+        from + rest
+            .char_indices()
+            .nth(index % CHECKPOINT_EVERY)
+            .map_or(rest.len(), |(i, _)| i)
+    }
+
+    /// The character index of byte offset `byte`, a character boundary.
+    fn char_of(&self, text: &str, byte: usize) -> usize {
+        let checkpoint = match self.checkpoints.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let from = self.checkpoints.get(checkpoint).copied().unwrap_or(0);
+        checkpoint * CHECKPOINT_EVERY + text.get(from..byte).map_or(0, |s| s.chars().count())
+    }
 }
 
 impl SourceFile {
@@ -28,10 +85,12 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let chars = (!text.is_ascii()).then(|| Box::new(CharIndex::new(&text)));
         Self {
             name: name.into(),
             text,
             line_starts,
+            chars,
         }
     }
 
@@ -57,7 +116,13 @@ impl SourceFile {
             Err(i) => i.saturating_sub(1),
         };
         let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let column = self.text.get(line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let column = match &self.chars {
+            None => offset - line_start.min(offset),
+            Some(chars) => {
+                let line_start_char = chars.line_start_chars.get(line_index).copied().unwrap_or(0);
+                chars.char_of(&self.text, offset).saturating_sub(line_start_char)
+            }
+        } + 1;
         Position {
             line: line_index + 1,
             column,
@@ -104,12 +169,13 @@ impl SourceFile {
         let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i)) else {
             return self.text.len();
         };
-        let rest = self.text.get(start..).unwrap_or("");
-        start
-            + rest
-                .char_indices()
-                .nth(char_column)
-                .map_or(rest.len(), |(i, _)| i)
+        match &self.chars {
+            None => start.saturating_add(char_column).min(self.text.len()),
+            Some(chars) => {
+                let line_start_char = chars.line_start_chars.get(line - 1).copied().unwrap_or(0);
+                chars.byte_of(&self.text, line_start_char.saturating_add(char_column))
+            }
+        }
     }
 }
 
@@ -139,5 +205,38 @@ mod tests {
         // A range over a line break covers both lines.
         assert_eq!(file.lines_of(8, 15), (2, 5, 15));
         assert_eq!(file.lines_of(999, 1000), (5, 21, 21));
+    }
+
+    /// The indexed conversions agree with walking the characters, across checkpoints and lines.
+    #[test]
+    fn indexed_positions_agree_with_walking() {
+        let naive_offset = |text: &str, starts: &[usize], line: usize, col: usize| {
+            let rest = &text[starts[line - 1]..];
+            starts[line - 1] + rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i)
+        };
+        for text in [
+            "a: [".to_owned() + &"é, x, ".repeat(300) + "]\nb: ç\n",
+            "ascii only\n".repeat(40) + &"ü".repeat(700),
+            "\u{feff}x: \u{1f600}\n\ny: z".to_owned(),
+        ] {
+            let file = SourceFile::new("f", text.as_str());
+            let starts = file.line_starts.clone();
+            for (line, &start) in starts.iter().enumerate() {
+                let line_len = text[start..].split('\n').next().map_or(0, |l| l.chars().count());
+                for col in (0..line_len + 2).step_by(7) {
+                    assert_eq!(
+                        file.offset_of(line + 1, col),
+                        naive_offset(&text, &starts, line + 1, col),
+                        "line {} col {col}",
+                        line + 1
+                    );
+                }
+            }
+            for (offset, _) in text.char_indices() {
+                let line_start = starts[starts.partition_point(|&s| s <= offset) - 1];
+                let column = text[line_start..offset].chars().count() + 1;
+                assert_eq!(file.position(offset).column, column, "offset {offset}");
+            }
+        }
     }
 }
