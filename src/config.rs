@@ -144,7 +144,7 @@ impl Config {
         };
         for id in self.rules.keys() {
             if rule(id).is_none() {
-                let path = FieldPath::root().key("rules").key(id.as_str());
+                let path = FieldPath::root().key("rules").key(id.clone());
                 let mut failure = error(path.clone(), unknown(id));
                 failure.span = document.root().key_span(&path).or(failure.span);
                 return Err(failure);

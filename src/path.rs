@@ -4,6 +4,7 @@
 //! engine names fields by path so that it works for registers built in code; the source layer
 //! turns a path into a file position when the value came from a file.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -11,8 +12,9 @@ use serde::{Serialize, Serializer};
 /// One step of a [`FieldPath`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PathSegment {
-    /// A mapping key.
-    Key(String),
+    /// A mapping key: a field name (borrowed, so building a path costs no copy of it), or a key
+    /// read from a document.
+    Key(Cow<'static, str>),
     /// A sequence index, from 0.
     Index(usize),
 }
@@ -29,18 +31,20 @@ impl FieldPath {
 
     /// This path extended by a key.
     #[must_use]
-    pub fn key(&self, key: impl Into<String>) -> Self {
-        let mut next = self.clone();
-        next.0.push(PathSegment::Key(key.into()));
-        next
+    pub fn key(&self, key: impl Into<Cow<'static, str>>) -> Self {
+        let mut next = Vec::with_capacity(self.0.len() + 2);
+        next.extend_from_slice(&self.0);
+        next.push(PathSegment::Key(key.into()));
+        Self(next)
     }
 
     /// This path extended by an index.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        let mut next = self.clone();
-        next.0.push(PathSegment::Index(index));
-        next
+        let mut next = Vec::with_capacity(self.0.len() + 2);
+        next.extend_from_slice(&self.0);
+        next.push(PathSegment::Index(index));
+        Self(next)
     }
 
     /// The path one level up, or `None` at the root.
@@ -66,7 +70,7 @@ impl FieldPath {
                     Ok(i) if !token.starts_with('+') && (token == "0" || !token.starts_with('0')) => {
                         PathSegment::Index(i)
                     }
-                    _ => PathSegment::Key(token),
+                    _ => PathSegment::Key(token.into()),
                 }
             })
             .collect();

@@ -53,7 +53,8 @@ fn problem(document: &Document, path: &FieldPath, fields: &BTreeSet<String>) -> 
     }
     // An absent field of a mapping that is there is what "not stated" findings point at; its
     // name must still be a field the model has, so a misspelt path cannot pass as absent.
-    let known = matches!(path.segments().last(), Some(PathSegment::Key(key)) if fields.contains(key));
+    let known =
+        matches!(path.segments().last(), Some(PathSegment::Key(key)) if fields.contains(key.as_ref()));
     let parent = path.parent()?;
     if known && document.span_of(&parent).is_some() {
         return None;

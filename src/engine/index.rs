@@ -1,7 +1,7 @@
 //! Catalogue lookups by id, built once per register (and a small overlay for a proposal's own
 //! entries), so rules never scan.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::finding::Subject;
 use crate::model::{

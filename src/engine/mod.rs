@@ -31,7 +31,9 @@ mod index;
 mod rule;
 pub mod rules;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use foldhash::HashMap;
 
 pub use catalogue::rules_markdown;
 pub use finding::{Finding, Related, Severity, SourceLocation, Subject};

@@ -285,7 +285,10 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de> {
         self.value = Some(entry);
         seed.deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(&entry.key))
             .map(Some)
-            .map_err(|e| e.at(entry.key_span).within(PathSegment::Key(entry.key.clone())))
+            .map_err(|e| {
+                e.at(entry.key_span)
+                    .within(PathSegment::Key(entry.key.clone().into()))
+            })
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
@@ -299,7 +302,7 @@ impl<'de> de::MapAccess<'de> for MapAccess<'de> {
                 if matches!(e.kind, LoadErrorKind::MissingField { .. }) && e.path_rev.is_empty() {
                     e.span = Some(entry.key_span);
                 }
-                e.within(PathSegment::Key(entry.key.clone()))
+                e.within(PathSegment::Key(entry.key.clone().into()))
             })
     }
 
@@ -320,7 +323,10 @@ impl<'de> de::EnumAccess<'de> for EnumAccess<'de> {
         let entry = self.entry;
         let variant = seed
             .deserialize(de::value::BorrowedStrDeserializer::<DeError>::new(&entry.key))
-            .map_err(|e| e.at(entry.key_span).within(PathSegment::Key(entry.key.clone())))?;
+            .map_err(|e| {
+                e.at(entry.key_span)
+                    .within(PathSegment::Key(entry.key.clone().into()))
+            })?;
         Ok((variant, VariantAccess { entry }))
     }
 }
@@ -333,7 +339,7 @@ struct VariantAccess<'a> {
 
 impl VariantAccess<'_> {
     fn located(&self, error: DeError) -> DeError {
-        error.within(PathSegment::Key(self.entry.key.clone()))
+        error.within(PathSegment::Key(self.entry.key.clone().into()))
     }
 }
 

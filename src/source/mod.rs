@@ -173,7 +173,7 @@ impl Document {
     /// What the document holds: a proposal if it has an `activity` and no `controller`,
     /// otherwise a register.
     pub fn kind(&self) -> DocumentKind {
-        let has = |key: &str| self.root.get(&FieldPath::root().key(key)).is_some();
+        let has = |key: &'static str| self.root.get(&FieldPath::root().key(key)).is_some();
         if has("activity") && !has("controller") {
             DocumentKind::Proposal
         } else {

@@ -105,11 +105,11 @@ fn take_out(tree: &mut Node, path: &FieldPath) -> Option<Removed> {
     let parent_span = parent.span;
     match (&mut parent.value, last) {
         (Value::Mapping(entries), PathSegment::Key(key)) => {
-            let at = entries.iter().position(|e| &e.key == key)?;
+            let at = entries.iter().position(|e| e.key == key.as_ref())?;
             entries.remove(at);
             Some(Removed {
                 parent: parent_span,
-                key: Some(key.clone()),
+                key: Some(key.to_string()),
                 meant: None,
             })
         }
@@ -145,7 +145,7 @@ fn path_of_span(root: &Node, span: Span) -> Option<FieldPath> {
         match &node.value {
             Value::Mapping(entries) => {
                 for entry in entries {
-                    trail.push(PathSegment::Key(entry.key.clone()));
+                    trail.push(PathSegment::Key(entry.key.clone().into()));
                     if entry.key_span == span {
                         *found = Some(trail.clone());
                     }

@@ -6,7 +6,7 @@
 //! and every copy counts against the value budget, which refuses alias bombs before they grow.
 //! Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string, not a boolean).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 

@@ -22,7 +22,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.activities() {
         let a = activity.activity;
-        let at = |field: &str, i: usize| activity.at_index(field, i);
+        let at = |field: &'static str, i: usize| activity.at_index(field, i);
         refs::<Purpose>(ctx, out, &a.purposes, |i| at("purposes", i));
         refs::<DataSubject>(ctx, out, &a.data_subjects, |i| at("data_subjects", i));
         refs::<DataCategory>(ctx, out, &a.data_categories, |i| at("data_categories", i));

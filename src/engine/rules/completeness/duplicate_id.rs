@@ -1,6 +1,6 @@
 //! `duplicate-id`: two entries of one list share an id, so references to it are ambiguous.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::engine::index::catalogue_ids;
 use crate::engine::rules::prelude::*;

@@ -40,7 +40,7 @@ fn require_list(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
     rule: &'static Rule,
-    field: &str,
+    field: &'static str,
     list: fn(&ProcessingActivity) -> &Listed<Id>,
     item: &str,
     hint: &str,

@@ -1,6 +1,6 @@
 //! `unused-catalogue-entry`: a catalogue entry no activity uses.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use crate::engine::index::catalogue_ids;
 use crate::engine::rules::prelude::*;

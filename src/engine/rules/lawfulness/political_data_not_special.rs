@@ -50,12 +50,17 @@ fn political(category: &DataCategory) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Each category's words are read once, however many activities use it.
+    let mut judged: foldhash::HashMap<(Subject, usize), bool> = foldhash::HashMap::default();
     for activity in ctx.gdpr_activities() {
         for id in &activity.activity.data_categories {
             let Some(found) = ctx.find::<DataCategory>(id.as_str()) else {
                 continue;
             };
-            if found.entry.is_special() || !political(found.entry) {
+            let unmarked_political = *judged
+                .entry((found.subject, found.position))
+                .or_insert_with(|| !found.entry.is_special() && political(found.entry));
+            if !unmarked_political {
                 continue;
             }
             out.push(ctx.finding(

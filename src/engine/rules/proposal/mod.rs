@@ -48,7 +48,7 @@ fn undeclared<T: Indexed>(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
     rule: &'static Rule,
-    field: &str,
+    field: &'static str,
     ids: fn(&ProcessingActivity) -> &[Id],
     describe: impl Fn(&T) -> String,
     hint: impl Fn(&T) -> String,
@@ -88,7 +88,7 @@ fn undeclared<T: Indexed>(
 fn with_promise(
     ctx: &Context<'_>,
     finding: Finding,
-    field: &str,
+    field: &'static str,
     made: fn(&Statement) -> bool,
     what: &str,
 ) -> Finding {

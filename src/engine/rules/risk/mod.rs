@@ -126,7 +126,7 @@ fn significant_automated_decisions(activity: &ProcessingActivity) -> Option<&Aut
 }
 
 /// A field of the activity's `automated_decision_making`.
-fn adm_field(activity: &ActivityRef<'_>, field: &str) -> (Subject, FieldPath) {
+fn adm_field(activity: &ActivityRef<'_>, field: &'static str) -> (Subject, FieldPath) {
     let (subject, path) = activity.at("automated_decision_making");
     (subject, path.key(field))
 }

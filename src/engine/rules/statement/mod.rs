@@ -32,7 +32,7 @@ pub(super) static RULES: &[&Rule] = &[
 ];
 
 /// The path of a statement field, in the register.
-fn statement_field(field: &str) -> (Subject, FieldPath) {
+fn statement_field(field: &'static str) -> (Subject, FieldPath) {
     (Subject::Register, FieldPath::root().key("statement").key(field))
 }
 

@@ -1,6 +1,6 @@
 //! Processors (Art 28), joint controllers (Art 26) and transfers outside the EEA (Chapter V).
 
-use std::collections::HashSet;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::prelude::*;
 use crate::engine::finding::Related;
@@ -70,17 +70,46 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 /// A catalogue entry an activity uses, with where the activity refers to it.
 struct Used<'a, T> {
     found: Found<'a, T>,
-    at: (Subject, FieldPath),
+    at: RefAt<'a>,
+}
+
+/// Where an activity refers to a catalogue id: the `index`th element of its list `field`, or
+/// the `key` of that element (a transfer's `processor`). Kept compact, as every reference of
+/// every activity is looked at; the path is built only for the findings that show it.
+#[derive(Clone, Copy)]
+struct RefAt<'a> {
+    activity: ActivityRef<'a>,
+    field: &'static str,
+    index: usize,
+    key: Option<&'static str>,
+}
+
+impl RefAt<'_> {
+    fn located(&self) -> (Subject, FieldPath) {
+        let (subject, path) = self.activity.at_index(self.field, self.index);
+        match self.key {
+            Some(key) => (subject, path.key(key)),
+            None => (subject, path),
+        }
+    }
 }
 
 /// A reference to a catalogue id, with where it is made.
-type Reference<'a> = (&'a Id, (Subject, FieldPath));
+type Reference<'a> = (&'a Id, RefAt<'a>);
 
 /// The references in the activity's list `field`.
-fn list_refs<'a>(activity: &ActivityRef<'a>, field: &str, ids: &'a [Id]) -> Vec<Reference<'a>> {
+fn list_refs<'a>(activity: &ActivityRef<'a>, field: &'static str, ids: &'a [Id]) -> Vec<Reference<'a>> {
     ids.iter()
         .enumerate()
-        .map(|(i, id)| (id, activity.at_index(field, i)))
+        .map(|(index, id)| {
+            let at = RefAt {
+                activity: *activity,
+                field,
+                index,
+                key: None,
+            };
+            (id, at)
+        })
         .collect()
 }
 
@@ -89,7 +118,7 @@ fn list_refs<'a>(activity: &ActivityRef<'a>, field: &str, ids: &'a [Id]) -> Vec<
 fn processors_behind<'a, T: Indexed>(
     ctx: &Context<'a>,
     activity: &ActivityRef<'a>,
-    field: &str,
+    field: &'static str,
     ids: &'a [Id],
     processor: fn(&'a T) -> Option<&'a Id>,
 ) -> Vec<Reference<'a>> {
@@ -102,16 +131,21 @@ fn processors_behind<'a, T: Indexed>(
 /// The references the activity's transfers make in their field `field`.
 fn transfer_refs<'a>(
     activity: &ActivityRef<'a>,
-    field: &str,
+    field: &'static str,
     id: fn(&'a Transfer) -> Option<&'a Id>,
 ) -> Vec<Reference<'a>> {
     let transfers = &activity.activity.transfers;
     transfers
         .iter()
         .enumerate()
-        .filter_map(|(i, t)| {
-            let (subject, path) = activity.at_index("transfers", i);
-            Some((id(t)?, (subject, path.key(field))))
+        .filter_map(|(index, t)| {
+            let at = RefAt {
+                activity: *activity,
+                field: "transfers",
+                index,
+                key: Some(field),
+            };
+            Some((id(t)?, at))
         })
         .collect()
 }
@@ -163,30 +197,50 @@ fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Use
 }
 
 /// Reports what `check` finds wrong with the catalogue entries the activities use, at the
-/// entry, once per entry, with every activity that uses it as a related location.
+/// entry, once per entry, with every activity that uses it as a related location. Each entry is
+/// checked once however many activities use it, so the cost follows the references, not
+/// references times findings.
 fn check_used_entries<'a, T: Indexed>(
     ctx: &Context<'a>,
     out: &mut Vec<Finding>,
     used: fn(&Context<'a>, &ActivityRef<'a>) -> Vec<Used<'a, T>>,
     check: impl Fn(&Found<'a, T>) -> Vec<Finding>,
 ) {
-    let mut findings: Vec<Finding> = Vec::new();
+    let mut entries: Vec<(Found<'a, T>, Vec<RefAt<'a>>)> = Vec::new();
+    let mut slots: HashMap<(Subject, usize), usize> = HashMap::new();
     for activity in ctx.activities() {
-        for entry in used(ctx, &activity) {
-            for finding in check(&entry.found) {
-                let message = format!("used by activity {}", activity.name());
-                let same = |f: &&mut Finding| {
-                    (f.subject, &f.path, &f.message) == (finding.subject, &finding.path, &finding.message)
-                };
-                match findings.iter_mut().find(same) {
-                    Some(earlier) => earlier.related.push(Related {
-                        subject: entry.at.0,
-                        path: entry.at.1.clone(),
-                        message,
-                        location: None,
-                    }),
-                    None => findings.push(finding.related(entry.at.clone(), message)),
+        for Used { found, at } in used(ctx, &activity) {
+            let slot = *slots.entry((found.subject, found.position)).or_insert_with(|| {
+                entries.push((found, Vec::new()));
+                entries.len() - 1
+            });
+            if let Some((_, users)) = entries.get_mut(slot) {
+                users.push(at);
+            }
+        }
+    }
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut merged: HashMap<(Subject, FieldPath, String), usize> = HashMap::new();
+    for (found, users) in &entries {
+        let related = || {
+            users.iter().map(|at| {
+                let (subject, path) = at.located();
+                Related {
+                    subject,
+                    path,
+                    message: format!("used by activity {}", at.activity.name()),
+                    location: None,
                 }
+            })
+        };
+        for mut finding in check(found) {
+            let key = (finding.subject, finding.path.clone(), finding.message.clone());
+            if let Some(earlier) = merged.get(&key).and_then(|&i| findings.get_mut(i)) {
+                earlier.related.extend(related());
+            } else {
+                merged.insert(key, findings.len());
+                finding.related.extend(related());
+                findings.push(finding);
             }
         }
     }

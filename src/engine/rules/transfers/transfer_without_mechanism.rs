@@ -59,7 +59,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out.push(
                         ctx.finding(
                             &RULE,
-                            used.at.clone(),
+                            used.at.located(),
                             format!(
                                 "processor `{id}` processes data in `{country}`: a transfer outside the \
                                  EEA that activity {} does not declare",
@@ -81,7 +81,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         out.push(
                             ctx.finding(
                                 &RULE,
-                                used.at.clone(),
+                                used.at.located(),
                                 format!(
                                     "processor `{id}` engages {} in `{country}`: a transfer outside \
                                      the EEA that activity {} does not declare",
