@@ -65,39 +65,38 @@ pub(crate) struct Context<'a> {
     pub(crate) index: &'a CatalogueIndex<'a>,
     pub(crate) facts: &'a Facts<'a>,
     pub(crate) proposal: Option<&'a ProposalContext<'a>>,
+    /// What the activities use, resolved once for the rules that share it.
+    pub(crate) uses: &'a crate::engine::rules::Uses<'a>,
 }
 
 impl<'a> Context<'a> {
     /// The activities activity rules check: the register's when linting, the proposed one when
-    /// evaluating.
-    pub(crate) fn activities(&self) -> Vec<ActivityRef<'a>> {
-        match self.proposal {
-            Some(p) => vec![ActivityRef {
-                activity: &p.proposal.activity,
-                subject: Subject::Proposal,
-                position: None,
-            }],
-            None => self
-                .register
-                .activities
-                .iter()
-                .enumerate()
-                .map(|(i, activity)| ActivityRef {
-                    activity,
-                    subject: Subject::Register,
-                    position: Some(i),
-                })
-                .collect(),
-        }
+    /// evaluating. An iterator, not a list: every rule asks, and evaluating must not allocate
+    /// per rule.
+    pub(crate) fn activities(&self) -> impl Iterator<Item = ActivityRef<'a>> + use<'a> {
+        let proposed = self.proposal.map(|p| ActivityRef {
+            activity: &p.proposal.activity,
+            subject: Subject::Proposal,
+            position: None,
+        });
+        let register: &'a [ProcessingActivity] = match self.proposal {
+            Some(_) => &[],
+            None => &self.register.activities,
+        };
+        let listed = register.iter().enumerate().map(|(i, activity)| ActivityRef {
+            activity,
+            subject: Subject::Register,
+            position: Some(i),
+        });
+        proposed.into_iter().chain(listed)
     }
 
     /// The activities the GDPR governs: [`Context::activities`] without those under the Police
     /// Data Act or the Judicial Data Act, which fall outside it (GDPR Art 2(2)(d)) and so need no
     /// Art 6, 9 or 10 ground.
-    pub(crate) fn gdpr_activities(&self) -> Vec<ActivityRef<'a>> {
-        let mut activities = self.activities();
-        activities.retain(|a| matches!(a.activity.regime, None | Some(LegalRegime::Gdpr)));
-        activities
+    pub(crate) fn gdpr_activities(&self) -> impl Iterator<Item = ActivityRef<'a>> + use<'a> {
+        self.activities()
+            .filter(|a| matches!(a.activity.regime, None | Some(LegalRegime::Gdpr)))
     }
 
     /// Whether the controller is a public authority.

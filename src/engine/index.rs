@@ -54,12 +54,21 @@ catalogue_entries! {
 }
 
 /// An entry found by id, with where it is declared.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) struct Found<'a, T> {
     pub(crate) entry: &'a T,
     pub(crate) subject: Subject,
     pub(crate) position: usize,
 }
+
+// By hand: a derive would ask `T: Copy`, but only a reference to `T` is copied.
+impl<T> Clone for Found<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Found<'_, T> {}
 
 impl<T: CatalogueEntry> Found<'_, T> {
     /// The path of the entry in its document.

@@ -65,11 +65,29 @@ pub(crate) struct Facts<'a> {
     pub(crate) special_categories: BTreeSet<SpecialCategory>,
     /// Lawful bases the register's activities rely on.
     pub(crate) lawful_bases: BTreeSet<LawfulBasisKind>,
+    /// The positions of the activities that promise to use their data only for their own
+    /// purposes, so a proposal is compared with these and not with every activity.
+    pub(crate) purpose_limited: Vec<usize>,
+    /// For each of the register's data categories (by position), whether its words speak of
+    /// political opinions while it is not marked special: judged once, not per proposal.
+    pub(crate) unmarked_political: Vec<bool>,
 }
 
 impl<'a> Facts<'a> {
     fn new(register: &'a Register, index: &CatalogueIndex<'a>) -> Self {
-        let mut facts = Self::default();
+        let mut facts = Self {
+            unmarked_political: index
+                .data_categories
+                .items()
+                .iter()
+                .map(rules::unmarked_political)
+                .collect(),
+            purpose_limited: (register.activities.iter().enumerate())
+                .filter(|(_, a)| a.only_for_stated_purposes)
+                .map(|(i, _)| i)
+                .collect(),
+            ..Self::default()
+        };
         for activity in &register.activities {
             facts.transfer_countries.extend(
                 activity
@@ -214,11 +232,17 @@ impl<'a> Engine<'a> {
 
     /// Lints the register on its own.
     pub fn lint(&self) -> Report {
-        let context = Context {
+        let resolving = Context {
             register: self.register,
             index: &self.index,
             facts: &self.facts,
             proposal: None,
+            uses: &rules::Uses::NONE,
+        };
+        let uses = rules::Uses::new(&resolving);
+        let context = Context {
+            uses: &uses,
+            ..resolving
         };
         Report::new(run(&context, &[Scope::Register, Scope::Activity]))
     }
@@ -229,11 +253,17 @@ impl<'a> Engine<'a> {
             proposal,
             index: CatalogueIndex::new(&proposal.introduces),
         };
-        let context = Context {
+        let resolving = Context {
             register: self.register,
             index: &self.index,
             facts: &self.facts,
             proposal: Some(&proposal_context),
+            uses: &rules::Uses::NONE,
+        };
+        let uses = rules::Uses::new(&resolving);
+        let context = Context {
+            uses: &uses,
+            ..resolving
         };
         let mut findings = run(&context, &[Scope::Activity, Scope::Proposal]);
         findings.iter_mut().for_each(anchor_in_proposal);

@@ -12,10 +12,12 @@ use crate::model::{Period, Retention, RetentionEvent};
 
 mod completeness;
 mod lawfulness;
+pub(crate) use lawfulness::unmarked_political;
 mod proposal;
 mod risk;
 mod statement;
 mod transfers;
+pub(crate) use transfers::Uses;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -83,6 +85,26 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 pub fn nearest_rule(id: &str) -> Option<&'static str> {
     let ids: Vec<&'static str> = RULES.iter().map(|r| r.id).collect();
     crate::suggest::nearest(id, &ids)
+}
+
+/// Groups references by the catalogue entry they resolve to, entries in order of first use:
+/// rules that judge an entry once, with every place that uses it, group with this in time linear
+/// in the references.
+pub(crate) fn group_by_entry<'a, T, R>(
+    references: impl IntoIterator<Item = (crate::engine::index::Found<'a, T>, R)>,
+) -> Vec<(crate::engine::index::Found<'a, T>, Vec<R>)> {
+    let mut groups: Vec<(crate::engine::index::Found<'a, T>, Vec<R>)> = Vec::new();
+    let mut slots: foldhash::HashMap<(crate::engine::Subject, usize), usize> = foldhash::HashMap::default();
+    for (found, reference) in references {
+        let slot = *slots.entry((found.subject, found.position)).or_insert_with(|| {
+            groups.push((found, Vec::new()));
+            groups.len() - 1
+        });
+        if let Some((_, users)) = groups.get_mut(slot) {
+            users.push(reference);
+        }
+    }
+    groups
 }
 
 /// The checkable time limit of a retention, if it has one: the period (or the upper end of a

@@ -29,7 +29,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
     let unstated: Vec<ActivityRef<'_>> = ctx
         .gdpr_activities()
-        .into_iter()
         .filter(|a| a.activity.transfers.is_not_stated())
         .collect();
     let Some(first) = unstated.first() else {

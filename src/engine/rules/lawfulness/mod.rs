@@ -14,6 +14,7 @@ mod lawful_basis_missing;
 mod legal_provision_missing;
 mod national_id_without_basis;
 mod political_data_not_special;
+pub(crate) use political_data_not_special::unmarked_political;
 mod public_authority_consent_for_task;
 mod public_authority_legitimate_interests;
 mod research_condition_without_safeguards;

@@ -39,6 +39,11 @@ const POLITICAL: &[&str] = &[
     "voting preference",
 ];
 
+/// Whether the category's words speak of political opinions while it is not marked special.
+pub(crate) fn unmarked_political(category: &DataCategory) -> bool {
+    !category.is_special() && political(category)
+}
+
 fn political(category: &DataCategory) -> bool {
     let text = format!(
         "{} {}",
@@ -50,17 +55,18 @@ fn political(category: &DataCategory) -> bool {
 }
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    // Each category's words are read once, however many activities use it.
-    let mut judged: foldhash::HashMap<(Subject, usize), bool> = foldhash::HashMap::default();
+    // The register's categories were judged once, with the engine's facts; only a proposal's
+    // own categories are read here.
     for activity in ctx.gdpr_activities() {
         for id in &activity.activity.data_categories {
             let Some(found) = ctx.find::<DataCategory>(id.as_str()) else {
                 continue;
             };
-            let unmarked_political = *judged
-                .entry((found.subject, found.position))
-                .or_insert_with(|| !found.entry.is_special() && political(found.entry));
-            if !unmarked_political {
+            let judged = match found.subject {
+                Subject::Register => ctx.facts.unmarked_political.get(found.position).copied(),
+                Subject::Proposal => None,
+            };
+            if !judged.unwrap_or_else(|| unmarked_political(found.entry)) {
                 continue;
             }
             out.push(ctx.finding(

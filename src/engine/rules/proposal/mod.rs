@@ -38,7 +38,7 @@ pub(super) static RULES: &[&Rule] = &[
 /// The proposed activity, when evaluating.
 fn proposed<'a>(ctx: &Context<'a>) -> Option<ActivityRef<'a>> {
     ctx.proposal?;
-    ctx.activities().into_iter().next()
+    ctx.activities().next()
 }
 
 /// Reports every reference in the proposal's `field` that resolves only to an entry the proposal

@@ -29,8 +29,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let p = proposed.activity;
-    for (i, promising) in ctx.register.activities.iter().enumerate() {
-        if !promising.only_for_stated_purposes || promising.id == p.id {
+    for &i in &ctx.facts.purpose_limited {
+        let Some(promising) = ctx.register.activities.get(i) else {
+            continue;
+        };
+        if promising.id == p.id {
             continue;
         }
         let same_people = p

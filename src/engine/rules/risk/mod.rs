@@ -1,7 +1,6 @@
 //! Retention (Art 5(1)(e)), automated decisions (Art 22, UAVG art 40), DPIAs (Art 35), cookies (Tw art 11.7a) and security (Art 32).
 
 use super::prelude::*;
-use crate::engine::index::Found;
 
 mod automated_decision_without_ground;
 mod cookie_class_contradicted;
@@ -49,21 +48,13 @@ fn judge_retention_rules(
     judge: fn(&Retention) -> Verdict,
 ) {
     // Each rule once, with the activities that use it and the index of their reference.
-    let mut used: Vec<(Found<'_, RetentionRule>, Vec<Reference<'_>>)> = Vec::new();
-    for activity in ctx.gdpr_activities() {
-        for (i, id) in activity.activity.retention.iter().enumerate() {
-            let Some(found) = ctx.find::<RetentionRule>(id.as_str()) else {
-                continue;
-            };
-            let same =
-                |f: &Found<'_, RetentionRule>| f.subject == found.subject && f.position == found.position;
-            match used.iter_mut().find(|(f, _)| same(f)) {
-                Some((_, users)) => users.push((activity, i)),
-                None => used.push((found, vec![(activity, i)])),
-            }
-        }
-    }
-    for (found, users) in used {
+    let references = ctx.gdpr_activities().flat_map(|activity| {
+        (activity.activity.retention.iter().enumerate()).filter_map(move |(i, id)| {
+            let reference: Reference<'_> = (activity, i);
+            Some((ctx.find::<RetentionRule>(id.as_str())?, reference))
+        })
+    });
+    for (found, users) in super::group_by_entry(references) {
         // A conditional retention is judged case by case; the first fault is reported.
         let Some((message, hint)) = found.entry.period.walk().into_iter().find_map(judge) else {
             continue;

@@ -21,7 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::recipients_used, |found| {
+    super::check_used_entries(ctx, out, super::recipients, |found| {
         let recipient = found.entry;
         if recipient.kind != Some(RecipientKind::JointController) {
             return vec![];

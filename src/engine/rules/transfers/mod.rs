@@ -67,7 +67,37 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
     adequacy::coverage(country, ctx.register.register.updated.map(|d| d.0))
 }
 
+/// The processors and recipients each activity uses (in the order of
+/// [`Context::activities`]), resolved once per run and shared by the rules that judge them.
+#[derive(Debug)]
+pub(crate) struct Uses<'a> {
+    processors: Vec<Vec<Used<'a, Processor>>>,
+    recipients: Vec<Vec<Used<'a, Recipient>>>,
+}
+
+impl<'a> Uses<'a> {
+    /// Nothing resolved yet: what the context that resolves them holds.
+    pub(crate) const NONE: Uses<'static> = Uses {
+        processors: Vec::new(),
+        recipients: Vec::new(),
+    };
+
+    /// Resolves what the context's activities use.
+    pub(crate) fn new(ctx: &Context<'a>) -> Self {
+        Self {
+            processors: ctx.activities().map(|a| processors_used(ctx, &a)).collect(),
+            recipients: ctx.activities().map(|a| recipients_used(ctx, &a)).collect(),
+        }
+    }
+}
+
+/// The run's [`Uses`].
+fn uses<'a>(ctx: &Context<'a>) -> &'a Uses<'a> {
+    ctx.uses
+}
+
 /// A catalogue entry an activity uses, with where the activity refers to it.
+#[derive(Debug)]
 struct Used<'a, T> {
     found: Found<'a, T>,
     at: RefAt<'a>,
@@ -76,7 +106,7 @@ struct Used<'a, T> {
 /// Where an activity refers to a catalogue id: the `index`th element of its list `field`, or
 /// the `key` of that element (a transfer's `processor`). Kept compact, as every reference of
 /// every activity is looked at; the path is built only for the findings that show it.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct RefAt<'a> {
     activity: ActivityRef<'a>,
     field: &'static str,
@@ -165,6 +195,16 @@ fn resolve<'a, T: Indexed>(ctx: &Context<'a>, refs: Vec<Reference<'a>>) -> Vec<U
         .collect()
 }
 
+/// The processors each activity uses.
+fn processors<'c, 'a>(uses: &'c Uses<'a>) -> &'c [Vec<Used<'a, Processor>>] {
+    &uses.processors
+}
+
+/// The recipients each activity uses.
+fn recipients<'c, 'a>(uses: &'c Uses<'a>) -> &'c [Vec<Used<'a, Recipient>>] {
+    &uses.recipients
+}
+
 /// The processors an activity uses: listed under `processors`, behind its recipients or
 /// systems, or named by its transfers.
 fn processors_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Processor>> {
@@ -203,22 +243,10 @@ fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Use
 fn check_used_entries<'a, T: Indexed>(
     ctx: &Context<'a>,
     out: &mut Vec<Finding>,
-    used: fn(&Context<'a>, &ActivityRef<'a>) -> Vec<Used<'a, T>>,
+    used: for<'c> fn(&'c Uses<'a>) -> &'c [Vec<Used<'a, T>>],
     check: impl Fn(&Found<'a, T>) -> Vec<Finding>,
 ) {
-    let mut entries: Vec<(Found<'a, T>, Vec<RefAt<'a>>)> = Vec::new();
-    let mut slots: HashMap<(Subject, usize), usize> = HashMap::new();
-    for activity in ctx.activities() {
-        for Used { found, at } in used(ctx, &activity) {
-            let slot = *slots.entry((found.subject, found.position)).or_insert_with(|| {
-                entries.push((found, Vec::new()));
-                entries.len() - 1
-            });
-            if let Some((_, users)) = entries.get_mut(slot) {
-                users.push(at);
-            }
-        }
-    }
+    let entries = super::group_by_entry(used(uses(ctx)).iter().flatten().map(|u| (u.found, u.at)));
     let mut findings: Vec<Finding> = Vec::new();
     let mut merged: HashMap<(Subject, FieldPath, String), usize> = HashMap::new();
     for (found, users) in &entries {

@@ -26,7 +26,7 @@ const HINT: &str = "sign an Art 28 processor agreement (the Commission's standar
                     until then, stop using the processor";
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::processors_used, |found| {
+    super::check_used_entries(ctx, out, super::processors, |found| {
         let processor = found.entry;
         let id = &processor.id;
         let finding = match &processor.agreement {

@@ -22,7 +22,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::processors_used, |found| {
+    super::check_used_entries(ctx, out, super::processors, |found| {
         let processor = found.entry;
         processor
             .sub_processors

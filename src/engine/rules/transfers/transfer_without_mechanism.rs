@@ -21,7 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    for activity in ctx.activities() {
+    for (activity, used_processors) in ctx.activities().zip(super::processors(super::uses(ctx))) {
         for (transfer, at) in super::third_country_transfers(&activity) {
             if transfer.mechanism.is_none() {
                 out.push(ctx.finding(
@@ -43,7 +43,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .iter()
                 .any(|t| t.processor.as_ref() == Some(processor) || &t.country == country)
         };
-        for used in super::processors_used(ctx, &activity) {
+        for used in used_processors {
             let processor = used.found.entry;
             let id = &processor.id;
             let entry = used.found.path();
