@@ -583,3 +583,26 @@ fn check_reports_every_mistake_in_one_run() {
     assert_eq!(stdout.matches("error[").count(), 3, "{stdout}");
     assert!(stdout.contains("1 that could not be loaded"), "{stdout}");
 }
+
+/// The value limit refuses a register past it with the flag that raises it, and the flag does.
+#[test]
+fn max_values_is_a_flag() {
+    let dir = scratch(&[("register.yaml", VALID)]);
+    let out = ropa(
+        &["check", "--no-config", "--max-values", "10", "register.yaml"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("--max-values"), "{stdout}");
+    let out = ropa(
+        &["check", "--no-config", "--max-values", "100000", "register.yaml"],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

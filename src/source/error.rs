@@ -194,12 +194,12 @@ impl LoadErrorKind {
             Self::LinkLeavesTree => "check the file the link points to directly, by naming it on the command line".into(),
             Self::TooLarge { .. } => "split the register into smaller files, or raise the limit with --max-file-size".into(),
             Self::NotUtf8 { .. } => "save the file as UTF-8".into(),
-            Self::UnknownFormat { .. } => "name the file .yaml, .yml, .toml or .json, or give the format with --format".into(),
+            Self::UnknownFormat { .. } => "name the file .yaml, .yml, .toml or .json, or give the format with --input-format".into(),
             Self::TooDeep { .. } => "a register needs only a few levels of nesting; flatten the file".into(),
             Self::TooManyValues { via_aliases: true, .. } => {
                 "YAML aliases here expand to an enormous document; write the values out or use fewer aliases".into()
             }
-            Self::TooManyValues { .. } => "split the register into smaller files".into(),
+            Self::TooManyValues { .. } => "split the register into smaller files, or raise the limit with --max-values".into(),
             Self::UnsupportedYaml { .. } => "write plain YAML: one document, string keys, no tags".into(),
             Self::DuplicateKey { key, .. } => format!("keep one `{key}` entry and remove the other"),
             Self::UnknownField { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),

@@ -142,6 +142,10 @@ struct InputArgs {
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = Limits::default().max_file_size)]
     max_file_size: u64,
+    /// Most values (scalars, mappings, sequences) one file may hold: about 30 000 activities at
+    /// the default. Raise it, with `--max-file-size`, for larger registers.
+    #[arg(long, default_value_t = Limits::default().max_values)]
+    max_values: usize,
     /// Most bytes read in one run, over all files; files past it are refused unread, so a pull
     /// request of many large files cannot exhaust the runner.
     #[arg(long, default_value_t = check::DEFAULT_MAX_TOTAL_SIZE)]
@@ -203,6 +207,7 @@ impl InputArgs {
             format: self.input_format.map(Format::from),
             limits: Limits {
                 max_file_size: self.max_file_size,
+                max_values: self.max_values,
                 ..Limits::default()
             },
             follow_symlinks: self.follow_symlinks,
