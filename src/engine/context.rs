@@ -123,7 +123,24 @@ impl<'a> Context<'a> {
     }
 
     /// The activity's data categories that resolve, with their index in the activity's list.
-    pub(crate) fn data_categories(&self, activity: &ActivityRef<'a>) -> Vec<(usize, &'a DataCategory)> {
+    pub(crate) fn data_categories(
+        &self,
+        activity: &ActivityRef<'a>,
+    ) -> std::borrow::Cow<'a, [(usize, &'a DataCategory)]> {
+        let uses: &'a crate::engine::rules::Uses<'a> = self.uses;
+        // Resolved once per run for the activities rules check (see `Context::activities`); a
+        // register activity looked at while evaluating a proposal is resolved here.
+        match (self.proposal, activity.position) {
+            (Some(_), Some(_)) => std::borrow::Cow::Owned(self.resolve_data_categories(activity)),
+            (_, position) => std::borrow::Cow::Borrowed(uses.data_categories(position.unwrap_or(0))),
+        }
+    }
+
+    /// Resolves the activity's data categories, for [`Context::data_categories`] to keep.
+    pub(crate) fn resolve_data_categories(
+        &self,
+        activity: &ActivityRef<'a>,
+    ) -> Vec<(usize, &'a DataCategory)> {
         activity
             .activity
             .data_categories
@@ -139,8 +156,8 @@ impl<'a> Context<'a> {
         activity: &ActivityRef<'a>,
     ) -> Vec<(usize, &'a DataCategory, SpecialCategory)> {
         self.data_categories(activity)
-            .into_iter()
-            .flat_map(|(i, c)| c.special_categories().map(move |s| (i, c, s)))
+            .iter()
+            .flat_map(|&(i, c)| c.special_categories().map(move |s| (i, c, s)))
             .collect()
     }
 

@@ -89,23 +89,42 @@ pub fn nearest_rule(id: &str) -> Option<&'static str> {
 
 /// Groups references by the catalogue entry they resolve to, entries in order of first use:
 /// rules that judge an entry once, with every place that uses it, group with this in time linear
-/// in the references.
+/// in the references. A few entries (a proposal's) are found by a scan; past
+/// [`GROUPS_SCANNED`], through a hash index built then.
 pub(crate) fn group_by_entry<'a, T, R>(
     references: impl IntoIterator<Item = (crate::engine::index::Found<'a, T>, R)>,
 ) -> Vec<(crate::engine::index::Found<'a, T>, Vec<R>)> {
+    type Key = (crate::engine::Subject, usize);
     let mut groups: Vec<(crate::engine::index::Found<'a, T>, Vec<R>)> = Vec::new();
-    let mut slots: foldhash::HashMap<(crate::engine::Subject, usize), usize> = foldhash::HashMap::default();
+    let mut index: Option<foldhash::HashMap<Key, usize>> = None;
     for (found, reference) in references {
-        let slot = *slots.entry((found.subject, found.position)).or_insert_with(|| {
-            groups.push((found, Vec::new()));
-            groups.len() - 1
-        });
-        if let Some((_, users)) = groups.get_mut(slot) {
-            users.push(reference);
+        let key: Key = (found.subject, found.position);
+        let slot = match &mut index {
+            Some(index) => index.get(&key).copied(),
+            None => groups.iter().position(|(f, _)| (f.subject, f.position) == key),
+        };
+        match slot.and_then(|i| groups.get_mut(i)) {
+            Some((_, users)) => users.push(reference),
+            None => {
+                if let Some(index) = &mut index {
+                    index.insert(key, groups.len());
+                }
+                groups.push((found, vec![reference]));
+                if index.is_none() && groups.len() > GROUPS_SCANNED {
+                    let by_key = groups
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (f, _))| ((f.subject, f.position), i));
+                    index = Some(by_key.collect());
+                }
+            }
         }
     }
     groups
 }
+
+/// How many groups [`group_by_entry`] finds by scanning before it indexes them.
+const GROUPS_SCANNED: usize = 16;
 
 /// The checkable time limit of a retention, if it has one: the period (or the upper end of a
 /// range) after an event, or a selectielijst period. Vague, unlimited and permanent retention has
@@ -144,6 +163,48 @@ pub(crate) fn retention_event(retention: &Retention) -> Option<RetentionEvent> {
 
 #[cfg(test)]
 mod tests {
+    /// Grouping gives the same groups, in order of first use, whether it scans or indexes.
+    #[test]
+    fn group_by_entry_keeps_first_use_order_past_the_scan() {
+        use crate::engine::Subject;
+        use crate::engine::index::Found;
+        let entry = ();
+        for distinct in [3, super::GROUPS_SCANNED + 1, 100] {
+            let references: Vec<(Found<'_, ()>, usize)> = (0..distinct * 3)
+                .map(|r| {
+                    let position = (r * 7) % distinct;
+                    let subject = if position % 2 == 0 {
+                        Subject::Register
+                    } else {
+                        Subject::Proposal
+                    };
+                    (
+                        Found {
+                            entry: &entry,
+                            subject,
+                            position,
+                        },
+                        r,
+                    )
+                })
+                .collect();
+            let groups = super::group_by_entry(references.iter().copied());
+            let mut expected: Vec<((Subject, usize), Vec<usize>)> = Vec::new();
+            for (found, r) in &references {
+                let key = (found.subject, found.position);
+                match expected.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, users)) => users.push(*r),
+                    None => expected.push((key, vec![*r])),
+                }
+            }
+            let got: Vec<((Subject, usize), Vec<usize>)> = groups
+                .into_iter()
+                .map(|(f, users)| ((f.subject, f.position), users))
+                .collect();
+            assert_eq!(got, expected, "{distinct} distinct entries");
+        }
+    }
+
     use super::*;
     use std::collections::BTreeSet;
 

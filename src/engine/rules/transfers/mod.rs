@@ -73,6 +73,8 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 pub(crate) struct Uses<'a> {
     processors: Vec<Vec<Used<'a, Processor>>>,
     recipients: Vec<Vec<Used<'a, Recipient>>>,
+    /// The data categories each activity names that resolve, with their index in its list.
+    categories: Vec<Vec<(usize, &'a DataCategory)>>,
 }
 
 impl<'a> Uses<'a> {
@@ -80,6 +82,7 @@ impl<'a> Uses<'a> {
     pub(crate) const NONE: Uses<'static> = Uses {
         processors: Vec::new(),
         recipients: Vec::new(),
+        categories: Vec::new(),
     };
 
     /// Resolves what the context's activities use.
@@ -87,7 +90,16 @@ impl<'a> Uses<'a> {
         Self {
             processors: ctx.activities().map(|a| processors_used(ctx, &a)).collect(),
             recipients: ctx.activities().map(|a| recipients_used(ctx, &a)).collect(),
+            categories: ctx
+                .activities()
+                .map(|a| ctx.resolve_data_categories(&a))
+                .collect(),
         }
+    }
+
+    /// The resolved data categories of the `i`th activity of [`Context::activities`].
+    pub(crate) fn data_categories(&self, i: usize) -> &[(usize, &'a DataCategory)] {
+        self.categories.get(i).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -183,16 +195,23 @@ fn transfer_refs<'a>(
 /// Resolves references to `T`, keeping the first reference to each id; unresolved ids are left
 /// to `dangling-reference`.
 fn resolve<'a, T: Indexed>(ctx: &Context<'a>, refs: Vec<Reference<'a>>) -> Vec<Used<'a, T>> {
-    let mut seen = HashSet::new();
-    refs.into_iter()
-        .filter(|(id, _)| seen.insert(id.as_str()))
-        .filter_map(|(id, at)| {
-            Some(Used {
-                found: ctx.find::<T>(id.as_str())?,
-                at,
-            })
-        })
-        .collect()
+    // An activity names a few entries: a scan finds repeats without building a set, except in
+    // a list long enough for the scan to cost more.
+    let mut seen = (refs.len() > 16).then(HashSet::new);
+    let mut used: Vec<Used<'a, T>> = Vec::with_capacity(refs.len());
+    for (id, at) in refs {
+        let Some(found) = ctx.find::<T>(id.as_str()) else {
+            continue;
+        };
+        let first = match &mut seen {
+            Some(seen) => seen.insert(id.as_str()),
+            None => !used.iter().any(|u| u.found.entry.id() == id),
+        };
+        if first {
+            used.push(Used { found, at });
+        }
+    }
+    used
 }
 
 /// The processors each activity uses.

@@ -46,7 +46,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         for used in used_processors {
             let processor = used.found.entry;
             let id = &processor.id;
-            let entry = used.found.path();
             let hint = |country: &CountryCode| {
                 format!(
                     "declare it under the activity's `transfers`: `{{ country: {country}, processor: {id}, \
@@ -68,7 +67,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             hint(country),
                         )
                         .related(
-                            (used.found.subject, entry.key("locations").index(l)),
+                            (used.found.subject, used.found.path().key("locations").index(l)),
                             "where the processor processes the data",
                         ),
                     );
@@ -77,7 +76,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             for (s, sub) in processor.sub_processors.iter().enumerate() {
                 for (l, country) in sub.locations.iter().enumerate() {
                     if !country.is_eea() && !declared(id, country) {
-                        let at = entry.key("sub_processors").index(s).key("locations").index(l);
+                        let at = (used.found.path().key("sub_processors").index(s))
+                            .key("locations")
+                            .index(l);
                         out.push(
                             ctx.finding(
                                 &RULE,
