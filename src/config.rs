@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Finding, RULES, Severity, rule};
+use crate::engine::{Evaluation, Finding, RULES, Report, Severity, rule};
 use crate::model::Id;
 use crate::path::{FieldPath, PathSegment};
 use crate::source::{Document, Format, LoadError, LoadErrorKind, ReadOptions};
@@ -98,6 +98,36 @@ pub struct Applied {
     pub findings: Vec<Finding>,
     /// Findings suppressed, with their reasons.
     pub suppressed: Vec<Suppressed>,
+}
+
+impl Applied {
+    /// The verdict on a proposal once the configuration is applied, as `ropa check` and
+    /// `ropa evaluate` give it: compliant when no finding still reported is an error, so a
+    /// suppressed or downgraded finding does not make a proposal fail, and a rule raised to
+    /// `error` does.
+    ///
+    /// ```
+    /// use ropa::config::Config;
+    /// # let register: ropa::model::Register = ropa::source::Document::parse("r.yaml",
+    /// #     "controller: { name: Gemeente Voorbeeld, public_authority: true }\n",
+    /// #     ropa::source::Format::Yaml, Default::default())?.register()?;
+    /// # let proposal: ropa::model::Proposal = ropa::source::Document::parse("p.yaml",
+    /// #     "activity: { id: nieuw, name: Nieuw, purposes: [onbekend] }\n",
+    /// #     ropa::source::Format::Yaml, Default::default())?.proposal()?;
+    /// let evaluation = ropa::engine::evaluate(&register, &proposal);
+    /// let config = Config::default();
+    /// let applied = config.apply(evaluation.report.findings.clone(), |_| None);
+    /// assert_eq!(applied.evaluation().compliant, evaluation.compliant);
+    /// # Ok::<(), ropa::source::LoadError>(())
+    /// ```
+    pub fn evaluation(&self) -> Evaluation {
+        Evaluation {
+            compliant: self.findings.iter().all(|f| f.severity < Severity::Error),
+            report: Report {
+                findings: self.findings.clone(),
+            },
+        }
+    }
 }
 
 impl Config {

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ropa::config::{Config, register_activity};
-use ropa::engine::{Engine, Evaluation, Finding, Report, Severity, Subject};
+use ropa::config::Applied;
+use ropa::engine::{Engine, Finding, Subject};
 use ropa::model::{Id, Proposal, Register};
 use ropa::pairing::{Pairing, nearest_register};
 use ropa::report::{
@@ -196,19 +197,21 @@ impl<'s> Collector<'s> {
         });
     }
 
-    /// Locates findings, applies the configuration, keeps the result and returns the findings
-    /// still reported.
-    fn add(
-        &mut self,
+    /// Locates findings and applies the configuration to them.
+    fn apply(
+        &self,
         mut findings: Vec<Finding>,
         documents: Documents<'_>,
         activity_of: impl Fn(&Finding) -> Option<Id>,
-    ) -> Vec<Finding> {
+    ) -> Applied {
         locate(&mut findings, documents);
-        let applied = self.settings.config.apply(findings, activity_of);
-        self.run.findings.extend(applied.findings.iter().cloned());
+        self.settings.config.apply(findings, activity_of)
+    }
+
+    /// Keeps what the configuration left reported, and what it suppressed, in the run.
+    fn keep(&mut self, applied: Applied) {
+        self.run.findings.extend(applied.findings);
         self.run.suppressed.extend(applied.suppressed);
-        applied.findings
     }
 
     fn lint(&mut self, register: &LoadedRegister, engine: &Engine<'_>) {
@@ -216,9 +219,10 @@ impl<'s> Collector<'s> {
             register: Some(&register.document),
             proposal: None,
         };
-        self.add(engine.lint().findings, documents, |f| {
+        let applied = self.apply(engine.lint().findings, documents, |f| {
             register_activity(&register.register, &f.path)
         });
+        self.keep(applied);
     }
 
     fn evaluate(&mut self, register: &LoadedRegister, engine: &Engine<'_>, proposal: &LoadedProposal) {
@@ -227,22 +231,18 @@ impl<'s> Collector<'s> {
             register: Some(&register.document),
             proposal: Some(&proposal.document),
         };
-        let kept = self.add(findings, documents, |f| match f.subject {
+        let applied = self.apply(findings, documents, |f| match f.subject {
             Subject::Proposal => Some(proposal.proposal.activity.id.clone()),
             Subject::Register => register_activity(&register.register, &f.path),
         });
-        // The verdict follows the configuration: suppressed or downgraded findings do not count.
-        let compliant = kept.iter().all(|f| f.severity < Severity::Error);
-        let verdict = Evaluation {
-            compliant,
-            report: Report { findings: kept },
-        }
-        .verdict();
+        // The verdict follows the configuration, as the library gives it.
+        let evaluation = applied.evaluation();
+        self.keep(applied);
         self.run.evaluations.push(EvaluationEntry {
             proposal: proposal.path.display().to_string(),
             register: register.path.display().to_string(),
-            compliant,
-            verdict,
+            compliant: evaluation.compliant,
+            verdict: evaluation.verdict(),
         });
     }
 
