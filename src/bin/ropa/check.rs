@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ropa::config::{Config, register_activity};
 use ropa::config::Applied;
+use ropa::config::{Config, register_activity};
 use ropa::engine::{Engine, Finding, Subject};
 use ropa::model::{Id, Proposal, Register};
 use ropa::pairing::{Pairing, nearest_register};

@@ -257,3 +257,54 @@ mod tests {
         insta::assert_yaml_snapshot!(ids);
     }
 }
+
+/// Every rule's documented examples are inputs that run: the non-compliant one must fire the
+/// rule and its compliant twin must not. A register example may leave out the `controller` every
+/// register has (this adds a public authority's); a proposal example is evaluated against the
+/// example register, `testdata/compliant_register.yaml`.
+#[cfg(test)]
+mod examples {
+    use super::RULES;
+    use crate::engine::rules::testing::{findings_of, register};
+    use crate::source::{Document, DocumentKind, Format, Limits};
+
+    fn fires(rule: &crate::engine::Rule, example: &str) -> bool {
+        let complete = ["controller:", "activity:"]
+            .iter()
+            .any(|key| example.starts_with(key) || example.contains(&format!("\n{key}")));
+        let text = if complete {
+            example.to_owned()
+        } else {
+            format!("controller: {{ name: Gemeente Voorbeeld, public_authority: true }}\n{example}")
+        };
+        let document = Document::parse("example.yaml", &text, Format::Yaml, Limits::default())
+            .unwrap_or_else(|e| panic!("{}: {e}\n{text}", rule.id));
+        let findings = match document.kind() {
+            DocumentKind::Proposal => {
+                let proposal = document.proposal().unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+                findings_of(rule, &register(), Some(&proposal))
+            }
+            DocumentKind::Register => {
+                let register = document.register().unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+                findings_of(rule, &register, None)
+            }
+        };
+        !findings.is_empty()
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_non_compliant_example_only() {
+        for rule in RULES.iter() {
+            assert!(
+                fires(rule, rule.non_compliant),
+                "{} is silent on its non-compliant example",
+                rule.id
+            );
+            assert!(
+                !fires(rule, rule.compliant),
+                "{} fires on its compliant example",
+                rule.id
+            );
+        }
+    }
+}

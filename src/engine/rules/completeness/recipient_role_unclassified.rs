@@ -12,8 +12,24 @@ pub(crate) static RULE: Rule = Rule {
           disclosure, and an internal unit or a public authority making an inquiry is not a \
           recipient at all (Art 4(9)). Published registers often list a name without saying which \
           (and mix up processors and recipients); ropa does not guess, it asks.",
-    non_compliant: "catalogues:\n  recipients:\n    - { id: pronexus, label: Pronexus }\n",
-    compliant: "catalogues:\n  recipients:\n    - { id: pronexus, label: Pronexus, kind: processor, processor: pronexus }\n",
+    non_compliant: r#"catalogues:
+  recipients:
+    - { id: pronexus, label: Pronexus }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    recipients: [pronexus]
+"#,
+    compliant: r#"catalogues:
+  processors:
+    - { id: pronexus, name: Pronexus B.V., agreement: { in_place: true } }
+  recipients:
+    - { id: pronexus, label: Pronexus, kind: processor, processor: pronexus }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    recipients: [pronexus]
+"#,
     scope: Scope::Register,
     since: "0.2.0",
     check,

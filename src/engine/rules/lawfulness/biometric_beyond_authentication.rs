@@ -14,8 +14,28 @@ pub(crate) static RULE: Rule = Rule {
           Outside those purposes the prohibition of Art 9(1) stands unless the data subject gives \
           explicit consent (Art 9(2)(a)). The rule looks for a purpose of kind `security` or an \
           `explicit_consent` condition that covers biometric data.",
-    non_compliant: "purposes: [personeelsadministratie]   # kind: human_resources\ndata_categories: [vingerafdruk]   # special_category: biometric\n",
-    compliant: "purposes: [toegangsbeveiliging]   # kind: security\ndata_categories: [vingerafdruk]   # special_category: biometric\n",
+    non_compliant: r#"catalogues:
+  purposes:
+    - { id: personeelsadministratie, label: Personeelsadministratie, kind: human_resources }
+  data_categories:
+    - { id: vingerafdruk, label: Vingerafdruk, special_category: biometric }
+activities:
+  - id: tijdregistratie
+    name: Tijdregistratie met vingerafdruk
+    purposes: [personeelsadministratie]
+    data_categories: [vingerafdruk]
+"#,
+    compliant: r#"catalogues:
+  purposes:
+    - { id: toegangsbeveiliging, label: Toegang tot de serverruimte, kind: security }
+  data_categories:
+    - { id: vingerafdruk, label: Vingerafdruk, special_category: biometric }
+activities:
+  - id: toegang_serverruimte
+    name: Toegang tot de serverruimte met vingerafdruk
+    purposes: [toegangsbeveiliging]
+    data_categories: [vingerafdruk]
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -12,8 +12,25 @@ pub(crate) static RULE: Rule = Rule {
           under the control of an official authority, or where law authorises it with \
           safeguards (Art 10): UAVG art 31 with the exceptions of UAVG arts 32 and 33. Relying on \
           authorisation by law needs the law cited.",
-    non_compliant: "data_categories: [naam, strafblad]   # strafblad: criminal: true\n",
-    compliant: "data_categories: [naam, strafblad]   # strafblad: criminal: true\ncriminal_data_basis: { ground: specific_exceptions }\n",
+    non_compliant: r#"catalogues:
+  data_categories:
+    - { id: naam, label: Naam }
+    - { id: strafblad, label: Justitiële gegevens, criminal: true }
+activities:
+  - id: vog_beoordeling
+    name: Beoordeling bij aanstelling
+    data_categories: [naam, strafblad]
+"#,
+    compliant: r#"catalogues:
+  data_categories:
+    - { id: naam, label: Naam }
+    - { id: strafblad, label: Justitiële gegevens, criminal: true }
+activities:
+  - id: vog_beoordeling
+    name: Beoordeling bij aanstelling
+    data_categories: [naam, strafblad]
+    criminal_data_basis: { ground: specific_exceptions }
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

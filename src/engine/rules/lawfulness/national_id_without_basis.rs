@@ -13,8 +13,25 @@ pub(crate) static RULE: Rule = Rule {
           art 46, under GDPR Art 87). Administrative bodies may use the BSN for their public \
           task (Wabb art 10); any other controller needs a sectoral law that prescribes it, and \
           the register should cite that law.",
-    non_compliant: "data_categories: [naam, bsn]   # bsn: national_id: bsn\n",
-    compliant: "data_categories: [naam, bsn]   # bsn: national_id: bsn\nnational_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }\n",
+    non_compliant: r#"catalogues:
+  data_categories:
+    - { id: naam, label: Naam }
+    - { id: bsn, label: Burgerservicenummer, national_id: bsn }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [naam, bsn]
+"#,
+    compliant: r#"catalogues:
+  data_categories:
+    - { id: naam, label: Naam }
+    - { id: bsn, label: Burgerservicenummer, national_id: bsn }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [naam, bsn]
+    national_id_basis: { basis: administrative_body_public_task, legal_provision: "Wabb art. 10" }
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

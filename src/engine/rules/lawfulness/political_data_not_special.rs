@@ -15,8 +15,22 @@ pub(crate) static RULE: Rule = Rule {
           activities use for Dutch and English words about politics and party membership. \
           \"Partij\" alone is not enough, because Dutch also uses it for a party to a contract \
           (\"derde partij\", \"contractpartij\").",
-    non_compliant: "catalogues:\n  data_categories:\n    - { id: fractie, label: Fractie van het raadslid }\n",
-    compliant: "catalogues:\n  data_categories:\n    - { id: fractie, label: Fractie van het raadslid, special_category: political_opinions }\n",
+    non_compliant: r#"catalogues:
+  data_categories:
+    - { id: fractie, label: Fractie van het raadslid }
+activities:
+  - id: raadsleden
+    name: Gegevens van raadsleden publiceren
+    data_categories: [fractie]
+"#,
+    compliant: r#"catalogues:
+  data_categories:
+    - { id: fractie, label: Fractie van het raadslid, special_category: political_opinions }
+activities:
+  - id: raadsleden
+    name: Gegevens van raadsleden publiceren
+    data_categories: [fractie]
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -15,8 +15,26 @@ pub(crate) static RULE: Rule = Rule {
           the obligation, refusing consent cannot stop the processing. Such processing rests on \
           Art 6(1)(e) or (c) with the provision of law, and on the matching Art 9(2) condition for \
           special-category data.",
-    non_compliant: "lawful_bases:\n  - { basis: consent }\npurposes: [wmo]   # kind: public_task\n",
-    compliant: "lawful_bases:\n  - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\npurposes: [wmo]   # kind: public_task\n",
+    non_compliant: r#"catalogues:
+  purposes:
+    - { id: wmo, label: Ondersteuning op grond van de Wmo 2015, kind: public_task }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    purposes: [wmo]
+    lawful_bases:
+      - { basis: consent }
+"#,
+    compliant: r#"catalogues:
+  purposes:
+    - { id: wmo, label: Ondersteuning op grond van de Wmo 2015, kind: public_task }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    purposes: [wmo]
+    lawful_bases:
+      - { basis: public_task, legal_provision: "Wmo 2015 art. 2.3.2" }
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

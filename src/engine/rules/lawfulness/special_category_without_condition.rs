@@ -12,8 +12,29 @@ pub(crate) static RULE: Rule = Rule {
           UAVG ground that implements one (UAVG arts 22–30), applies, in addition to an Art 6 \
           basis. A condition covers a category when it lists it, or lists none; a condition \
           entry needs a `condition` or a `uavg_ground` to count.",
-    non_compliant: "data_categories: [naam, gezondheid]   # gezondheid: special_category: health\nspecial_category_conditions: []\n",
-    compliant: "data_categories: [naam, gezondheid]   # gezondheid: special_category: health\nspecial_category_conditions:\n  - { condition: health_or_social_care, uavg_ground: health_sector_exceptions, legal_provision: \"UAVG art. 30 lid 3\", categories: [health] }\n",
+    non_compliant: r#"catalogues:
+  data_categories:
+    - { id: naam, label: Naam }
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [naam, gezondheid]
+"#,
+    compliant: r#"catalogues:
+  data_categories:
+    - { id: naam, label: Naam }
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [naam, gezondheid]
+    special_category_conditions:
+      - condition: health_or_social_care
+        uavg_ground: health_sector_exceptions
+        legal_provision: "UAVG art. 30 lid 3"
+        categories: [health]
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -17,8 +17,29 @@ pub(crate) static RULE: Rule = Rule {
           (Art 13(3)), and a broken promise needs the statement changed first. The statement's \
           register-wide `purpose_limitation` is not read here: the promise is judged per activity \
           (`only_for_stated_purposes`).",
-    non_compliant: "# register: nieuwsbrief (only_for_stated_purposes: true) uses email of abonnees for informeren\nactivity:\n  id: enquete\n  name: Tevredenheidsonderzoek\n  purposes: [onderzoek]\n  data_subjects: [abonnees]\n  data_categories: [email]\n",
-    compliant: "activity:\n  id: enquete\n  name: Tevredenheidsonderzoek\n  purposes: [onderzoek]\n  data_subjects: [deelnemers_onderzoek]\n  data_categories: [email]\n  data_sources: [{ kind: data_subject }]\n",
+    non_compliant: r#"introduces:
+  purposes:
+    - { id: onderzoek, label: Tevredenheidsonderzoek }
+activity:
+  id: enquete
+  name: Tevredenheidsonderzoek onder abonnees
+  purposes: [onderzoek]
+  data_subjects: [abonnees]
+  data_categories: [email]
+"#,
+    compliant: r#"introduces:
+  purposes:
+    - { id: onderzoek, label: Tevredenheidsonderzoek }
+  data_subjects:
+    - { id: deelnemers_onderzoek, label: Deelnemers aan het onderzoek }
+activity:
+  id: enquete
+  name: Tevredenheidsonderzoek
+  purposes: [onderzoek]
+  data_subjects: [deelnemers_onderzoek]
+  data_categories: [email]
+  data_sources: [{ kind: data_subject }]
+"#,
     scope: Scope::Proposal,
     since: "0.2.0",
     check,

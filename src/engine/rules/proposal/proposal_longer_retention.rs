@@ -12,8 +12,21 @@ pub(crate) static RULE: Rule = Rule {
           give the time limits (Arts 30(1)(f), 13(2)(a)). A proposal that keeps the same data \
           longer after the same event — or without any limit — goes beyond what was declared and \
           needs its own justification. Periods after different events are not compared.",
-    non_compliant: "introduces:\n  retention_rules:\n    - { id: portaal_10j, label: Tien jaar, period: { after_event: { period: P10Y, event: case_closed } } }\nactivity:\n  id: portaal\n  name: Portaal\n  data_categories: [naam]   # the register keeps `naam` at most P7Y\n  retention: [portaal_10j]\n",
-    compliant: "activity:\n  id: portaal\n  name: Portaal\n  data_categories: [naam]\n  retention: [dossier_7j]\n",
+    non_compliant: r#"introduces:
+  retention_rules:
+    - { id: portaal_20j, label: Twintig jaar, period: { after_event: { period: P20Y, event: case_closed } } }
+activity:
+  id: portaal
+  name: Portaal
+  data_categories: [naam]
+  retention: [portaal_20j]
+"#,
+    compliant: r#"activity:
+  id: portaal
+  name: Portaal
+  data_categories: [naam]
+  retention: [wmo_dossier]
+"#,
     scope: Scope::Proposal,
     since: "0.1.0",
     check,

@@ -13,8 +13,19 @@ pub(crate) static RULE: Rule = Rule {
           kind of sensitive data the organisation has not processed before needs that assessment \
           and a change to the register and statement, even when the data category itself is \
           declared.",
-    non_compliant: "activity:\n  id: sollicitatie\n  name: Sollicitaties\n  data_categories: [naam, gezondheid]   # no register activity processes health data\n",
-    compliant: "activity:\n  id: sollicitatie\n  name: Sollicitaties\n  data_categories: [naam]\n",
+    non_compliant: r#"introduces:
+  data_categories:
+    - { id: geloof, label: Geloofsovertuiging, special_category: religious_or_philosophical_beliefs }
+activity:
+  id: sollicitatie
+  name: Sollicitaties
+  data_categories: [naam, geloof]
+"#,
+    compliant: r#"activity:
+  id: sollicitatie
+  name: Sollicitaties
+  data_categories: [naam, email]
+"#,
     scope: Scope::Proposal,
     since: "0.1.0",
     check,

@@ -16,8 +16,26 @@ pub(crate) static RULE: Rule = Rule {
           large-scale systematic monitoring. The EDPB (WP248 rev.01) adds that processing meeting \
           two or more of its nine criteria usually needs one. A DPIA that is only planned, never \
           assessed, or set aside as not required does not meet the duty.",
-    non_compliant: "activities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    data_categories: [gezondheid]\n    high_risk_criteria: [vulnerable_data_subjects]\n    dpia: { status: planned }\n",
-    compliant: "activities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    data_categories: [gezondheid]\n    high_risk_criteria: [vulnerable_data_subjects]\n    dpia: { status: completed, reference: DPIA-Wmo-2025 }\n",
+    non_compliant: r#"catalogues:
+  data_categories:
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [gezondheid]
+    high_risk_criteria: [vulnerable_data_subjects]
+    dpia: { status: planned }
+"#,
+    compliant: r#"catalogues:
+  data_categories:
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [gezondheid]
+    high_risk_criteria: [vulnerable_data_subjects]
+    dpia: { status: completed, reference: DPIA-Wmo-2025 }
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -13,8 +13,25 @@ pub(crate) static RULE: Rule = Rule {
           does not rest on consent (whose withdrawal does the same), the register should record \
           the route people use to object, such as an unsubscribe link in every message or replying \
           to it, and the statement must bring it to their attention explicitly (Art 21(4)).",
-    non_compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief aan relaties\n    purposes: [informeren]   # kind: newsletter\n    lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]\n",
-    compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief aan relaties\n    purposes: [informeren]   # kind: newsletter\n    lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]\n    objection_channels: [{ kind: unsubscribe_link }]\n",
+    non_compliant: r#"catalogues:
+  purposes:
+    - { id: informeren, label: Relaties informeren over ons werk, kind: newsletter }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief aan relaties
+    purposes: [informeren]
+    lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]
+"#,
+    compliant: r#"catalogues:
+  purposes:
+    - { id: informeren, label: Relaties informeren over ons werk, kind: newsletter }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief aan relaties
+    purposes: [informeren]
+    lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]
+    objection_channels: [{ kind: unsubscribe_link }]
+"#,
     scope: Scope::Activity,
     since: "0.2.0",
     check,

@@ -11,8 +11,26 @@ pub(crate) static RULE: Rule = Rule {
           after the case is closed, after the contract ends. The difference can be decades (a \
           case that stays open), so neither the data subject (Art 13(2)(a)) nor the person who \
           must erase the data (Art 5(1)(e)) can apply a period without its start.",
-    non_compliant: "retention_rules:\n  - id: bezwaar\n    label: Bezwaardossier\n    period: { after_event: { period: P5Y } }\n",
-    compliant: "retention_rules:\n  - id: bezwaar\n    label: Bezwaardossier\n    period: { after_event: { period: P5Y, event: case_closed } }\n",
+    non_compliant: r#"catalogues:
+  retention_rules:
+    - id: bezwaar
+      label: Bezwaardossier
+      period: { after_event: { period: P5Y } }
+activities:
+  - id: bezwaarschriften
+    name: Bezwaarschriften behandelen
+    retention: [bezwaar]
+"#,
+    compliant: r#"catalogues:
+  retention_rules:
+    - id: bezwaar
+      label: Bezwaardossier
+      period: { after_event: { period: P5Y, event: case_closed } }
+activities:
+  - id: bezwaarschriften
+    name: Bezwaarschriften behandelen
+    retention: [bezwaar]
+"#,
     scope: Scope::Activity,
     since: "0.2.0",
     check,

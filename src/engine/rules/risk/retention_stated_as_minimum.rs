@@ -12,8 +12,26 @@ pub(crate) static RULE: Rule = Rule {
           asks the opposite: data are kept no longer than necessary (Art 5(1)(e)) and the register \
           gives the time limit for erasure (Art 30(1)(f)). A minimum leaves the maximum open, so \
           nothing says when the data must go.",
-    non_compliant: "period: { after_event: { period: P7Y, event: case_closed, minimum: true } }\n",
-    compliant: "period: { after_event: { period: P7Y, event: case_closed } }\n",
+    non_compliant: r#"catalogues:
+  retention_rules:
+    - id: financiele_administratie
+      label: Financiële administratie
+      period: { after_event: { period: P7Y, event: case_closed, minimum: true } }
+activities:
+  - id: facturen
+    name: Facturen verwerken
+    retention: [financiele_administratie]
+"#,
+    compliant: r#"catalogues:
+  retention_rules:
+    - id: financiele_administratie
+      label: Financiële administratie
+      period: { after_event: { period: P7Y, event: case_closed } }
+activities:
+  - id: facturen
+    name: Facturen verwerken
+    retention: [financiele_administratie]
+"#,
     scope: Scope::Activity,
     since: "0.2.0",
     check,

@@ -12,8 +12,26 @@ pub(crate) static RULE: Rule = Rule {
           the purpose (Art 5(1)(e)). Keeping them \"onbeperkt\", without a limit and without a \
           duty to archive them, breaches that principle outright. Permanent keeping that the \
           Archiefwet or a selectielijst requires is different: write it as `permanent`.",
-    non_compliant: "catalogues:\n  retention_rules:\n    - id: contactgegevens\n      label: Contactgegevens relaties\n      period: { unlimited: {} }\n",
-    compliant: "catalogues:\n  retention_rules:\n    - id: contactgegevens\n      label: Contactgegevens relaties\n      period: { after_event: { period: P2Y, event: last_contact } }\n",
+    non_compliant: r#"catalogues:
+  retention_rules:
+    - id: contactgegevens
+      label: Contactgegevens relaties
+      period: { unlimited: {} }
+activities:
+  - id: relatiebeheer
+    name: Relatiebeheer
+    retention: [contactgegevens]
+"#,
+    compliant: r#"catalogues:
+  retention_rules:
+    - id: contactgegevens
+      label: Contactgegevens relaties
+      period: { after_event: { period: P2Y, event: last_contact } }
+activities:
+  - id: relatiebeheer
+    name: Relatiebeheer
+    retention: [contactgegevens]
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

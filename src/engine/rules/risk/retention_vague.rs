@@ -13,8 +13,26 @@ pub(crate) static RULE: Rule = Rule {
           \"As long as necessary\" restates the principle without a limit that anyone can check, and \
           a period \"or as much longer as needed\" has no end. Give a period after an event, or the \
           Archiefwet selectielijst category that applies.",
-    non_compliant: "catalogues:\n  retention_rules:\n    - id: aanmeldingen\n      label: Aanmeldingen bijeenkomsten\n      period: { as_long_as_necessary: {} }\n",
-    compliant: "catalogues:\n  retention_rules:\n    - id: aanmeldingen\n      label: Aanmeldingen bijeenkomsten\n      period: { after_event: { period: P1M, event: event_end } }\n",
+    non_compliant: r#"catalogues:
+  retention_rules:
+    - id: aanmeldingen
+      label: Aanmeldingen bijeenkomsten
+      period: { as_long_as_necessary: {} }
+activities:
+  - id: bijeenkomsten
+    name: Aanmelden voor bijeenkomsten
+    retention: [aanmeldingen]
+"#,
+    compliant: r#"catalogues:
+  retention_rules:
+    - id: aanmeldingen
+      label: Aanmeldingen bijeenkomsten
+      period: { after_event: { period: P1M, event: event_end } }
+activities:
+  - id: bijeenkomsten
+    name: Aanmelden voor bijeenkomsten
+    retention: [aanmeldingen]
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

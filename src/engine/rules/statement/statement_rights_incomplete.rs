@@ -14,8 +14,21 @@ pub(crate) static RULE: Rule = Rule {
           restriction apply whatever the basis; portability applies where processing rests on \
           consent or a contract (Art 20(1)). Objection and the withdrawal of consent have rules of \
           their own (`objection-right-not-offered`, `withdrawal-right-not-offered`).",
-    non_compliant: "statement:\n  rights: [{ right: access }, { right: objection }]\n",
-    compliant: "statement:\n  rights:\n    - { right: access }\n    - { right: rectification }\n    - { right: erasure }\n    - { right: restriction }\n    - { right: objection }\n",
+    non_compliant: r#"statement:
+  rights: [{ right: access }, { right: objection }]
+activities:
+  - { id: wmo_melding, name: Wmo-melding behandelen }
+"#,
+    compliant: r#"statement:
+  rights:
+    - { right: access }
+    - { right: rectification }
+    - { right: erasure }
+    - { right: restriction }
+    - { right: objection }
+activities:
+  - { id: wmo_melding, name: Wmo-melding behandelen }
+"#,
     scope: Scope::Register,
     since: "0.2.0",
     check,

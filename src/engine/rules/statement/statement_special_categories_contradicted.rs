@@ -17,8 +17,26 @@ pub(crate) static RULE: Rule = Rule {
           activity processes health, biometric or other Art 9(1) data misinforms data subjects: \
           the information must be accurate and transparent (Arts 5(1)(a), 12(1), 13). Either the \
           statement or the activity is wrong.",
-    non_compliant: "statement:\n  special_categories: none\nactivities:\n  - id: intake\n    name: Intake\n    data_categories: [gezondheid]   # special_category: health\n",
-    compliant: "statement:\n  special_categories: only_where_necessary\nactivities:\n  - id: intake\n    name: Intake\n    data_categories: [gezondheid]\n",
+    non_compliant: r#"statement:
+  special_categories: none
+catalogues:
+  data_categories:
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: intake
+    name: Intake
+    data_categories: [gezondheid]
+"#,
+    compliant: r#"statement:
+  special_categories: only_where_necessary
+catalogues:
+  data_categories:
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: intake
+    name: Intake
+    data_categories: [gezondheid]
+"#,
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -332,28 +332,3 @@ mod testing {
             .collect()
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::RULES;
-    use crate::engine::rules::testing::findings_of;
-    use crate::source::{Document, Format, Limits};
-
-    #[test]
-    fn examples_are_registers_that_show_the_rule() {
-        for rule in RULES {
-            for example in [rule.non_compliant, rule.compliant] {
-                let text = if example.starts_with("controller:") {
-                    example.to_owned()
-                } else {
-                    format!("controller: {{ name: Gemeente Voorbeeld, public_authority: true }}\n{example}")
-                };
-                let parsed = Document::parse("example.yaml", &text, Format::Yaml, Limits::default())
-                    .and_then(|d| d.register());
-                let register = parsed.unwrap_or_else(|e| panic!("{}: {e}\n{text}", rule.id));
-                let fired = !findings_of(rule, &register, None).is_empty();
-                assert_eq!(fired, example == rule.non_compliant, "{}:\n{text}", rule.id);
-            }
-        }
-    }
-}
