@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Evaluation, Finding, RULES, Report, Severity, rule};
+use crate::engine::{Evaluation, Finding, RULES, Report, Severity, retired_rule, rule};
 use crate::model::Id;
 use crate::path::{FieldPath, PathSegment};
 use crate::source::{Document, Format, LoadError, LoadErrorKind, ReadOptions};
@@ -168,9 +168,17 @@ impl Config {
             path,
             kind: Box::new(kind),
         };
-        let unknown = |id: &str| LoadErrorKind::UnknownRule {
-            rule: id.to_owned(),
-            suggestion: nearest(id, &ids).map(str::to_owned),
+        let unknown = |id: &str| match retired_rule(id) {
+            Some(retired) => LoadErrorKind::RetiredRule {
+                rule: retired.id,
+                replaced_by: retired.replaced_by,
+                reason: retired.reason,
+                retired_in: retired.retired_in,
+            },
+            None => LoadErrorKind::UnknownRule {
+                rule: id.to_owned(),
+                suggestion: nearest(id, &ids).map(str::to_owned),
+            },
         };
         for id in self.rules.keys() {
             if rule(id).is_none() {
@@ -334,6 +342,24 @@ mod tests {
         assert_eq!(
             error.range().map(|(start, _)| (start.line, start.column)),
             Some((2, 1))
+        );
+
+        // A renamed rule says what to write instead.
+        let error = Config::parse(
+            "ropa.toml",
+            "[rules]\ndata-category-scope-outside-activity = \"warning\"\n",
+        )
+        .expect_err("refused");
+        assert_eq!(
+            error.to_string(),
+            "ropa.toml:2:1: rule `data-category-scope-outside-activity` was renamed to `scope-outside-activity` in ropa 0.1.0 (at `/rules/data-category-scope-outside-activity`)"
+        );
+        assert!(
+            error
+                .help()
+                .is_some_and(|h| h.starts_with("write `scope-outside-activity` instead")),
+            "{:?}",
+            error.help()
         );
 
         let error = Config::parse("ropa.toml", "fail-level = \"warning\"\n").expect_err("refused");

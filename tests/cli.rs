@@ -606,3 +606,17 @@ fn max_values_is_a_flag() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// A renamed rule's old id still explains: a note names the new id, and its explanation follows.
+#[test]
+fn explain_a_retired_rule_names_its_successor() {
+    let dir = scratch(&[]);
+    let out = ropa(&["explain", "data-category-scope-outside-activity"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("renamed to `scope-outside-activity` in ropa 0.1.0"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# scope-outside-activity"));
+}

@@ -41,5 +41,17 @@ pub fn rules_markdown() -> String {
                 .replace("\n## Compliant", "\n### Compliant"),
         );
     }
+    // Retired ids stay listed, so a reader who meets one in an old `ropa.toml` finds it.
+    out.push_str("\n## Retired rules\n\n| id | retired in | what happened |\n|---|---|---|\n");
+    for retired in super::RETIRED {
+        let what = match retired.replaced_by {
+            Some(new) => format!("renamed to [`{new}`](#{new}): {}", retired.reason),
+            None => format!("removed: {}", retired.reason),
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {what} |\n",
+            retired.id, retired.retired_in
+        ));
+    }
     out
 }

@@ -38,7 +38,7 @@ use foldhash::HashMap;
 pub use catalogue::rules_markdown;
 pub use finding::{Finding, Related, Severity, SourceLocation, Subject};
 pub use rule::{Rule, Scope};
-pub use rules::{RULES, nearest_rule, rule};
+pub use rules::{RETIRED, RULES, RetiredRule, nearest_rule, retired_rule, rule};
 
 use context::{Context, ProposalContext};
 use index::CatalogueIndex;

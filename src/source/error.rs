@@ -144,6 +144,18 @@ pub enum LoadErrorKind {
         /// The nearest rule id, if one is close.
         suggestion: Option<String>,
     },
+    /// A configuration names a rule that was renamed or removed.
+    #[error("rule `{rule}` was {}", match replaced_by { Some(new) => format!("renamed to `{new}` in ropa {retired_in}"), None => format!("removed in ropa {retired_in}") })]
+    RetiredRule {
+        /// The retired id, as the catalogue keeps it.
+        rule: &'static str,
+        /// The rule that took its place, if any.
+        replaced_by: Option<&'static str>,
+        /// Why it was retired.
+        reason: &'static str,
+        /// The version that retired it.
+        retired_in: &'static str,
+    },
     /// A suppression without a reason.
     #[error("a suppression needs a reason")]
     EmptyReason,
@@ -183,6 +195,7 @@ impl LoadErrorKind {
             Self::Invalid { .. } => "invalid-value",
             Self::InvalidLength { .. } => "invalid-length",
             Self::UnknownRule { .. } => "unknown-rule",
+            Self::RetiredRule { .. } => "retired-rule",
             Self::EmptyReason => "empty-reason",
         }
     }
@@ -207,6 +220,10 @@ impl LoadErrorKind {
             Self::MissingField { field } => format!("add the `{field}` field"),
             Self::UnknownRule { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownRule { .. } => "`ropa rules` lists every rule".into(),
+            Self::RetiredRule { replaced_by: Some(new), reason, .. } => {
+                format!("write `{new}` instead: {reason}")
+            }
+            Self::RetiredRule { reason, .. } => format!("remove it: {reason}"),
             Self::Empty => "write a register (it starts with `controller:`) or a proposal (`activity:`); `ropa init` writes a starter register".into(),
             Self::EmptyReason => "say why the finding is accepted, e.g. `reason = \"…, ticket PRIV-12\"`".into(),
             Self::UnknownVariant { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),

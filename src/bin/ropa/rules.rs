@@ -56,6 +56,7 @@ pub fn explain(id: &str) -> Outcome {
             crate::emit(&rule.explanation());
             Outcome::Clean
         }
+        None if ropa::engine::retired_rule(id).is_some() => explain_retired(id),
         None => {
             eprintln!("error: no rule `{}`", ropa::report::sanitize(id));
             if let Some(near) = ropa::engine::nearest_rule(id) {
@@ -63,6 +64,30 @@ pub fn explain(id: &str) -> Outcome {
             } else {
                 eprintln!("help: `ropa rules` lists every rule");
             }
+            Outcome::InputError
+        }
+    }
+}
+
+/// `ropa explain` of a retired id: what happened, and the rule that took its place.
+fn explain_retired(id: &str) -> Outcome {
+    let Some(retired) = ropa::engine::retired_rule(id) else {
+        return Outcome::InputError;
+    };
+    match retired.replaced_by.and_then(rule) {
+        Some(replacement) => {
+            eprintln!(
+                "note: `{id}` was renamed to `{}` in ropa {}: {}",
+                replacement.id, retired.retired_in, retired.reason
+            );
+            crate::emit(&replacement.explanation());
+            Outcome::Clean
+        }
+        None => {
+            eprintln!(
+                "error: rule `{id}` was removed in ropa {}: {}",
+                retired.retired_in, retired.reason
+            );
             Outcome::InputError
         }
     }

@@ -8,12 +8,15 @@
 use std::sync::LazyLock;
 
 use super::rule::Rule;
+
 use crate::model::{Period, Retention, RetentionEvent};
+pub use retired::{RETIRED, RetiredRule, retired_rule};
 
 mod completeness;
 mod lawfulness;
 pub(crate) use lawfulness::unmarked_political;
 mod proposal;
+mod retired;
 mod risk;
 mod statement;
 mod transfers;
