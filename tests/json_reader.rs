@@ -2,7 +2,8 @@
 //! exactly what a strict JSON parser accepts: serde_json is the reference, on valid documents
 //! and on thousands of mutations of them (characters deleted, doubled or inserted where they
 //! break the syntax). The differences are ropa's own deliberate refusals: duplicate keys,
-//! nesting past the depth limit, and an empty document.
+//! nesting past the depth limit, and an empty document. Also here: the depth cap that holds in
+//! every format, however an embedder sets the limit.
 
 use proptest::prelude::*;
 use ropa::source::{Document, Format, Limits, LoadErrorKind};
@@ -113,4 +114,40 @@ proptest! {
         }
         agree(&text)?;
     }
+}
+
+/// However high an embedder sets `max_depth`, nesting stops at `MAX_DEPTH` with an error, in
+/// every format: the recursive steps after parsing never see a tree deep enough to exhaust the
+/// stack (test threads have small stacks, so a crash would show here).
+#[test]
+fn nesting_is_capped_whatever_the_limit() {
+    let limits = Limits {
+        max_depth: usize::MAX,
+        max_values: usize::MAX,
+        ..Limits::default()
+    };
+    let deep = 100_000;
+    for (format, text) in [
+        (Format::Json, format!("{}{}", "[".repeat(deep), "]".repeat(deep))),
+        (
+            Format::Yaml,
+            format!("a: {}{}", "[".repeat(deep), "]".repeat(deep)),
+        ),
+        (
+            Format::Toml,
+            format!("a = {}{}", "[".repeat(deep), "]".repeat(deep)),
+        ),
+    ] {
+        let error = Document::parse("deep", &text, format, limits).expect_err("refused");
+        assert!(
+            matches!(*error.kind, LoadErrorKind::TooDeep { limit } if limit <= ropa::source::MAX_DEPTH),
+            "{format}: {error}"
+        );
+    }
+    // Up to the cap, a tree is read, typed (and refused as a register) and dropped, on a test
+    // thread's small stack.
+    let depth = ropa::source::MAX_DEPTH;
+    let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let document = Document::parse("deep.json", &text, Format::Json, limits).expect("read");
+    assert!(document.register().is_err());
 }

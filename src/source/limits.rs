@@ -9,7 +9,8 @@ use super::tree::{Entry, Span};
 pub struct Limits {
     /// Largest file accepted, in bytes.
     pub max_file_size: u64,
-    /// Deepest nesting of mappings and sequences accepted.
+    /// Deepest nesting of mappings and sequences accepted; at most [`MAX_DEPTH`], whatever is
+    /// set here.
     pub max_depth: usize,
     /// Most values (scalars, mappings, sequences) accepted.
     pub max_values: usize,
@@ -45,6 +46,10 @@ impl Failure {
     }
 }
 
+/// The deepest nesting any [`Limits`] admits. Reading into typed values and dropping a tree
+/// recurse once per level, so a deeper tree could exhaust the stack of the thread that loads it.
+pub const MAX_DEPTH: usize = 200;
+
 /// Counts values and checks depth as a tree is built.
 pub(crate) struct Budget {
     limits: Limits,
@@ -53,7 +58,8 @@ pub(crate) struct Budget {
 }
 
 impl Budget {
-    pub(crate) fn new(limits: Limits) -> Self {
+    pub(crate) fn new(mut limits: Limits) -> Self {
+        limits.max_depth = limits.max_depth.min(MAX_DEPTH);
         Self {
             limits,
             values: 0,

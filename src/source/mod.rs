@@ -38,7 +38,7 @@ use serde::de::DeserializeOwned;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use file::{Position, SourceFile};
-pub use limits::Limits;
+pub use limits::{Limits, MAX_DEPTH};
 pub use recover::MAX_ERRORS_PER_FILE;
 pub use tree::{Entry, Node, Span, Value};
 

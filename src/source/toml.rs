@@ -1,7 +1,8 @@
 //! TOML into the located tree, from `toml`'s spanned `DeTable`.
 //!
-//! The toml parser refuses nesting beyond its own recursion limit (80) and duplicate keys; the
-//! conversion here applies ropa's depth and value limits on top.
+//! The toml parser refuses nesting beyond its own recursion limit ([`TOML_PARSER_DEPTH`]),
+//! reported as ropa's depth error, and duplicate keys; the conversion here applies ropa's depth
+//! and value limits on top.
 
 use toml::de::{DeTable, DeValue};
 
@@ -10,10 +11,20 @@ use super::error::LoadErrorKind;
 use super::limits::{Budget, Failure, Limits};
 use super::tree::{Entry, Node, Span, Value};
 
+/// The deepest nesting the toml parser reads, whatever ropa's limit.
+const TOML_PARSER_DEPTH: usize = 80;
+
 pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
     let table = DeTable::parse(text).map_err(|e| {
         let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
         let mut message = e.message().trim_end().to_owned();
+        if message.contains("max recursion depth") {
+            let limit = limits
+                .max_depth
+                .min(super::limits::MAX_DEPTH)
+                .min(TOML_PARSER_DEPTH);
+            return Failure::at(LoadErrorKind::TooDeep { limit }, span);
+        }
         // The parser says "duplicate key" without the key; the span holds it.
         if message == "duplicate key"
             && let Some(key) = text

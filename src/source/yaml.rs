@@ -54,13 +54,19 @@ pub(crate) fn parse(file: &SourceFile, limits: Limits) -> Result<Node, Failure> 
                 file.offset_of(e.marker().line(), e.marker().col()),
                 e.info(),
             );
-            Failure::at(
+            // The scanner runs ahead of the events ropa counts depth on, so nesting past its own
+            // limit (255 flow levels) can reach it first: it is the same mistake.
+            let kind = if e.info() == "recursion limit exceeded" {
+                LoadErrorKind::TooDeep {
+                    limit: limits.max_depth.min(super::limits::MAX_DEPTH),
+                }
+            } else {
                 LoadErrorKind::Syntax {
                     format: Format::Yaml,
                     message: e.info().to_owned(),
-                },
-                Span::new(offset, offset),
-            )
+                }
+            };
+            Failure::at(kind, Span::new(offset, offset))
         })?;
         let span = builder.span(span);
         match event {

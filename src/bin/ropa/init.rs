@@ -46,7 +46,9 @@ pub fn run(path: &Path, force: bool) -> Outcome {
         }
     };
     let shown = |path: &Path| ropa::report::sanitize(&path.display().to_string()).into_owned();
-    if path.exists() && !force {
+    // A link counts as a file there: writing would follow it to wherever it points.
+    let present = |path: &Path| path.symlink_metadata().is_ok();
+    if present(path) && !force {
         eprintln!("error: {} already exists", shown(path));
         eprintln!("help: choose another file name, or pass --force to overwrite it");
         return Outcome::InputError;
@@ -60,7 +62,7 @@ pub fn run(path: &Path, force: bool) -> Outcome {
         return Outcome::InputError;
     }
     let schema = dir.join(SCHEMA_FILE);
-    let schema_note = if schema.exists() {
+    let schema_note = if present(&schema) {
         // It may be an older ropa's schema or someone else's file: keep it, and say how to
         // refresh it.
         format!(
