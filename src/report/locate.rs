@@ -44,10 +44,16 @@ impl<'a> Documents<'a> {
     }
 }
 
-/// Fills in the location of every finding and related location whose document is given.
+/// Fills in the location of every finding and related location whose document is given, and
+/// writes the snippets in each hint in that document's syntax (a JSON file gets JSON).
 pub fn locate(findings: &mut [Finding], documents: Documents<'_>) {
     for finding in findings {
         finding.location = documents.locate(finding.subject, &finding.path);
+        if let Some(document) = documents.of(finding.subject)
+            && let std::borrow::Cow::Owned(hint) = super::hint::in_format(&finding.hint, document.format())
+        {
+            finding.hint = hint;
+        }
         for related in &mut finding.related {
             related.location = documents.locate(related.subject, &related.path);
         }

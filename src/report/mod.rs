@@ -9,6 +9,7 @@
 //! take that duty on.
 
 mod github;
+mod hint;
 mod human;
 mod locate;
 mod run;
