@@ -122,13 +122,20 @@ impl Id {
 
     /// Checks `text` against the id rules.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
+        Self::check(text)?;
+        Ok(Self(text.to_owned()))
+    }
+
+    /// Checks `text` against the id rules without keeping it (the loader checks every id once
+    /// for its position, then reads it). Ids are ASCII, so the bytes are checked.
+    pub(crate) fn check(text: &str) -> Result<(), ValueError> {
         let fail = |reason| {
             Err(ValueError::Id {
                 value: text.to_owned(),
                 reason,
             })
         };
-        let Some(first) = text.chars().next() else {
+        let Some(&first) = text.as_bytes().first() else {
             return fail("it is empty");
         };
         if text.len() > Self::MAX_LEN {
@@ -138,12 +145,12 @@ impl Id {
             return fail("it must start with a lowercase letter or a digit");
         }
         if !text
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.'))
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'-' | b'.'))
         {
             return fail("use only lowercase letters a-z, digits, `_`, `-` and `.`");
         }
-        Ok(Self(text.to_owned()))
+        Ok(())
     }
 
     /// The id as text.

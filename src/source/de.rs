@@ -139,7 +139,7 @@ impl<'a> NodeDeserializer<'a> {
             return Ok(());
         };
         let checked: Result<(), ValueError> = match name {
-            ID_NEWTYPE => Id::parse(text).map(drop),
+            ID_NEWTYPE => Id::check(text),
             DATE_NEWTYPE => Date::parse(text).map(drop),
             PERIOD_NEWTYPE => Period::parse(text).map(drop),
             COUNTRY_NEWTYPE => CountryCode::parse(text).map(drop),
