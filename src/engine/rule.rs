@@ -30,8 +30,9 @@ pub struct Rule {
     pub summary: &'static str,
     /// Why it matters, in a paragraph; every finding carries it as its explanation.
     pub why: &'static str,
-    /// A YAML register (its `controller` may be left out) or proposal (checked against the
-    /// example register) that breaks the rule; a test runs it and requires the rule to fire.
+    /// A YAML register, or a proposal (checked against the example register in
+    /// `src/engine/rules/testdata/`), that breaks the rule; a test runs it and requires the rule
+    /// to fire.
     pub non_compliant: &'static str,
     /// The same input, fixed; a test requires the rule to be silent on it.
     pub compliant: &'static str,

@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
     why: "Catalogue entries refer to each other: a recipient or system to the processor behind \
           it, a retention rule to the data it covers, a system or Art 30(2) record to its \
           security measures. A reference to an undeclared id leaves that link unexplained.",
-    non_compliant: "catalogues:\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancer }\n",
-    compliant: "catalogues:\n  processors:\n    - { id: crm_leverancier, name: CRM-aanbieder, agreement: { in_place: true } }\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancier }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancer }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: crm_leverancier, name: CRM-aanbieder, agreement: { in_place: true } }\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancier }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

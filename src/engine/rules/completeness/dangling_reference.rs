@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
     why: "An activity's purposes, data, recipients, processors and retention are named by id and \
           described once in the catalogues. A reference to an id that is not declared leaves part \
           of the Art 30(1) record empty — usually a typo or an entry that was renamed.",
-    non_compliant: "catalogues:\n  purposes:\n    - { id: aanmelden, label: Aanmelden bijeenkomsten }\nactivities:\n  - id: bijeenkomsten\n    name: Bijeenkomsten\n    purposes: [aanmeldne]\n",
-    compliant: "catalogues:\n  purposes:\n    - { id: aanmelden, label: Aanmelden bijeenkomsten }\nactivities:\n  - id: bijeenkomsten\n    name: Bijeenkomsten\n    purposes: [aanmelden]\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: aanmelden, label: Aanmelden bijeenkomsten }\nactivities:\n  - id: bijeenkomsten\n    name: Bijeenkomsten\n    purposes: [aanmeldne]\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: aanmelden, label: Aanmelden bijeenkomsten }\nactivities:\n  - id: bijeenkomsten\n    name: Bijeenkomsten\n    purposes: [aanmelden]\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -13,8 +13,8 @@ pub(crate) static RULE: Rule = Rule {
     why: "Activities refer to catalogue entries by id. When two entries share one, a reference \
           could mean either, and the register no longer says unambiguously what is processed — \
           the controller must be able to demonstrate what it does (Art 5(2)).",
-    non_compliant: "catalogues:\n  purposes:\n    - { id: informeren, label: Informeren over bijeenkomsten }\n    - { id: informeren, label: Informeren over wijzigingen van diensten }\n",
-    compliant: "catalogues:\n  purposes:\n    - { id: informeren_bijeenkomsten, label: Informeren over bijeenkomsten }\n    - { id: informeren_wijzigingen, label: Informeren over wijzigingen van diensten }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: informeren, label: Informeren over bijeenkomsten }\n    - { id: informeren, label: Informeren over wijzigingen van diensten }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: informeren_bijeenkomsten, label: Informeren over bijeenkomsten }\n    - { id: informeren_wijzigingen, label: Informeren over wijzigingen van diensten }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

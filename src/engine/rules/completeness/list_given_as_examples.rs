@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           or \"onder andere\" names some of them and leaves the rest unsaid, so neither a reader \
           nor a rule can rely on it being complete. Worth completing; nothing in the items given \
           is wrong.",
-    non_compliant: "activities:\n  - id: infectieziekten\n    name: Infectieziektebestrijding\n    recipients: [medebehandelaars, laboratoria, rivm]\n    examples_only: [recipients]   # \"bijvoorbeeld met medebehandelaars, laboratoria, RIVM\"\n",
-    compliant: "activities:\n  - id: infectieziekten\n    name: Infectieziektebestrijding\n    recipients: [medebehandelaars, laboratoria, rivm, ggd_elders]\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: infectieziekten\n    name: Infectieziektebestrijding\n    recipients: [medebehandelaars, laboratoria, rivm]\n    examples_only: [recipients]   # \"bijvoorbeeld met medebehandelaars, laboratoria, RIVM\"\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: infectieziekten\n    name: Infectieziektebestrijding\n    recipients: [medebehandelaars, laboratoria, rivm, ggd_elders]\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

@@ -12,7 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           disclosure, and an internal unit or a public authority making an inquiry is not a \
           recipient at all (Art 4(9)). Published registers often list a name without saying which \
           (and mix up processors and recipients); ropa does not guess, it asks.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   recipients:
     - { id: pronexus, label: Pronexus }
 activities:
@@ -20,7 +21,8 @@ activities:
     name: Nieuwsbrief versturen
     recipients: [pronexus]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   processors:
     - { id: pronexus, name: Pronexus B.V., agreement: { in_place: true } }
   recipients:

@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           (Art 13(1)(e)). A register that leaves the field empty, or writes \"niet vermeld\", has \
           not answered the question: that is different from saying that nobody receives the data, \
           which is written `recipients: none`.",
-    non_compliant: "activities:\n  - id: leerlingenvervoer\n    name: Leerlingenvervoer\n    # Ontvangers: (leeg)\n",
-    compliant: "activities:\n  - id: leerlingenvervoer\n    name: Leerlingenvervoer\n    recipients: [vervoerder]\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: leerlingenvervoer\n    name: Leerlingenvervoer\n    # Ontvangers: (leeg)\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: leerlingenvervoer\n    name: Leerlingenvervoer\n    recipients: [vervoerder]\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

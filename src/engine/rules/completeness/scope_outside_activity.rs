@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           lawful basis may cover only some of its categories. Naming an entry the activity does \
           not list is a contradiction: either the activity's Art 30(1) lists are incomplete, or \
           the scope is wrong.",
-    non_compliant: "activities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
-    compliant: "activities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres, telefoon]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres, telefoon]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

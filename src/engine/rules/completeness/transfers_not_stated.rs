@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           (Art 13(1)(f)). When neither the activity nor the statement says anything, a reader \
           cannot tell \"no transfers\" from \"not checked\". A statement that promises the data \
           stay in the EU or EEA answers the question for every activity.",
-    non_compliant: "statement: {}\nactivities:\n  - id: website\n    name: Website\n",
-    compliant: "statement: { transfers: eea_only }\nactivities:\n  - id: website\n    name: Website\n    transfers: none\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement: {}\nactivities:\n  - id: website\n    name: Website\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement: { transfers: eea_only }\nactivities:\n  - id: website\n    name: Website\n    transfers: none\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

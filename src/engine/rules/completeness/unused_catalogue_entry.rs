@@ -13,8 +13,8 @@ pub(crate) static RULE: Rule = Rule {
     why: "An entry no activity refers to either describes processing that no longer happens, or \
           processing the register forgot to list. Either way the register no longer matches \
           practice; remove the entry or add it to the activity that uses it.",
-    non_compliant: "catalogues:\n  data_categories:\n    - { id: naam, label: Naam }\n    - { id: fax, label: Faxnummer }\nactivities:\n  - { id: contact, name: Contact, data_categories: [naam] }\n",
-    compliant: "catalogues:\n  data_categories:\n    - { id: naam, label: Naam }\nactivities:\n  - { id: contact, name: Contact, data_categories: [naam] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  data_categories:\n    - { id: naam, label: Naam }\n    - { id: fax, label: Faxnummer }\nactivities:\n  - { id: contact, name: Contact, data_categories: [naam] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  data_categories:\n    - { id: naam, label: Naam }\nactivities:\n  - { id: contact, name: Contact, data_categories: [naam] }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

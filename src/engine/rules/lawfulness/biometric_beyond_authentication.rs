@@ -14,7 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           Outside those purposes the prohibition of Art 9(1) stands unless the data subject gives \
           explicit consent (Art 9(2)(a)). The rule looks for a purpose of kind `security` or an \
           `explicit_consent` condition that covers biometric data.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   purposes:
     - { id: personeelsadministratie, label: Personeelsadministratie, kind: human_resources }
   data_categories:
@@ -25,7 +26,8 @@ activities:
     purposes: [personeelsadministratie]
     data_categories: [vingerafdruk]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   purposes:
     - { id: toegangsbeveiliging, label: Toegang tot de serverruimte, kind: security }
   data_categories:

@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           minor under 16. An activity involves such children when it is aimed at children or one \
           of its data-subject groups may include them, unless its `children.minimum_age` is 16 \
           or more; a `minimum_age` under 16 always counts.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    children: { targeted: true, minimum_age: 12 }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    children: { targeted: true, minimum_age: 12, representative_consent: true, verification: Ouder bevestigt via DigiD }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    children: { targeted: true, minimum_age: 12 }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    children: { targeted: true, minimum_age: 12, representative_consent: true, verification: Ouder bevestigt via DigiD }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -20,8 +20,8 @@ pub(crate) static RULE: Rule = Rule {
           administration normally rest on the steps before a contract (Art 6(1)(b)), a legal \
           obligation (c), or, for public employers, their task; special-category data on \
           Art 9(2)(b) with UAVG art 30.",
-    non_compliant: "catalogues:\n  purposes:\n    - { id: werving, label: Werving en selectie, kind: human_resources }\nactivities:\n  - id: sollicitatie\n    name: Sollicitatieprocedure\n    purposes: [werving]\n    lawful_bases: [{ basis: consent, wording: \"Wanneer je bij ons solliciteert, geef je toestemming\" }]\n",
-    compliant: "catalogues:\n  purposes:\n    - { id: werving, label: Werving en selectie, kind: human_resources }\nactivities:\n  - id: sollicitatie\n    name: Sollicitatieprocedure\n    purposes: [werving]\n    lawful_bases: [{ basis: contract }]\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: werving, label: Werving en selectie, kind: human_resources }\nactivities:\n  - id: sollicitatie\n    name: Sollicitatieprocedure\n    purposes: [werving]\n    lawful_bases: [{ basis: consent, wording: \"Wanneer je bij ons solliciteert, geef je toestemming\" }]\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: werving, label: Werving en selectie, kind: human_resources }\nactivities:\n  - id: sollicitatie\n    name: Sollicitatieprocedure\n    purposes: [werving]\n    lawful_bases: [{ basis: contract }]\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

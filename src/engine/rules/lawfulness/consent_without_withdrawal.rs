@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
           be told so before consenting (Arts 7(3), 13(2)(c)). This holds for an Art 6(1)(a) basis \
           and for explicit consent to special-category data (Art 9(2)(a)). A register that does \
           not say how withdrawal works cannot show that it does.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    consent: { active_opt_in: true }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    consent: { active_opt_in: true, withdrawal: Afmeldlink onder elke nieuwsbrief }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    consent: { active_opt_in: true }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    consent: { active_opt_in: true, withdrawal: Afmeldlink onder elke nieuwsbrief }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           party, or for steps at their request before entering into one. Contact persons of a \
           supplier or partner organisation are not party to the organisation's contract, so \
           their data need another basis.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: contract, data_subject_is_party: false }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Gemeentewet art. 160 lid 1\" }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: contract, data_subject_is_party: false }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Gemeentewet art. 160 lid 1\" }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

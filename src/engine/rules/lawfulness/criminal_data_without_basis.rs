@@ -12,7 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           under the control of an official authority, or where law authorises it with \
           safeguards (Art 10): UAVG art 31 with the exceptions of UAVG arts 32 and 33. Relying on \
           authorisation by law needs the law cited.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: naam, label: Naam }
     - { id: strafblad, label: Justitiële gegevens, criminal: true }
@@ -21,7 +22,8 @@ activities:
     name: Beoordeling bij aanstelling
     data_categories: [naam, strafblad]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: naam, label: Naam }
     - { id: strafblad, label: Justitiële gegevens, criminal: true }

@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           Art 21(1), applies only to (e) and (f)), and the statement must name the basis per \
           purpose (Art 13(1)(c)). ropa does not guess; it suggests the candidates the statute or \
           the wording makes likely.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { legal_provision: \"Participatiewet art. 47\" }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Participatiewet art. 47\" }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { legal_provision: \"Participatiewet art. 47\" }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Participatiewet art. 47\" }\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

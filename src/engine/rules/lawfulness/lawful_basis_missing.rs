@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           the privacy statement, the rights that apply and the retention all follow from it. \
           Activities under the Police Data Act or the Judicial Data Act fall outside the GDPR \
           (Art 2(2)(d)) and are not checked.",
-    non_compliant: "activities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    lawful_bases: []\n",
-    compliant: "activities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    lawful_bases: []\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
           when Union or member-state law lays it down (Art 6(3)). Naming the basis without the \
           provision leaves unshown that the obligation or task exists, and that the processing is \
           necessary for it.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

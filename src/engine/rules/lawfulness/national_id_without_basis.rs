@@ -13,7 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           art 46, under GDPR Art 87). Administrative bodies may use the BSN for their public \
           task (Wabb art 10); any other controller needs a sectoral law that prescribes it, and \
           the register should cite that law.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: naam, label: Naam }
     - { id: bsn, label: Burgerservicenummer, national_id: bsn }
@@ -22,7 +23,8 @@ activities:
     name: Wmo-melding behandelen
     data_categories: [naam, bsn]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: naam, label: Naam }
     - { id: bsn, label: Burgerservicenummer, national_id: bsn }

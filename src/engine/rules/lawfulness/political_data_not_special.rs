@@ -15,7 +15,8 @@ pub(crate) static RULE: Rule = Rule {
           activities use for Dutch and English words about politics and party membership. \
           \"Partij\" alone is not enough, because Dutch also uses it for a party to a contract \
           (\"derde partij\", \"contractpartij\").",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: fractie, label: Fractie van het raadslid }
 activities:
@@ -23,7 +24,8 @@ activities:
     name: Gegevens van raadsleden publiceren
     data_categories: [fractie]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: fractie, label: Fractie van het raadslid, special_category: political_opinions }
 activities:

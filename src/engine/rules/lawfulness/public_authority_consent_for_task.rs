@@ -15,7 +15,8 @@ pub(crate) static RULE: Rule = Rule {
           the obligation, refusing consent cannot stop the processing. Such processing rests on \
           Art 6(1)(e) or (c) with the provision of law, and on the matching Art 9(2) condition for \
           special-category data.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   purposes:
     - { id: wmo, label: Ondersteuning op grond van de Wmo 2015, kind: public_task }
 activities:
@@ -25,7 +26,8 @@ activities:
     lawful_bases:
       - { basis: consent }
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   purposes:
     - { id: wmo, label: Ondersteuning op grond van de Wmo 2015, kind: public_task }
 activities:

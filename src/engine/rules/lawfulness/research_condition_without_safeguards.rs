@@ -13,8 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           Art 89(1): technical and organisational measures that ensure data minimisation, such as \
           pseudonymisation. UAVG art 24 adds that the research must serve a public interest and \
           that safeguards protect privacy. A condition without them does not hold.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: archiving_research_statistics, legal_provision: \"UAVG art. 24\" }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - condition: archiving_research_statistics\n        legal_provision: \"UAVG art. 24\"\n        safeguards: [pseudonymisation, data_minimisation]\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: archiving_research_statistics, legal_provision: \"UAVG art. 24\" }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - condition: archiving_research_statistics\n        legal_provision: \"UAVG art. 24\"\n        safeguards: [pseudonymisation, data_minimisation]\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

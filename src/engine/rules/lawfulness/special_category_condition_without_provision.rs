@@ -20,8 +20,8 @@ pub(crate) static RULE: Rule = Rule {
           member-state law (for (h) also a contract with a health professional). The register \
           must say which: the provision itself, or the UAVG ground that implements the condition \
           (UAVG arts 22–30).",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: health_or_social_care }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: health_or_social_care, uavg_ground: health_sector_exceptions, legal_provision: \"UAVG art. 30 lid 3\" }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: health_or_social_care }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: health_or_social_care, uavg_ground: health_sector_exceptions, legal_provision: \"UAVG art. 30 lid 3\" }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

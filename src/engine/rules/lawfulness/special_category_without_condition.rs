@@ -12,7 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           UAVG ground that implements one (UAVG arts 22–30), applies, in addition to an Art 6 \
           basis. A condition covers a category when it lists it, or lists none; a condition \
           entry needs a `condition` or a `uavg_ground` to count.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: naam, label: Naam }
     - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
@@ -21,7 +22,8 @@ activities:
     name: Wmo-melding behandelen
     data_categories: [naam, gezondheid]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: naam, label: Naam }
     - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }

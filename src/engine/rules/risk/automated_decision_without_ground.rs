@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           down safeguards, or based on explicit consent (Art 22(2)). For a contract or consent the \
           controller must at least offer human intervention, a chance to give one's point of view \
           and a way to contest the decision (Art 22(3)); an authorising law must be cited.",
-    non_compliant: "activities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n",
-    compliant: "activities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n      ground: authorised_by_law\n      legal_provision: \"Parkeerverordening art. 4\"\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n      ground: authorised_by_law\n      legal_provision: \"Parkeerverordening art. 4\"\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

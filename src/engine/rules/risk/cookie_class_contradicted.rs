@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           vendor switched off, no combination with other services. A label cannot make analytics \
           privacy-friendly; the facts recorded with the cookie decide, and the cookie is treated \
           as other analytics (consent needed) when they contradict the label.",
-    non_compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    cookies:\n      - { name: _ga, class: privacy_friendly_analytics, consent: not_asked, shared_with_vendor: true }\n",
-    compliant: "activities:\n  - id: voorbeeld\n    name: Voorbeeld\n    cookies:\n      - { name: _pk_id, class: privacy_friendly_analytics, consent: not_asked, ip_masked: true, shared_with_vendor: false, processor: statistiekdienst }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    cookies:\n      - { name: _ga, class: privacy_friendly_analytics, consent: not_asked, shared_with_vendor: true }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    cookies:\n      - { name: _pk_id, class: privacy_friendly_analytics, consent: not_asked, ip_masked: true, shared_with_vendor: false, processor: statistiekdienst }\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           freely given, specific, informed and unambiguous affirmative act before the cookie is \
           placed (Art 4(11), Art 7). A pre-set cookie the user may switch off, or a pointer to \
           the browser's settings, is not consent (CJEU C-673/17, Planet49).",
-    non_compliant: "activities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: _ga, class: other_analytics, consent: browser_settings }\n",
-    compliant: "activities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: _ga, class: other_analytics, consent: opt_in }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: _ga, class: other_analytics, consent: browser_settings }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: _ga, class: other_analytics, consent: opt_in }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

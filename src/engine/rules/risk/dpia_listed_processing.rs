@@ -23,8 +23,8 @@ pub(crate) static RULE: Rule = Rule {
           flags. It is a warning because the register rarely says whether the processing is \
           large-scale; an error when it says it is. Record `large_scale: false` or a DPIA status \
           `not_required` (with the assessment's reference) when the list does not apply.",
-    non_compliant: "activities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n",
-    compliant: "activities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n    dpia: { status: completed, reference: DPIA-watermeters-2025 }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n    dpia: { status: completed, reference: DPIA-watermeters-2025 }\n",
     scope: Scope::Activity,
     since: "0.2.0",
     check,

@@ -16,7 +16,8 @@ pub(crate) static RULE: Rule = Rule {
           large-scale systematic monitoring. The EDPB (WP248 rev.01) adds that processing meeting \
           two or more of its nine criteria usually needs one. A DPIA that is only planned, never \
           assessed, or set aside as not required does not meet the duty.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
 activities:
@@ -26,7 +27,8 @@ activities:
     high_risk_criteria: [vulnerable_data_subjects]
     dpia: { status: planned }
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   data_categories:
     - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
 activities:

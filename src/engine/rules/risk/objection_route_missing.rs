@@ -13,7 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           does not rest on consent (whose withdrawal does the same), the register should record \
           the route people use to object, such as an unsubscribe link in every message or replying \
           to it, and the statement must bring it to their attention explicitly (Art 21(4)).",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   purposes:
     - { id: informeren, label: Relaties informeren over ons werk, kind: newsletter }
 activities:
@@ -22,7 +23,8 @@ activities:
     purposes: [informeren]
     lawful_bases: [{ basis: legitimate_interests, legitimate_interest: Relaties informeren }]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   purposes:
     - { id: informeren, label: Relaties informeren over ons werk, kind: newsletter }
 activities:

@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
           data (Art 30(1)(f)), and the privacy statement must tell people how long their data are \
           kept or the criteria that decide it (Art 13(2)(a)). An activity without a retention rule \
           leaves both open, and nothing ensures the data are ever erased.",
-    non_compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: not_stated\n",
-    compliant: "activities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: [tot_afmelden]\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: not_stated\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: [tot_afmelden]\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -11,7 +11,8 @@ pub(crate) static RULE: Rule = Rule {
           after the case is closed, after the contract ends. The difference can be decades (a \
           case that stays open), so neither the data subject (Art 13(2)(a)) nor the person who \
           must erase the data (Art 5(1)(e)) can apply a period without its start.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: bezwaar
       label: Bezwaardossier
@@ -21,7 +22,8 @@ activities:
     name: Bezwaarschriften behandelen
     retention: [bezwaar]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: bezwaar
       label: Bezwaardossier

@@ -12,7 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           asks the opposite: data are kept no longer than necessary (Art 5(1)(e)) and the register \
           gives the time limit for erasure (Art 30(1)(f)). A minimum leaves the maximum open, so \
           nothing says when the data must go.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: financiele_administratie
       label: Financiële administratie
@@ -22,7 +23,8 @@ activities:
     name: Facturen verwerken
     retention: [financiele_administratie]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: financiele_administratie
       label: Financiële administratie

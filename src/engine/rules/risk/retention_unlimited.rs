@@ -12,7 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           the purpose (Art 5(1)(e)). Keeping them \"onbeperkt\", without a limit and without a \
           duty to archive them, breaches that principle outright. Permanent keeping that the \
           Archiefwet or a selectielijst requires is different: write it as `permanent`.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: contactgegevens
       label: Contactgegevens relaties
@@ -22,7 +23,8 @@ activities:
     name: Relatiebeheer
     retention: [contactgegevens]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: contactgegevens
       label: Contactgegevens relaties

@@ -13,7 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           \"As long as necessary\" restates the principle without a limit that anyone can check, and \
           a period \"or as much longer as needed\" has no end. Give a period after an event, or the \
           Archiefwet selectielijst category that applies.",
-    non_compliant: r#"catalogues:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: aanmeldingen
       label: Aanmeldingen bijeenkomsten
@@ -23,7 +24,8 @@ activities:
     name: Aanmelden voor bijeenkomsten
     retention: [aanmeldingen]
 "#,
-    compliant: r#"catalogues:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
   retention_rules:
     - id: aanmeldingen
       label: Aanmeldingen bijeenkomsten

@@ -13,8 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           the Baseline Informatiebeveiliging Overheid (BIO), and per activity where more is \
           needed. When neither the activity nor the statement says anything about security, the \
           register cannot show that the data are protected.",
-    non_compliant: "statement:\n  title: Privacyverklaring\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
-    compliant: "statement:\n  title: Privacyverklaring\n  security_baseline: { standard: bio, version: \"1.04\" }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  title: Privacyverklaring\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  title: Privacyverklaring\n  security_baseline: { standard: bio, version: \"1.04\" }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

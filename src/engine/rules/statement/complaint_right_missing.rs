@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           Netherlands the Autoriteit Persoonsgegevens (Art 77) — and the privacy statement must \
           say so (Art 13(2)(d)). An internal complaints route does not replace it. A statement that \
           lists no rights but refers to a separate rights document is not checked.",
-    non_compliant: "statement:\n  complaints: { internal: true, supervisory_authority: false }\n",
-    compliant: "statement:\n  complaints: { internal: true, supervisory_authority: true }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  complaints: { internal: true, supervisory_authority: false }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  complaints: { internal: true, supervisory_authority: true }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

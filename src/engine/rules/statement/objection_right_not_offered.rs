@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           (Art 21(1)), and the right must be brought to their attention explicitly and separately \
           from other information, at the latest at the first communication (Art 21(4)). A statement that lists no \
           rights but refers to a separate rights document is not checked.",
-    non_compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
-    compliant: "statement:\n  rights: [{ right: access }, { right: objection }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }, { right: objection }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           contract and carried out by automated means (Art 20(1)), and never to processing for a \
           public task (Art 20(3)). Offering it where it cannot apply misleads data subjects about \
           what they can ask for.",
-    non_compliant: "statement:\n  rights: [{ right: access }, { right: portability }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
-    compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }, { right: portability }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }]\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }] }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           month of receiving it (Art 12(3)). The month may be extended by two more only for \
           complex or numerous requests, case by case, telling the requester within the first \
           month — never as a standing term.",
-    non_compliant: "statement:\n  response_time: P6W\n",
-    compliant: "statement:\n  response_time: P1M\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  response_time: P6W\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  response_time: P1M\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

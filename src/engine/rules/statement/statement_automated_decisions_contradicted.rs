@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           means, with meaningful information about the logic and its consequences \
           (Art 13(2)(f)). A statement that denies automated decision-making while an activity \
           takes such decisions withholds exactly that information.",
-    non_compliant: "statement:\n  automated_decisions: none\nactivities:\n  - id: kwijtschelding\n    name: Kwijtschelding gemeentelijke belastingen\n    automated_decision_making:\n      description: Automatische toets op inkomen en vermogen\n      solely_automated: true\n      legal_or_similar_effect: true\n",
-    compliant: "statement:\n  automated_decisions: declared\nactivities:\n  - id: kwijtschelding\n    name: Kwijtschelding gemeentelijke belastingen\n    automated_decision_making:\n      description: Automatische toets op inkomen en vermogen\n      solely_automated: true\n      legal_or_similar_effect: true\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  automated_decisions: none\nactivities:\n  - id: kwijtschelding\n    name: Kwijtschelding gemeentelijke belastingen\n    automated_decision_making:\n      description: Automatische toets op inkomen en vermogen\n      solely_automated: true\n      legal_or_similar_effect: true\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  automated_decisions: declared\nactivities:\n  - id: kwijtschelding\n    name: Kwijtschelding gemeentelijke belastingen\n    automated_decision_making:\n      description: Automatische toets op inkomen en vermogen\n      solely_automated: true\n      legal_or_similar_effect: true\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
     why: "Placing or reading cookies is allowed only after clear and complete information \
           (Tw art 11.7a(1)). A statement that says \"we use only technical and functional \
           cookies\" while the site also tracks visitors' browsing is neither clear nor complete.",
-    non_compliant: "statement:\n  cookies: { classes: [functional] }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: bezoekersstatistiek, class: other_analytics, consent: browser_settings }\n",
-    compliant: "statement:\n  cookies: { classes: [functional, other_analytics] }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: bezoekersstatistiek, class: other_analytics, consent: opt_in }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  cookies: { classes: [functional] }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: bezoekersstatistiek, class: other_analytics, consent: browser_settings }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  cookies: { classes: [functional, other_analytics] }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: bezoekersstatistiek, class: other_analytics, consent: opt_in }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -14,12 +14,14 @@ pub(crate) static RULE: Rule = Rule {
           restriction apply whatever the basis; portability applies where processing rests on \
           consent or a contract (Art 20(1)). Objection and the withdrawal of consent have rules of \
           their own (`objection-right-not-offered`, `withdrawal-right-not-offered`).",
-    non_compliant: r#"statement:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+statement:
   rights: [{ right: access }, { right: objection }]
 activities:
   - { id: wmo_melding, name: Wmo-melding behandelen }
 "#,
-    compliant: r#"statement:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+statement:
   rights:
     - { right: access }
     - { right: rectification }

@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
           promises \"we share only with your explicit consent\" or \"only with our processors\", \
           an activity that discloses data to a third party without that consent breaks the \
           promise and makes the information untrue.",
-    non_compliant: "statement:\n  sharing: only_with_explicit_consent\ncatalogues:\n  recipients:\n    - { id: partners, label: Ketenpartners, kind: independent_controller }\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }], recipients: [partners] }\n",
-    compliant: "statement:\n  sharing: declared_recipients\ncatalogues:\n  recipients:\n    - { id: partners, label: Ketenpartners, kind: independent_controller }\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }], recipients: [partners] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  sharing: only_with_explicit_consent\ncatalogues:\n  recipients:\n    - { id: partners, label: Ketenpartners, kind: independent_controller }\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }], recipients: [partners] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  sharing: declared_recipients\ncatalogues:\n  recipients:\n    - { id: partners, label: Ketenpartners, kind: independent_controller }\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }], recipients: [partners] }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

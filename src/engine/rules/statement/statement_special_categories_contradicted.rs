@@ -17,7 +17,8 @@ pub(crate) static RULE: Rule = Rule {
           activity processes health, biometric or other Art 9(1) data misinforms data subjects: \
           the information must be accurate and transparent (Arts 5(1)(a), 12(1), 13). Either the \
           statement or the activity is wrong.",
-    non_compliant: r#"statement:
+    non_compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+statement:
   special_categories: none
 catalogues:
   data_categories:
@@ -27,7 +28,8 @@ activities:
     name: Intake
     data_categories: [gezondheid]
 "#,
-    compliant: r#"statement:
+    compliant: r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+statement:
   special_categories: only_where_necessary
 catalogues:
   data_categories:

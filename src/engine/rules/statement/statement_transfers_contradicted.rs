@@ -12,8 +12,8 @@ pub(crate) static RULE: Rule = Rule {
           (Art 13(1)(f)). A transfer to a third country, or a processor that stores data outside \
           the promised area, breaks it — and the statement must then name the transfer and its \
           safeguards instead.",
-    non_compliant: "statement:\n  transfers: eu_only\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [US], agreement: { in_place: true } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
-    compliant: "statement:\n  transfers: eu_only\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL], agreement: { in_place: true } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  transfers: eu_only\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [US], agreement: { in_place: true } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  transfers: eu_only\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL], agreement: { in_place: true } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

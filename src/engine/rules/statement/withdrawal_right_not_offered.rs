@@ -11,8 +11,8 @@ pub(crate) static RULE: Rule = Rule {
     why: "Where processing rests on consent, data subjects must be told before they consent that \
           they can withdraw it at any time, as easily as they gave it (Arts 7(3), 13(2)(c)). A statement that lists no \
           rights but refers to a separate rights document is not checked.",
-    non_compliant: "statement:\n  rights: [{ right: access }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
-    compliant: "statement:\n  rights: [{ right: access }, { right: withdraw_consent }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }, { right: withdraw_consent }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
     scope: Scope::Register,
     since: "0.1.0",
     check,

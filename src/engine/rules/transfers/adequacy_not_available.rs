@@ -16,8 +16,8 @@ pub(crate) static RULE: Rule = Rule {
           certified under it; every other US transfer needs an Art 46 safeguard or an Art 49 \
           derogation. Adequacy is judged on the later of the register's date (`register.updated`) \
           and the date of the newest decision ropa knows.",
-    non_compliant: "activities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: adequacy }\n",
-    compliant: "activities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: eu_us_data_privacy_framework }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: adequacy }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: eu_us_data_privacy_framework }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

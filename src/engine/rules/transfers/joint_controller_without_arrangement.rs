@@ -13,8 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           Art 13 and 14 information (Art 26(1)). The essence of the arrangement must be made \
           available to the data subjects (Art 26(2)), who may exercise their rights against each \
           of the controllers (Art 26(3)).",
-    non_compliant: "catalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025 }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
-    compliant: "catalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025, essence_published: true }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025 }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025, essence_published: true }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           duty to follow the controller's instructions, keep the data confidential, secure them \
           or delete them at the end of the service. The finding is reported at the processor, \
           with the activities that use it.",
-    non_compliant: "catalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL] }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
-    compliant: "catalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL], agreement: { in_place: true, form: processor_agreement, reference: VWO-2025-012 } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL] }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL], agreement: { in_place: true, form: processor_agreement, reference: VWO-2025-012 } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -14,8 +14,8 @@ pub(crate) static RULE: Rule = Rule {
           same data-protection obligations, and the processor stays liable for it (Art 28(4)). A \
           sub-processor without authorisation processes the controller's data outside the \
           controller's control.",
-    non_compliant: "catalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement: { in_place: true }\n      sub_processors:\n        - { name: Hosting B.V., locations: [NL], authorisation: none }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
-    compliant: "catalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement: { in_place: true }\n      sub_processors:\n        - { name: Hosting B.V., locations: [NL], authorisation: specific }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement: { in_place: true }\n      sub_processors:\n        - { name: Hosting B.V., locations: [NL], authorisation: none }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement: { in_place: true }\n      sub_processors:\n        - { name: Hosting B.V., locations: [NL], authorisation: specific }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -17,8 +17,8 @@ pub(crate) static RULE: Rule = Rule {
           Art 46(1) requires that data subjects keep enforceable rights and effective remedies. \
           The register should name that assessment. Transfers to a country with an adequacy \
           decision covering all its recipients are not reported.",
-    non_compliant: "activities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses }\n",
-    compliant: "activities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,

@@ -13,8 +13,8 @@ pub(crate) static RULE: Rule = Rule {
           (Art 46), or a derogation (Art 49). The register must list every such transfer with its \
           safeguards (Art 30(1)(e)). A processor or sub-processor that processes the data outside \
           the EEA makes a transfer too, so an activity that uses one must declare the transfer.",
-    non_compliant: "catalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool }\n",
-    compliant: "catalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
+    non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool }\n",
+    compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
     scope: Scope::Activity,
     since: "0.1.0",
     check,
