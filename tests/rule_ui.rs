@@ -1,0 +1,62 @@
+//! Each rule as a user sees it: the rule's non-compliant example (its declared fixture), checked
+//! and rendered as `ropa check` prints it, with `file:line:column` and the spanned text, one
+//! snapshot per rule named by its id (`tests/snapshots/rule_ui__<rule-id>.snap`), as ruff's and
+//! clippy's UI tests do. Proposal examples are evaluated against the example register.
+
+use std::sync::Arc;
+
+use ropa::engine::{Engine, Finding, RULES};
+use ropa::report::{Documents, HumanRenderer, Sources, locate, render_finding};
+use ropa::source::{Document, DocumentKind, Format, Limits, ReadOptions};
+
+const EXAMPLE_REGISTER: &str = "src/engine/rules/testdata/compliant_register.yaml";
+
+#[test]
+fn every_rule_renders_its_example() {
+    let example_register = Document::read(std::path::Path::new(EXAMPLE_REGISTER), &ReadOptions::default())
+        .expect("example register");
+    let register = example_register.register().expect("loads");
+    let style = HumanRenderer {
+        color: false,
+        group_repeats: false,
+    };
+    for rule in RULES.iter() {
+        let name = format!("{}.yaml", rule.id);
+        let document = Document::parse(&name, rule.non_compliant, Format::Yaml, Limits::default())
+            .expect("example loads");
+        let mut sources = Sources::new();
+        sources.insert(name.clone(), Arc::clone(document.source()));
+        let mut findings: Vec<Finding> = match document.kind() {
+            DocumentKind::Register => {
+                let own = document.register().expect("register");
+                let mut findings = Engine::new(&own).lint().findings;
+                locate(
+                    &mut findings,
+                    Documents {
+                        register: Some(&document),
+                        proposal: None,
+                    },
+                );
+                findings
+            }
+            DocumentKind::Proposal => {
+                sources.insert(EXAMPLE_REGISTER.to_owned(), Arc::clone(example_register.source()));
+                let proposal = document.proposal().expect("proposal");
+                let mut findings = Engine::new(&register).evaluate(&proposal).report.findings;
+                let documents = Documents {
+                    register: Some(&example_register),
+                    proposal: Some(&document),
+                };
+                locate(&mut findings, documents);
+                findings
+            }
+        };
+        findings.retain(|f| f.rule == rule.id);
+        assert!(!findings.is_empty(), "{} does not fire on its example", rule.id);
+        let rendered: Vec<String> = findings
+            .iter()
+            .map(|f| render_finding(f, &sources, style))
+            .collect();
+        insta::assert_snapshot!(rule.id, rendered.join("\n"));
+    }
+}
