@@ -1,7 +1,9 @@
 //! Each rule as a user sees it: the rule's non-compliant example (its declared fixture), checked
 //! and rendered as `ropa check` prints it, with `file:line:column` and the spanned text, one
 //! snapshot per rule named by its id (`tests/snapshots/rule_ui__<rule-id>.snap`), as ruff's and
-//! clippy's UI tests do. Proposal examples are evaluated against the example register.
+//! clippy's UI tests do. The examples are written in YAML; every third rule is shown from the
+//! same input written as JSON, every third as TOML, so positions and hints are pinned in all
+//! three formats. Proposal examples are evaluated against the example register.
 
 use std::sync::Arc;
 
@@ -20,10 +22,11 @@ fn every_rule_renders_its_example() {
         color: false,
         group_repeats: false,
     };
-    for rule in RULES.iter() {
-        let name = format!("{}.yaml", rule.id);
-        let document = Document::parse(&name, rule.non_compliant, Format::Yaml, Limits::default())
-            .expect("example loads");
+    for (i, rule) in RULES.iter().enumerate() {
+        let format = [Format::Yaml, Format::Json, Format::Toml][i % 3];
+        let name = format!("{}.{format}", rule.id);
+        let text = in_format(rule.non_compliant, format);
+        let document = Document::parse(&name, &text, format, Limits::default()).expect("example loads");
         let mut sources = Sources::new();
         sources.insert(name.clone(), Arc::clone(document.source()));
         let mut findings: Vec<Finding> = match document.kind() {
@@ -59,4 +62,22 @@ fn every_rule_renders_its_example() {
             .collect();
         insta::assert_snapshot!(rule.id, rendered.join("\n"));
     }
+}
+
+/// The example as written (YAML), or the same input written as JSON or TOML.
+fn in_format(example: &str, format: Format) -> String {
+    let yaml =
+        Document::parse("example.yaml", example, Format::Yaml, Limits::default()).expect("example loads");
+    let written = match (format, yaml.kind()) {
+        (Format::Yaml, _) => return example.to_owned(),
+        (Format::Json, DocumentKind::Register) => {
+            serde_json::to_string_pretty(&yaml.register().expect("register")).ok()
+        }
+        (Format::Json, DocumentKind::Proposal) => {
+            serde_json::to_string_pretty(&yaml.proposal().expect("proposal")).ok()
+        }
+        (_, DocumentKind::Register) => toml::to_string(&yaml.register().expect("register")).ok(),
+        (_, DocumentKind::Proposal) => toml::to_string(&yaml.proposal().expect("proposal")).ok(),
+    };
+    written.expect("written")
 }
