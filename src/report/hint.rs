@@ -16,12 +16,13 @@ pub(crate) fn in_format(hint: &str, format: Format) -> Cow<'_, str> {
     let mut out = String::with_capacity(hint.len() + 16);
     let mut changed = false;
     let mut rest = hint;
-    while let Some(open) = rest.find('`') {
-        let Some(close) = rest.get(open + 1..).and_then(|r| r.find('`')) else {
+    // The hint may quote the input; slicing goes through `split_once`, never an index.
+    while let Some((before, after)) = rest.split_once('`') {
+        let Some((snippet, next)) = after.split_once('`') else {
             break;
         };
-        let snippet = &rest[open + 1..open + 1 + close];
-        out.push_str(&rest[..=open]);
+        out.push_str(before);
+        out.push('`');
         match rewrite(snippet, format) {
             Some(rewritten) => {
                 out.push_str(&rewritten);
@@ -30,7 +31,7 @@ pub(crate) fn in_format(hint: &str, format: Format) -> Cow<'_, str> {
             None => out.push_str(snippet),
         }
         out.push('`');
-        rest = &rest[open + close + 2..];
+        rest = next;
     }
     out.push_str(rest);
     if changed {
