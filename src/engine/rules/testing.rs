@@ -1,6 +1,7 @@
 #![cfg(test)]
-//! Test support for rules: a compliant register that no rule fires on, a proposal that stays
-//! within it, and the macros that give every rule its three tests (fires, silent on the compliant
+//! Test support for rules: a compliant register that no rule fires on (the example register
+//! proposal examples are checked against), a proposal that stays within it, and the macro that
+//! gives every rule its three tests on its own declared examples (fires, silent on the compliant
 //! twin, explanation snapshot).
 
 use crate::engine::{Engine, Finding, Rule};
@@ -56,29 +57,50 @@ pub(crate) fn paths_of(rule: &Rule, register: &Register) -> Vec<String> {
         .collect()
 }
 
-/// Gives a register-or-activity rule its three tests. `fire` breaks the compliant register so
-/// the rule must fire; `silent` is the compliant twin (often the same change, done right).
+/// The findings of `rule` on one of its declared examples: a register is linted, a proposal is
+/// evaluated against the example register ([`register`]).
+pub(crate) fn example_findings(rule: &Rule, example: &str) -> Vec<Finding> {
+    let document = Document::parse(
+        &format!("{}.yaml", rule.id),
+        example,
+        Format::Yaml,
+        Limits::default(),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}\n{example}", rule.id));
+    match document.kind() {
+        crate::source::DocumentKind::Proposal => {
+            let proposal = document.proposal().unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+            findings_of(rule, &register(), Some(&proposal))
+        }
+        crate::source::DocumentKind::Register => {
+            let own = document.register().unwrap_or_else(|e| panic!("{}: {e}", rule.id));
+            findings_of(rule, &own, None)
+        }
+    }
+}
+
+/// Gives a rule its three tests, on its own declared examples (its fixture pair): it fires on
+/// the non-compliant one (the findings are snapshotted), it is silent on the compliant twin, and
+/// its explanation is snapshotted.
 macro_rules! rule_tests {
-    ($rule:expr, fire = $fire:expr, silent = $silent:expr $(,)?) => {
+    ($rule:expr $(,)?) => {
         #[test]
         fn fires() {
-            let mut register = $crate::engine::rules::testing::register();
-            let change: fn(&mut $crate::model::Register) = $fire;
-            change(&mut register);
-            let findings = $crate::engine::rules::testing::findings_of(&$rule, &register, None);
-            assert!(!findings.is_empty(), "{} did not fire", $rule.id);
+            let findings = $crate::engine::rules::testing::example_findings(&$rule, $rule.non_compliant);
+            assert!(
+                !findings.is_empty(),
+                "{} did not fire on its non-compliant example",
+                $rule.id
+            );
             insta::assert_yaml_snapshot!(findings);
         }
 
         #[test]
         fn silent_on_compliant_twin() {
-            let mut register = $crate::engine::rules::testing::register();
-            let change: fn(&mut $crate::model::Register) = $silent;
-            change(&mut register);
-            let findings = $crate::engine::rules::testing::findings_of(&$rule, &register, None);
+            let findings = $crate::engine::rules::testing::example_findings(&$rule, $rule.compliant);
             assert!(
                 findings.is_empty(),
-                "{} fired on its compliant twin: {findings:#?}",
+                "{} fired on its compliant example: {findings:#?}",
                 $rule.id
             );
         }
@@ -90,43 +112,7 @@ macro_rules! rule_tests {
     };
 }
 
-/// The same for proposal rules: `fire` and `silent` change the compliant proposal (and may
-/// change the register).
-macro_rules! proposal_rule_tests {
-    ($rule:expr, fire = $fire:expr, silent = $silent:expr $(,)?) => {
-        #[test]
-        fn fires() {
-            let mut register = $crate::engine::rules::testing::register();
-            let mut proposal = $crate::engine::rules::testing::proposal();
-            let change: fn(&mut $crate::model::Register, &mut $crate::model::Proposal) = $fire;
-            change(&mut register, &mut proposal);
-            let findings = $crate::engine::rules::testing::findings_of(&$rule, &register, Some(&proposal));
-            assert!(!findings.is_empty(), "{} did not fire", $rule.id);
-            insta::assert_yaml_snapshot!(findings);
-        }
-
-        #[test]
-        fn silent_on_compliant_twin() {
-            let mut register = $crate::engine::rules::testing::register();
-            let mut proposal = $crate::engine::rules::testing::proposal();
-            let change: fn(&mut $crate::model::Register, &mut $crate::model::Proposal) = $silent;
-            change(&mut register, &mut proposal);
-            let findings = $crate::engine::rules::testing::findings_of(&$rule, &register, Some(&proposal));
-            assert!(
-                findings.is_empty(),
-                "{} fired on its compliant twin: {findings:#?}",
-                $rule.id
-            );
-        }
-
-        #[test]
-        fn explanation() {
-            insta::assert_snapshot!($rule.explanation());
-        }
-    };
-}
-
-pub(crate) use {proposal_rule_tests, rule_tests};
+pub(crate) use rule_tests;
 
 /// Builds an id in tests.
 pub(crate) fn id(text: &str) -> crate::model::Id {

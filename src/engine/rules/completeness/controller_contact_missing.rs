@@ -34,14 +34,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.controller.contact = Contact::default(),
-        silent = |r| {
-            r.controller.contact = Contact {
-                website: Some("https://voorbeeld.nl/contact".into()),
-                ..Contact::default()
-            }
-        }
-    );
+    rule_tests!(RULE);
 }

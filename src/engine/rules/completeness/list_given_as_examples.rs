@@ -39,9 +39,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.activities[0].examples_only = vec![ActivityList::Recipients],
-        silent = |r| r.activities[0].examples_only.clear(),
-    );
+    rule_tests!(RULE);
 }

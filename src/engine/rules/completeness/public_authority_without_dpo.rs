@@ -54,14 +54,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.controller.dpo = None,
-        silent = |r| {
-            r.controller.dpo = None;
-            r.controller.public_authority = false;
-        }
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn fires_on_a_dpo_without_contact() {

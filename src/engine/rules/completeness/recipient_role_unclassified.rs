@@ -65,9 +65,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.catalogues.recipients[0].kind = None,
-        silent = |r| r.catalogues.recipients[0].kind = Some(RecipientKind::IndependentController),
-    );
+    rule_tests!(RULE);
 }

@@ -73,20 +73,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn no_promise(r: &mut Register) {
-        if let Some(s) = &mut r.statement {
-            s.transfers = None;
-        }
-    }
-
-    rule_tests!(
-        RULE,
-        fire = no_promise,
-        silent = |r| {
-            no_promise(r);
-            for activity in &mut r.activities {
-                activity.transfers = Listed::None;
-            }
-        },
-    );
+    rule_tests!(RULE);
 }

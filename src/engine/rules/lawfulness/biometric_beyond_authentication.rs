@@ -100,21 +100,7 @@ mod tests {
         r.activities[0].data_categories.push(id("vingerafdruk"));
     }
 
-    rule_tests!(
-        RULE,
-        fire = fingerprints,
-        // Fingerprints to secure access to the Wmo files.
-        silent = |r| {
-            fingerprints(r);
-            r.catalogues.purposes.push(Purpose {
-                id: id("toegangsbeveiliging"),
-                label: "Beveiligde toegang tot dossiers".into(),
-                description: None,
-                kind: Some(PurposeKind::Security),
-            });
-            r.activities[0].purposes.push(id("toegangsbeveiliging"));
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn explicit_consent_lifts_the_prohibition() {

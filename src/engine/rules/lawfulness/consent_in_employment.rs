@@ -61,17 +61,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn recruitment(r: &mut Register) {
-        r.catalogues.purposes[1].kind = Some(PurposeKind::HumanResources);
-    }
-
-    rule_tests!(
-        RULE,
-        // The newsletter rests on consent; make its purpose recruitment.
-        fire = recruitment,
-        silent = |r| {
-            recruitment(r);
-            r.activities[1].lawful_bases[0].basis = Some(LawfulBasisKind::Contract);
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -38,19 +38,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, register, rule_tests};
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            if let Some(c) = &mut r.activities[1].consent {
-                c.withdrawal = None;
-            }
-        },
-        silent = |r| {
-            if let Some(c) = &mut r.activities[1].consent {
-                c.withdrawal = Some("Via de instellingen van het account".into());
-            }
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn consent_without_any_consent_record_fires() {

@@ -59,11 +59,7 @@ mod tests {
         };
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| contract(r, false),
-        silent = |r| contract(r, true),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn the_hint_fits_a_private_controller() {

@@ -101,17 +101,7 @@ mod tests {
         r.activities[0].data_categories.push(id("gebiedsverbod"));
     }
 
-    rule_tests!(
-        RULE,
-        fire = bans,
-        silent = |r| {
-            bans(r);
-            r.activities[0].criminal_data_basis = Some(CriminalDataBasis {
-                ground: CriminalDataGround::OfficialAuthority,
-                legal_provision: None,
-            });
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn authorisation_by_law_needs_the_law() {

@@ -179,14 +179,7 @@ mod tests {
         basis.wording = wording.map(str::to_owned);
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| unlettered(r, Some("Wmo 2015 art. 2.3.2"), None),
-        silent = |r| {
-            unlettered(r, Some("Wmo 2015 art. 2.3.2"), Some("Wettelijke taak"));
-            r.activities[0].lawful_bases[0].basis = Some(LawfulBasisKind::PublicTask);
-        },
-    );
+    rule_tests!(RULE);
 
     fn hint(r: &Register) -> String {
         findings_of(&RULE, r, None)

@@ -75,15 +75,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, proposal, register, rule_tests};
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.activities[2].lawful_bases.clear(),
-        // Camera surveillance by boa's under the Police Data Act needs no Art 6 basis.
-        silent = |r| {
-            r.activities[2].lawful_bases.clear();
-            r.activities[2].regime = Some(LegalRegime::PoliceDataAct);
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn applies_to_a_proposed_activity() {

@@ -46,14 +46,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{register, rule_tests};
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.activities[0].lawful_bases[0].legal_provision = None,
-        silent = |r| {
-            r.activities[0].lawful_bases[0].basis = Some(LawfulBasisKind::LegalObligation);
-            r.activities[0].lawful_bases[0].legal_provision = Some("Archiefwet 1995 art. 3".into());
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn a_blank_provision_is_no_provision() {

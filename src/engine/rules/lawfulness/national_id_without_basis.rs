@@ -172,11 +172,7 @@ mod tests {
         assert!(findings_of(&RULE, &r, None).is_empty());
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.activities[0].national_id_basis = None,
-        silent = |r| r.activities[0].national_id_basis = sectoral_law(Some("Wbsn-z art. 4")),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn a_sectoral_law_must_be_cited() {

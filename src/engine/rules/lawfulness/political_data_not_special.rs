@@ -120,16 +120,7 @@ mod tests {
         r.activities[1].data_categories.push(id("partij"));
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| category(r, "Politieke partij", None),
-        silent = |r| {
-            category(r, "Politieke partij", None);
-            if let Some(c) = r.catalogues.data_categories.last_mut() {
-                c.special_category = Some(SpecialCategory::PoliticalOpinions);
-            }
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn english_descriptions_are_read() {

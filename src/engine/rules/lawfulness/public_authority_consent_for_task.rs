@@ -84,31 +84,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
 
-    fn basis(kind: LawfulBasisKind, provision: Option<&str>, purposes: &[&str]) -> LawfulBasis {
-        LawfulBasis {
-            basis: Some(kind),
-            wording: None,
-            legal_provision: provision.map(Into::into),
-            legitimate_interest: None,
-            data_subject_is_party: None,
-            purposes: purposes.iter().map(|p| id(p)).collect(),
-            data_categories: vec![],
-        }
-    }
-
-    rule_tests!(
-        RULE,
-        // The newsletter activity also serves the Wmo task, all on consent.
-        fire = |r| r.activities[1].purposes.push(id("wmo")),
-        // Consent covers only the newsletter; the Wmo purpose rests on the public task.
-        silent = |r| {
-            r.activities[1].purposes.push(id("wmo"));
-            r.activities[1].lawful_bases = vec![
-                basis(LawfulBasisKind::Consent, None, &["informeren"]),
-                basis(LawfulBasisKind::PublicTask, Some("Wmo 2015 art. 2.3.2"), &["wmo"]),
-            ];
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn explicit_consent_for_a_task_is_reported_at_the_condition() {

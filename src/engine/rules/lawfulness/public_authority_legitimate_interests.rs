@@ -90,15 +90,7 @@ mod tests {
         r.activities[2].purposes.push(id("beveiliging"));
     }
 
-    rule_tests!(
-        RULE,
-        fire = legitimate_interests,
-        // Website security is internal operations, outside the authority's tasks.
-        silent = |r| {
-            legitimate_interests(r);
-            r.catalogues.purposes[2].kind = Some(PurposeKind::Security);
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn a_basis_limited_to_internal_purposes_is_accepted() {

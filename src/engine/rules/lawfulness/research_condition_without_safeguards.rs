@@ -47,23 +47,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn research(r: &mut Register, safeguards: Vec<ResearchSafeguard>) {
-        let condition = &mut r.activities[0].special_category_conditions[0];
-        condition.condition = Some(SpecialCategoryConditionKind::ArchivingResearchStatistics);
-        condition.uavg_ground = Some(UavgSpecialCategoryGround::ResearchAndStatistics);
-        condition.legal_provision = Some("UAVG art. 24".into());
-        condition.safeguards = safeguards;
-    }
-
-    rule_tests!(
-        RULE,
-        fire = |r| research(r, vec![]),
-        silent = |r| research(
-            r,
-            vec![
-                ResearchSafeguard::Pseudonymisation,
-                ResearchSafeguard::DataMinimisation
-            ]
-        ),
-    );
+    rule_tests!(RULE);
 }

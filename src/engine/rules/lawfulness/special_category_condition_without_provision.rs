@@ -58,16 +58,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, register, rule_tests};
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            let c = &mut r.activities[0].special_category_conditions[0];
-            c.legal_provision = None;
-            c.uavg_ground = None;
-        },
-        // The UAVG ground names the law the condition rests on.
-        silent = |r| r.activities[0].special_category_conditions[0].legal_provision = None,
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn conditions_that_need_no_law_are_not_reported() {

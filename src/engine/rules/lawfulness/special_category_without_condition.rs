@@ -76,13 +76,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, register, rule_tests};
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.activities[0].special_category_conditions.clear(),
-        silent = |r| {
-            r.activities[0].special_category_conditions[0].categories = vec![SpecialCategory::Health];
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn a_condition_for_another_category_does_not_cover() {

@@ -50,7 +50,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::proposal_rule_tests;
+    use crate::engine::rules::testing::rule_tests;
 
     fn adm() -> AutomatedDecisionMaking {
         AutomatedDecisionMaking {
@@ -66,15 +66,7 @@ mod tests {
         }
     }
 
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| p.activity.automated_decision_making = Some(adm()),
-        silent = |r, p| {
-            // The register already declares automated decision-making elsewhere.
-            r.activities[1].automated_decision_making = Some(adm());
-            p.activity.automated_decision_making = Some(adm());
-        },
-    );
+    rule_tests!(RULE);
 
     /// Profiling with no decision about the person is not Art 22 automated decision-making.
     #[test]

@@ -84,34 +84,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests};
+    use crate::engine::rules::testing::rule_tests;
 
-    fn keep_for(p: &mut Proposal, period: &str) {
-        p.introduces.retention_rules.push(RetentionRule {
-            id: id("portaal"),
-            label: "Portaalgegevens".into(),
-            period: Retention::AfterEvent(AfterEvent {
-                period: Period::parse(period).expect("period"),
-                up_to: None,
-                event: Some(RetentionEvent::CaseClosed),
-                event_label: None,
-                age: None,
-                extended_while: None,
-                legal_provision: None,
-                minimum: false,
-            }),
-            data_categories: vec![],
-            document_type: None,
-            systems: vec![],
-            reason: None,
-            enforcement: None,
-        });
-        p.activity.retention = vec![id("portaal")].into();
-    }
-
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| keep_for(p, "P20Y"),
-        silent = |_, p| keep_for(p, "P10Y")
-    );
+    rule_tests!(RULE);
 }

@@ -45,27 +45,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::proposal_rule_tests;
+    use crate::engine::rules::testing::rule_tests;
 
-    fn cookie(p: &mut Proposal, class: CookieClass) {
-        p.activity.cookies.push(Cookie {
-            name: Some("video".into()),
-            class,
-            purpose: None,
-            third_party: None,
-            consent: CookieConsent::OptIn,
-            lifetime: None,
-            purposes: vec![],
-            identifies_across_sites: None,
-            ip_masked: None,
-            shared_with_vendor: None,
-            processor: None,
-        });
-    }
-
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| cookie(p, CookieClass::TrackingAndMarketing),
-        silent = |_, p| cookie(p, CookieClass::Functional),
-    );
+    rule_tests!(RULE);
 }

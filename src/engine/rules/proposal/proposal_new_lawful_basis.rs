@@ -60,7 +60,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::proposal_rule_tests;
+    use crate::engine::rules::testing::rule_tests;
 
     fn rely_on(p: &mut Proposal, basis: LawfulBasisKind) {
         p.activity.lawful_bases.push(LawfulBasis {
@@ -74,11 +74,7 @@ mod tests {
         });
     }
 
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| rely_on(p, LawfulBasisKind::VitalInterests),
-        silent = |_, p| rely_on(p, LawfulBasisKind::Consent),
-    );
+    rule_tests!(RULE);
 
     /// The hint never asks to add to the statement a basis the statement already names.
     #[test]

@@ -58,19 +58,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::proposal_rule_tests;
+    use crate::engine::rules::testing::rule_tests;
 
-    proposal_rule_tests!(
-        RULE,
-        // The register's `wmo_melding` processes `gezondheid` as health data; make the
-        // proposal's use of it the first biometric processing instead.
-        fire = |r, _| {
-            r.activities[0]
-                .data_categories
-                .retain(|c| c.as_str() != "gezondheid");
-            r.activities[0].special_category_conditions.clear();
-        },
-        // The compliant register's `wmo_melding` already processes health data.
-        silent = |_, _| {},
-    );
+    rule_tests!(RULE);
 }

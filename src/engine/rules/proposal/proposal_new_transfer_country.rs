@@ -87,17 +87,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::proposal_rule_tests;
+    use crate::engine::rules::testing::rule_tests;
 
     fn in_country(r: &mut Register, code: &str) {
         r.catalogues.processors[0].locations = vec![CountryCode::parse(code).expect("code")];
     }
 
-    proposal_rule_tests!(
-        RULE,
-        fire = |r, _| in_country(r, "US"),
-        silent = |r, _| in_country(r, "BE")
-    );
+    rule_tests!(RULE);
 
     /// A processor abroad whose transfer the proposal declares is one transfer, reported once,
     /// and the help names the mechanism the proposal gives.

@@ -54,20 +54,7 @@ fn redeclared<T: Indexed>(ctx: &Context<'_>, out: &mut Vec<Finding>, entries: &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests};
+    use crate::engine::rules::testing::rule_tests;
 
-    fn introduce(p: &mut Proposal, name: &str) {
-        p.introduces.purposes.push(Purpose {
-            id: id(name),
-            label: "Wmo".into(),
-            description: None,
-            kind: None,
-        });
-    }
-
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| introduce(p, "wmo"),
-        silent = |_, p| introduce(p, "wmo_nieuw"),
-    );
+    rule_tests!(RULE);
 }

@@ -41,32 +41,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests};
+    use crate::engine::rules::testing::rule_tests;
 
-    fn introduce(p: &mut Proposal) {
-        p.introduces.data_categories.push(DataCategory {
-            id: id("medicatie"),
-            label: "Medicatiegebruik".into(),
-            description: None,
-            kind: None,
-            special_category: Some(SpecialCategory::Health),
-            also_special_categories: vec![],
-            criminal: false,
-            national_id: None,
-            revealed_indirectly: false,
-            considered_sensitive: false,
-            document: None,
-        });
-        p.activity.data_categories.push(id("medicatie"));
-    }
-
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| introduce(p),
-        silent = |r, p| {
-            introduce(p);
-            let declared = p.introduces.data_categories.remove(0);
-            r.catalogues.data_categories.push(declared);
-        },
-    );
+    rule_tests!(RULE);
 }

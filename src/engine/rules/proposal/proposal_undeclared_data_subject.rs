@@ -41,26 +41,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests};
+    use crate::engine::rules::testing::rule_tests;
 
-    fn introduce(p: &mut Proposal) {
-        p.introduces.data_subjects.push(DataSubject {
-            id: id("mantelzorgers"),
-            label: "Mantelzorgers".into(),
-            description: None,
-            includes_children: false,
-            vulnerable: false,
-        });
-        p.activity.data_subjects.push(id("mantelzorgers"));
-    }
-
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| introduce(p),
-        silent = |r, p| {
-            introduce(p);
-            let declared = p.introduces.data_subjects.remove(0);
-            r.catalogues.data_subjects.push(declared);
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -98,7 +98,7 @@ fn processors_covered(ctx: &Context<'_>) -> Option<((Subject, FieldPath), String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests};
+    use crate::engine::rules::testing::{id, rule_tests};
 
     fn introduce(p: &mut Proposal) {
         let mut processor = p.introduces.processors.pop().unwrap_or_else(|| Processor {
@@ -123,15 +123,7 @@ mod tests {
         p.activity.processors.push(id("formulierendienst"));
     }
 
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| introduce(p),
-        silent = |r, p| {
-            introduce(p);
-            let declared = p.introduces.processors.remove(0);
-            r.catalogues.processors.push(declared);
-        },
-    );
+    rule_tests!(RULE);
 
     /// A processor the statement's declared category already covers is a warning naming the
     /// register entries to add, and leaves the proposal within the statement.

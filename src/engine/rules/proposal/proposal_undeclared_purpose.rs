@@ -129,7 +129,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, proposal, proposal_rule_tests, register};
+    use crate::engine::rules::testing::{findings_of, id, proposal, register, rule_tests};
 
     fn introduce(p: &mut Proposal, kind: Option<PurposeKind>) {
         p.introduces.purposes.push(Purpose {
@@ -141,15 +141,7 @@ mod tests {
         p.activity.purposes.push(id("tevredenheid"));
     }
 
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| introduce(p, None),
-        silent = |r, p| {
-            introduce(p, None);
-            let declared = p.introduces.purposes.remove(0);
-            r.catalogues.purposes.push(declared);
-        },
-    );
+    rule_tests!(RULE);
 
     fn compatibility_message(change: impl Fn(&mut Proposal)) -> String {
         let register = register();

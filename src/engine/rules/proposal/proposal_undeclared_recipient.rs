@@ -35,34 +35,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, proposal_rule_tests};
+    use crate::engine::rules::testing::rule_tests;
 
-    fn introduce(p: &mut Proposal) {
-        p.introduces.recipients.push(Recipient {
-            id: id("woningcorporatie"),
-            label: "Woningcorporatie".into(),
-            kind: Some(RecipientKind::IndependentController),
-            description: None,
-            country: None,
-            processor: None,
-            arrangement: None,
-            sharing_agreement: Some("Convenant wonen en zorg".into()),
-            only_with_consent: false,
-            sharing_assessment: None,
-            dpf_certified: None,
-            agreement_checked: false,
-            document: None,
-        });
-        p.activity.recipients.push(id("woningcorporatie"));
-    }
-
-    proposal_rule_tests!(
-        RULE,
-        fire = |_, p| introduce(p),
-        silent = |r, p| {
-            introduce(p);
-            let declared = p.introduces.recipients.remove(0);
-            r.catalogues.recipients.push(declared);
-        },
-    );
+    rule_tests!(RULE);
 }

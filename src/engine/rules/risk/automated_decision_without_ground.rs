@@ -88,16 +88,7 @@ mod tests {
             })
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            decide(r, None);
-        },
-        silent = |r| {
-            decide(r, Some(AutomatedDecisionGround::AuthorisedByLaw)).legal_provision =
-                Some("Wmo 2015 art. 2.3.5".into());
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn a_law_must_be_cited() {

@@ -76,11 +76,7 @@ mod tests {
         });
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| place(r, CookieClass::OtherAnalytics, CookieConsent::BrowserSettings),
-        silent = |r| place(r, CookieClass::OtherAnalytics, CookieConsent::OptIn),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn opt_out_and_not_asked_are_not_consent() {

@@ -215,25 +215,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
 
-    /// Smart meters on the website's activity: the AP list's "Internet of things", one WP248
-    /// criterion only, so `dpia-missing` stays silent and this rule speaks.
-    fn sensors(r: &mut Register) {
-        r.activities[2].technologies = vec![Technology::InternetOfThings];
-    }
-
-    rule_tests!(
-        RULE,
-        fire = sensors,
-        silent = |r| {
-            sensors(r);
-            r.activities[2].dpia = Some(Dpia {
-                status: DpiaStatus::Completed,
-                reference: Some("DPIA-sensoren-2025".into()),
-                completed_on: None,
-                prior_consultation: false,
-            });
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn recognises_the_list_from_recorded_facts() {

@@ -208,11 +208,7 @@ mod tests {
         })
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.activities[0].dpia = dpia(DpiaStatus::Planned),
-        silent = |r| r.activities[0].dpia = dpia(DpiaStatus::InProgress),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn derived_criteria_are_not_counted_twice() {

@@ -44,19 +44,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn profile(r: &mut Register, profiling: bool) {
-        r.activities[0].automated_decision_making = Some(AutomatedDecisionMaking {
-            description: "Risicoscore bepaalt herbeoordeling".into(),
-            solely_automated: Some(true),
-            legal_or_similar_effect: Some(true),
-            profiling,
-            ground: Some(AutomatedDecisionGround::UavgArticle40),
-            legal_provision: None,
-            safeguards: vec![],
-            logic: None,
-            human_involvement: None,
-        });
-    }
-
-    rule_tests!(RULE, fire = |r| profile(r, true), silent = |r| profile(r, false),);
+    rule_tests!(RULE);
 }

@@ -59,15 +59,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn event(r: &mut Register, event: Option<RetentionEvent>) {
-        if let Retention::AfterEvent(after) = &mut r.catalogues.retention_rules[0].period {
-            after.event = event;
-        }
-    }
-
-    rule_tests!(
-        RULE,
-        fire = |r| event(r, None),
-        silent = |r| event(r, Some(RetentionEvent::CaseClosed)),
-    );
+    rule_tests!(RULE);
 }

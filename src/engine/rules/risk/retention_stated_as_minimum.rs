@@ -60,11 +60,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn minimum(r: &mut Register, minimum: bool) {
-        if let Retention::AfterEvent(after) = &mut r.catalogues.retention_rules[0].period {
-            after.minimum = minimum;
-        }
-    }
-
-    rule_tests!(RULE, fire = |r| minimum(r, true), silent = |r| minimum(r, false));
+    rule_tests!(RULE);
 }

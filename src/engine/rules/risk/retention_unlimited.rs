@@ -59,13 +59,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.catalogues.retention_rules[0].period = Retention::Unlimited {
-            reason: Some("voor historisch onderzoek".into()),
-        },
-        silent = |r| r.catalogues.retention_rules[0].period = Retention::Permanent {
-            legal_provision: Some("Selectielijst gemeenten 2020, categorie 1.1".into()),
-        },
-    );
+    rule_tests!(RULE);
 }

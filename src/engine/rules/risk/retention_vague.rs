@@ -80,19 +80,7 @@ mod tests {
         r.catalogues.retention_rules[1].period = period;
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| period(r, Retention::AsLongAsNecessary { criteria: None }),
-        silent = |r| period(
-            r,
-            Retention::SelectionList(SelectionListCategory {
-                list: "Selectielijst gemeenten en intergemeentelijke organen 2020".into(),
-                category: "1.1".into(),
-                action: ArchiveAction::Destroy,
-                period: Some(Period::parse("P1Y").unwrap()),
-            })
-        ),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn criteria_are_named_but_still_no_limit() {

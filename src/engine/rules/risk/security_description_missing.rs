@@ -53,16 +53,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            r.activities[1].security_measures = Listed::NotStated;
-            if let Some(statement) = &mut r.statement {
-                statement.security_baseline = None;
-            }
-        },
-        silent = |r| r.activities[1].security_measures = Listed::NotStated,
-    );
+    rule_tests!(RULE);
 
     /// Measures the register states once, as a default for every activity, count for each.
     #[test]

@@ -65,15 +65,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.controller.claims_art30_5_exemption = true,
-        silent = |r| {
-            // A small private club with only occasional, ordinary processing may claim it.
-            r.controller.claims_art30_5_exemption = true;
-            r.controller.public_authority = false;
-            r.controller.employees = Some(12);
-            r.activities.retain(|a| a.id.as_str() == "nieuwsbrief");
-        },
-    );
+    rule_tests!(RULE);
 }

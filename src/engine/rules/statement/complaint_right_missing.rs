@@ -52,34 +52,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn no_complaint(r: &mut Register) {
-        if let Some(s) = &mut r.statement {
-            s.complaints = Some(ComplaintRoute {
-                internal: true,
-                supervisory_authority: false,
-            });
-            s.rights.retain(|o| o.right != DataSubjectRight::Complaint);
-        }
-    }
-
-    rule_tests!(
-        RULE,
-        fire = no_complaint,
-        silent = |r| {
-            no_complaint(r);
-            if let Some(s) = &mut r.statement {
-                s.rights.push(RightOffer {
-                    right: DataSubjectRight::Complaint,
-                    description: None,
-                    provides: vec![],
-                    document: None,
-                    channels: vec![],
-                    identification_required: false,
-                    electronic_copy: false,
-                    handled_by: None,
-                    conditions: vec![],
-                });
-            }
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -35,22 +35,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn without_objection(r: &mut Register) {
-        if let Some(s) = &mut r.statement {
-            s.rights
-                .retain(|offer| offer.right != DataSubjectRight::Objection);
-        }
-    }
-
-    rule_tests!(
-        RULE,
-        fire = without_objection,
-        silent = |r| {
-            without_objection(r);
-            // Without activities on (e) or (f) the right need not be offered.
-            r.activities.retain(|a| a.relies_on(LawfulBasisKind::Consent));
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn silent_when_the_rights_are_in_a_separate_document() {

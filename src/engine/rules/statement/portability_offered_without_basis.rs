@@ -51,18 +51,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn only_public_tasks(r: &mut Register) {
-        r.activities.retain(|a| !a.relies_on(LawfulBasisKind::Consent));
-    }
-
-    rule_tests!(
-        RULE,
-        fire = only_public_tasks,
-        silent = |r| {
-            only_public_tasks(r);
-            if let Some(s) = &mut r.statement {
-                s.rights.retain(|o| o.right != DataSubjectRight::Portability);
-            }
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -70,11 +70,7 @@ mod tests {
         });
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| with_adm(r, true),
-        silent = |r| with_adm(r, false)
-    );
+    rule_tests!(RULE);
 
     /// Solely automated processing without legal or similar effect is no Art 22 decision.
     #[test]

@@ -49,30 +49,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn tracking(r: &mut Register) {
-        r.activities[2].cookies.push(Cookie {
-            name: Some("_ga".into()),
-            class: CookieClass::TrackingAndMarketing,
-            purpose: None,
-            third_party: Some("Google".into()),
-            consent: CookieConsent::OptIn,
-            lifetime: None,
-            purposes: vec![],
-            identifies_across_sites: None,
-            ip_masked: None,
-            shared_with_vendor: None,
-            processor: None,
-        });
-    }
-
-    rule_tests!(
-        RULE,
-        fire = tracking,
-        silent = |r| {
-            tracking(r);
-            if let Some(cookies) = r.statement.as_mut().and_then(|s| s.cookies.as_mut()) {
-                cookies.classes.push(CookieClass::TrackingAndMarketing);
-            }
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -88,17 +88,7 @@ mod tests {
         }
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| without(r, DataSubjectRight::Restriction),
-        // Without consent or contract anywhere, portability is not required.
-        silent = |r| {
-            without(r, DataSubjectRight::Portability);
-            without(r, DataSubjectRight::WithdrawConsent);
-            r.activities[1].lawful_bases[0].basis = Some(LawfulBasisKind::PublicTask);
-            r.activities[1].lawful_bases[0].legal_provision = Some("Gemeentewet art. 160".into());
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn portability_is_required_where_consent_is_used() {

@@ -106,29 +106,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            if let Some(s) = &mut r.statement {
-                s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
-            }
-        },
-        silent = |r| {
-            if let Some(s) = &mut r.statement {
-                s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
-            }
-            r.catalogues.recipients[0].only_with_consent = true;
-            r.activities[0].lawful_bases.push(LawfulBasis {
-                basis: Some(LawfulBasisKind::Consent),
-                wording: None,
-                legal_provision: None,
-                legitimate_interest: None,
-                data_subject_is_party: None,
-                purposes: vec![],
-                data_categories: vec![],
-            });
-        },
-    );
+    rule_tests!(RULE);
 
     /// A recipient labelled "only with consent" does not keep the promise when the activity
     /// rests on another basis: the label cannot outweigh the facts.

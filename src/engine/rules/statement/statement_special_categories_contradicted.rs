@@ -75,17 +75,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            if let Some(s) = &mut r.statement {
-                s.special_categories = Some(SpecialCategoriesCommitment::None);
-            }
-        },
-        silent = |r| {
-            if let Some(s) = &mut r.statement {
-                s.special_categories = Some(SpecialCategoriesCommitment::Declared);
-            }
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -75,19 +75,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| {
-            if let Some(s) = &mut r.statement {
-                s.transfers = Some(TransferCommitment::EuOnly);
-            }
-            r.catalogues.processors[1].locations = vec![CountryCode::parse("NO").expect("code")];
-        },
-        silent = |r| {
-            if let Some(s) = &mut r.statement {
-                s.transfers = Some(TransferCommitment::EeaOnly);
-            }
-            r.catalogues.processors[1].locations = vec![CountryCode::parse("NO").expect("code")];
-        },
-    );
+    rule_tests!(RULE);
 }

@@ -34,20 +34,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    fn without_withdrawal(r: &mut Register) {
-        if let Some(s) = &mut r.statement {
-            s.rights
-                .retain(|offer| offer.right != DataSubjectRight::WithdrawConsent);
-        }
-    }
-
-    rule_tests!(
-        RULE,
-        fire = without_withdrawal,
-        silent = |r| {
-            without_withdrawal(r);
-            r.activities[1].lawful_bases[0].basis = Some(LawfulBasisKind::PublicTask);
-            r.activities[1].lawful_bases[0].legal_provision = Some("Gemeentewet art. 160".into());
-        },
-    );
+    rule_tests!(RULE);
 }

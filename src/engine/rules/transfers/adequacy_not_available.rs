@@ -151,12 +151,7 @@ mod tests {
             .push(by_processor("US", "mailprovider", Some(mechanism)));
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| us_transfer(r, TransferMechanism::Adequacy, None),
-        // Decision 2023/1795 is an adequacy decision: `adequacy` covers a certified recipient.
-        silent = |r| us_transfer(r, TransferMechanism::Adequacy, Some(true)),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn certification_is_recordable_on_any_recipient() {

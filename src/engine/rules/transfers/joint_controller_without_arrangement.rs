@@ -65,19 +65,7 @@ mod tests {
         recipient.arrangement = arrangement;
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| joint(r, None),
-        silent = |r| joint(
-            r,
-            Some(JointControllerArrangement {
-                in_place: true,
-                reference: Some("Convenant Wmo-zorg 2025".into()),
-                essence_published: true,
-                contact_point: None,
-            })
-        ),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn fires_on_an_arrangement_whose_essence_is_not_published() {

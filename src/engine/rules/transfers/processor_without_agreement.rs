@@ -64,21 +64,7 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.catalogues.processors[1].agreement = None,
-        silent = |r| {
-            r.catalogues.processors[1].agreement = Some(ProcessorAgreement {
-                in_place: true,
-                form: Some(AgreementForm::CommissionStandardClauses),
-                signed_on: None,
-                reference: Some("VWO-2025-012".into()),
-                clauses: vec![],
-                reason_if_absent: None,
-                controller_requirements_flow_down: false,
-            });
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn one_finding_per_processor_with_every_activity() {

@@ -70,11 +70,7 @@ mod tests {
             .push(transfer("MA", Some(mechanism)));
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| transfer_by(r, 0, TransferMechanism::DerogationExplicitConsent),
-        silent = |r| transfer_by(r, 0, TransferMechanism::DerogationPublicInterest),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn fires_on_compelling_legitimate_interests() {

@@ -55,11 +55,5 @@ mod tests {
     use super::*;
     use crate::engine::rules::testing::rule_tests;
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.catalogues.processors[0].sub_processors[0].authorisation =
-            Some(SubProcessorAuthorisation::None),
-        // Unknown authorisation is not reported as refused: the register does not say.
-        silent = |r| r.catalogues.processors[0].sub_processors[0].authorisation = None,
-    );
+    rule_tests!(RULE);
 }

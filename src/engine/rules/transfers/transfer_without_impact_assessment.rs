@@ -73,11 +73,7 @@ mod tests {
         r.activities[0].transfers.push(t);
     }
 
-    rule_tests!(
-        RULE,
-        fire = |r| scc(r, "US", None),
-        silent = |r| scc(r, "US", Some("TIA-2025-04")),
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn path_and_adequate_countries() {

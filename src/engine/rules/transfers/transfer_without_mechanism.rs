@@ -107,20 +107,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::engine::rules::testing::{findings_of, register, rule_tests};
-    use crate::engine::rules::transfers::testing::{by_processor, codes, transfer};
+    use crate::engine::rules::transfers::testing::{codes, transfer};
 
-    rule_tests!(
-        RULE,
-        fire = |r| r.catalogues.processors[1].locations = codes(&["US"]),
-        silent = |r| {
-            r.catalogues.processors[1].locations = codes(&["US"]);
-            r.activities[1].transfers.push(by_processor(
-                "US",
-                "mailprovider",
-                Some(TransferMechanism::StandardContractualClauses),
-            ));
-        },
-    );
+    rule_tests!(RULE);
 
     #[test]
     fn fires_on_a_transfer_without_mechanism() {
