@@ -100,3 +100,51 @@ fn every_reported_message_follows_the_style_guide() {
     problems.dedup();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Hints write what to type as YAML snippets in backticks; the reports rewrite them for JSON and
+/// TOML files, which only works when each snippet with structure (`key: value`, `{ … }`, `[ … ]`)
+/// reads as YAML. Every hint the rules give on their own examples is checked.
+#[test]
+fn hint_snippets_are_valid_yaml() {
+    use ropa::source::{Document, DocumentKind, Format, Limits};
+    let example_register = Document::read(
+        std::path::Path::new("src/engine/rules/testdata/compliant_register.yaml"),
+        &ropa::source::ReadOptions::default(),
+    )
+    .and_then(|d| d.register())
+    .expect("example register");
+    let mut problems = Vec::new();
+    let mut snippets = 0;
+    for rule in ropa::engine::RULES.iter() {
+        for example in [rule.non_compliant, rule.compliant] {
+            let document =
+                Document::parse("example.yaml", example, Format::Yaml, Limits::default()).expect("loads");
+            let findings = match document.kind() {
+                DocumentKind::Register => {
+                    ropa::engine::lint(&document.register().expect("register")).findings
+                }
+                DocumentKind::Proposal => {
+                    ropa::engine::evaluate(&example_register, &document.proposal().expect("proposal"))
+                        .report
+                        .findings
+                }
+            };
+            for finding in findings {
+                for (i, snippet) in finding.hint.split('`').enumerate() {
+                    let structured = snippet.contains(": ") || snippet.starts_with(['{', '[']);
+                    if i % 2 == 0 || !structured {
+                        continue;
+                    }
+                    snippets += 1;
+                    if let Err(e) = Document::parse("hint", snippet, Format::Yaml, Limits::default()) {
+                        problems.push(format!("{}: `{snippet}` is not YAML ({e})", finding.rule));
+                    }
+                }
+            }
+        }
+    }
+    assert!(snippets > 30, "{snippets} snippets checked");
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
