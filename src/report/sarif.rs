@@ -271,6 +271,19 @@ pub struct ArtifactRoot {
 }
 
 impl ArtifactRoot {
+    /// The root for a run over `checked` (as the run names it): the nearest directory at or above
+    /// it that `is_root` accepts (the `ropa` command asks whether it holds `.git`), else
+    /// `current_dir`. Paths are taken lexically, as the run's file names are, so the root and
+    /// the names agree even where a directory on the way is a symbolic link.
+    pub fn discover(current_dir: PathBuf, checked: &Path, is_root: impl Fn(&Path) -> bool) -> Self {
+        let start = lexical(&current_dir.join(checked));
+        let root = start
+            .ancestors()
+            .find(|dir| is_root(dir))
+            .map_or_else(|| current_dir.clone(), Path::to_path_buf);
+        Self { current_dir, root }
+    }
+
     /// `file` (as a run names it) relative to the root, with `/` separators; `None` when it lies
     /// outside the root.
     pub fn relative(&self, file: &str) -> Option<String> {
@@ -630,6 +643,19 @@ mod tests {
         );
         // `..` past the file-system root stays at the root, as the operating system has it.
         assert_eq!(uri("../../../../x.yaml"), ("file:///x.yaml".to_owned(), None));
+    }
+
+    #[test]
+    fn the_root_is_the_nearest_accepted_directory_above_the_checked_path() {
+        let is_repository = |dir: &Path| dir == Path::new("/work/repo");
+        let found = ArtifactRoot::discover(
+            PathBuf::from("/work/repo/docs"),
+            Path::new("../privacy/r.yaml"),
+            is_repository,
+        );
+        assert_eq!(found.root, PathBuf::from("/work/repo"));
+        let none = ArtifactRoot::discover(PathBuf::from("/tmp/x"), Path::new("r.yaml"), is_repository);
+        assert_eq!(none.root, PathBuf::from("/tmp/x"));
     }
 
     #[test]

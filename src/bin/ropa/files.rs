@@ -89,17 +89,17 @@ fn walk(tree: &Path, found: &mut Vec<Found>) {
 /// else the current directory.
 pub fn artifact_root(explicit: Option<&Path>, checked: Option<&Path>) -> Option<ArtifactRoot> {
     let current_dir = std::env::current_dir().ok()?;
-    let root = match explicit {
-        Some(root) => current_dir.join(root),
-        None => checked
-            .and_then(|path| std::fs::canonicalize(path).ok())
-            .and_then(|start| {
-                start
-                    .ancestors()
-                    .find(|dir| dir.join(".git").symlink_metadata().is_ok())
-                    .map(Path::to_path_buf)
-            })
-            .unwrap_or_else(|| current_dir.clone()),
-    };
-    Some(ArtifactRoot { current_dir, root })
+    Some(match (explicit, checked) {
+        (Some(root), _) => ArtifactRoot {
+            root: current_dir.join(root),
+            current_dir,
+        },
+        (None, Some(checked)) => ArtifactRoot::discover(current_dir, checked, |dir| {
+            dir.join(".git").symlink_metadata().is_ok()
+        }),
+        (None, None) => ArtifactRoot {
+            root: current_dir.clone(),
+            current_dir,
+        },
+    })
 }
