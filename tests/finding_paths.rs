@@ -3,6 +3,9 @@
 //! there (the "not stated" findings point at the field they miss). A renamed field, or a rule
 //! that builds a path by hand wrongly, falls back further and fails here.
 
+#[path = "common/rule_examples.rs"]
+mod rule_examples;
+
 use ropa::engine::{Engine, Finding, Subject};
 use std::collections::BTreeSet;
 
@@ -147,12 +150,6 @@ fn every_emitted_path_resolves() {
 #[test]
 fn every_rule_emits_resolving_paths_on_the_rule_examples() {
     let fields = field_names();
-    let example_register = Document::read(
-        std::path::Path::new("src/engine/rules/testdata/compliant_register.yaml"),
-        &ReadOptions::default(),
-    )
-    .expect("example register");
-    let register = example_register.register().expect("loads");
     let mut problems = Vec::new();
     let mut checked = 0;
     for rule in ropa::engine::RULES.iter() {
@@ -164,29 +161,19 @@ fn every_rule_emits_resolving_paths_on_the_rule_examples() {
                 ropa::source::Limits::default(),
             )
             .expect("example loads");
-            let (findings, register_document, proposal_document) = match document.kind() {
-                DocumentKind::Register => {
-                    let own = document.register().expect("register");
-                    (Engine::new(&own).lint().findings, &document, None)
-                }
-                DocumentKind::Proposal => {
-                    let proposal = document.proposal().expect("proposal");
-                    let findings = Engine::new(&register).evaluate(&proposal).report.findings;
-                    (findings, &example_register, Some(&document))
-                }
-            };
+            let run = rule_examples::run(document);
             if example == rule.non_compliant {
                 assert!(
-                    findings.iter().any(|f| f.rule == rule.id),
+                    run.findings.iter().any(|f| f.rule == rule.id),
                     "{} does not fire",
                     rule.id
                 );
             }
-            for finding in &findings {
+            for finding in &run.findings {
                 check(
                     finding,
-                    register_document,
-                    proposal_document,
+                    &run.register,
+                    run.proposal.as_ref(),
                     &fields,
                     &mut problems,
                 );

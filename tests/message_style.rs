@@ -5,6 +5,9 @@
 
 use std::process::Command;
 
+#[path = "common/rule_examples.rs"]
+mod rule_examples;
+
 /// The verbs a hint may start with (imperative, lower case).
 /// ("did" starts a "did you mean `x`?" hint, the one question form allowed.)
 const VERBS: &[&str] = &[
@@ -106,29 +109,14 @@ fn every_reported_message_follows_the_style_guide() {
 /// reads as YAML. Every hint the rules give on their own examples is checked.
 #[test]
 fn hint_snippets_are_valid_yaml() {
-    use ropa::source::{Document, DocumentKind, Format, Limits};
-    let example_register = Document::read(
-        std::path::Path::new("src/engine/rules/testdata/compliant_register.yaml"),
-        &ropa::source::ReadOptions::default(),
-    )
-    .and_then(|d| d.register())
-    .expect("example register");
+    use ropa::source::{Document, Format, Limits};
     let mut problems = Vec::new();
     let mut snippets = 0;
     for rule in ropa::engine::RULES.iter() {
         for example in [rule.non_compliant, rule.compliant] {
             let document =
                 Document::parse("example.yaml", example, Format::Yaml, Limits::default()).expect("loads");
-            let findings = match document.kind() {
-                DocumentKind::Register => {
-                    ropa::engine::lint(&document.register().expect("register")).findings
-                }
-                DocumentKind::Proposal => {
-                    ropa::engine::evaluate(&example_register, &document.proposal().expect("proposal"))
-                        .report
-                        .findings
-                }
-            };
+            let findings = rule_examples::run(document).findings;
             for finding in findings {
                 for (i, snippet) in finding.hint.split('`').enumerate() {
                     let structured = snippet.contains(": ") || snippet.starts_with(['{', '[']);

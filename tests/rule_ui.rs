@@ -7,17 +7,15 @@
 
 use std::sync::Arc;
 
-use ropa::engine::{Engine, Finding, RULES};
+use ropa::engine::{Finding, RULES};
 use ropa::report::{Documents, HumanRenderer, Sources, locate, render_finding};
-use ropa::source::{Document, DocumentKind, Format, Limits, ReadOptions};
+use ropa::source::{Document, DocumentKind, Format, Limits};
 
-const EXAMPLE_REGISTER: &str = "src/engine/rules/testdata/compliant_register.yaml";
+#[path = "common/rule_examples.rs"]
+mod rule_examples;
 
 #[test]
 fn every_rule_renders_its_example() {
-    let example_register = Document::read(std::path::Path::new(EXAMPLE_REGISTER), &ReadOptions::default())
-        .expect("example register");
-    let register = example_register.register().expect("loads");
     let style = HumanRenderer {
         color: false,
         group_repeats: false,
@@ -27,34 +25,22 @@ fn every_rule_renders_its_example() {
         let name = format!("{}.{format}", rule.id);
         let text = in_format(rule.non_compliant, format);
         let document = Document::parse(&name, &text, format, Limits::default()).expect("example loads");
+        let run = rule_examples::run(document);
         let mut sources = Sources::new();
-        sources.insert(name.clone(), Arc::clone(document.source()));
-        let mut findings: Vec<Finding> = match document.kind() {
-            DocumentKind::Register => {
-                let own = document.register().expect("register");
-                let mut findings = Engine::new(&own).lint().findings;
-                locate(
-                    &mut findings,
-                    Documents {
-                        register: Some(&document),
-                        proposal: None,
-                    },
-                );
-                findings
-            }
-            DocumentKind::Proposal => {
-                sources.insert(EXAMPLE_REGISTER.to_owned(), Arc::clone(example_register.source()));
-                let proposal = document.proposal().expect("proposal");
-                let mut findings = Engine::new(&register).evaluate(&proposal).report.findings;
-                let documents = Documents {
-                    register: Some(&example_register),
-                    proposal: Some(&document),
-                };
-                locate(&mut findings, documents);
-                findings
-            }
+        for document in std::iter::once(&run.register).chain(&run.proposal) {
+            sources.insert(document.source().name().to_owned(), Arc::clone(document.source()));
+        }
+        let documents = Documents {
+            register: Some(&run.register),
+            proposal: run.proposal.as_ref(),
         };
-        findings.retain(|f| f.rule == rule.id);
+        let mut findings: Vec<Finding> = run
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule.id)
+            .cloned()
+            .collect();
+        locate(&mut findings, documents);
         assert!(!findings.is_empty(), "{} does not fire on its example", rule.id);
         let rendered: Vec<String> = findings
             .iter()
