@@ -97,6 +97,7 @@ pub mod engine;
 pub mod model;
 pub mod pairing;
 pub mod path;
+pub mod render;
 pub mod report;
 mod sanitize;
 pub mod schema;

@@ -4,6 +4,7 @@
 mod check;
 mod files;
 mod init;
+mod render;
 mod rules;
 mod schema;
 
@@ -71,6 +72,11 @@ enum Command {
         after_help = "Examples:\n  ropa schema                 # the register schema on stdout\n  ropa schema proposal\n  ropa schema --out schema/   # write both schema files"
     )]
     Schema(SchemaArgs),
+    /// Generate the privacy statement or the public register from a register.
+    #[command(
+        after_help = "Examples:\n  ropa render statement register.yaml --lang nl --format html -o public/privacy.html\n  ropa render register register.yaml --format csv -o public/register.csv\n\nExit codes: 0 written and complete, 1 written but showing things the register does not state (unless --allow-gaps), 2 input errors."
+    )]
+    Render(render::RenderArgs),
 }
 
 #[derive(Debug, Args)]
@@ -331,6 +337,7 @@ fn main() -> ExitCode {
         Command::Rules { markdown, .. } => rules::list(markdown),
         Command::Explain { rule } => rules::explain(&rule),
         Command::Schema(args) => schema::run(args.which, args.out.as_deref()),
+        Command::Render(args) => render::run(&args),
     };
     outcome.into()
 }

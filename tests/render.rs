@@ -1,0 +1,270 @@
+//! The privacy statement and the public register generated from registers (`ropa render`):
+//! snapshots for every example in both languages and every format, well-formed HTML with every
+//! applicable Art 13 item, no markup from the register's text, and gaps shown, never filled.
+
+use std::path::PathBuf;
+
+use ropa::model::Register;
+use ropa::render::{self, Block, DocumentKind, Language, RenderFormat};
+use ropa::source::{Document, Format, Limits, ReadOptions, load_register};
+
+/// The example registers, by directory name.
+fn examples() -> Vec<(String, Register)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut found = Vec::new();
+    for name in ["gemeente", "gnmi", "ibd"] {
+        let dir = root.join(name);
+        let path = ["register.yaml", "register.toml", "register.json"]
+            .iter()
+            .map(|file| dir.join(file))
+            .find(|path| path.exists())
+            .unwrap_or_else(|| panic!("examples/{name} has no register"));
+        match load_register(&path, &ReadOptions::default()) {
+            Ok(loaded) => found.push((name.to_owned(), loaded.value)),
+            Err(error) => panic!("{} does not load: {error}", path.display()),
+        }
+    }
+    found
+}
+
+fn parse(yaml: &str) -> Register {
+    Document::parse("register.yaml", yaml, Format::Yaml, Limits::default())
+        .and_then(|d| d.register())
+        .unwrap_or_else(|e| panic!("test register does not load: {e}"))
+}
+
+fn write(document: &render::Document, format: RenderFormat) -> String {
+    render::write(document, format).unwrap_or_else(|e| panic!("cannot write {}: {e}", document.title))
+}
+
+const LANGUAGES: [Language; 2] = [Language::Nl, Language::En];
+
+#[test]
+fn statements_of_the_examples_are_snapshotted_in_both_languages() {
+    for (name, register) in examples() {
+        for language in LANGUAGES {
+            let document = render::document(&register, DocumentKind::Statement, language);
+            insta::assert_snapshot!(
+                format!("statement_{name}_{language}.md"),
+                write(&document, RenderFormat::Markdown)
+            );
+            insta::assert_snapshot!(
+                format!("statement_{name}_{language}.html"),
+                write(&document, RenderFormat::Html)
+            );
+        }
+    }
+}
+
+#[test]
+fn public_registers_of_the_examples_are_snapshotted_in_every_format() {
+    for (name, register) in examples() {
+        for language in LANGUAGES {
+            let document = render::document(&register, DocumentKind::Register, language);
+            insta::assert_snapshot!(
+                format!("register_{name}_{language}.md"),
+                write(&document, RenderFormat::Markdown)
+            );
+            insta::assert_snapshot!(
+                format!("register_{name}_{language}.html"),
+                write(&document, RenderFormat::Html)
+            );
+            insta::assert_snapshot!(
+                format!("register_{name}_{language}.csv"),
+                write(&document, RenderFormat::Csv)
+            );
+        }
+    }
+}
+
+/// Checks that `html` is well-formed (every element closed, in order) and returns its element
+/// names in document order.
+fn elements(html: &str) -> Vec<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(html);
+    reader.config_mut().check_end_names = true;
+    let mut names = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(element)) => {
+                depth += 1;
+                names.push(String::from_utf8_lossy(element.name().as_ref()).into_owned());
+            }
+            Ok(Event::Empty(element)) => {
+                names.push(String::from_utf8_lossy(element.name().as_ref()).into_owned())
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(error) => panic!("not well-formed at byte {}: {error}", reader.error_position()),
+        }
+    }
+    assert_eq!(depth, 0, "unclosed elements");
+    names
+}
+
+#[test]
+fn html_is_well_formed_standalone_and_has_landmarks() {
+    for (name, register) in examples() {
+        for kind in [DocumentKind::Statement, DocumentKind::Register] {
+            for language in LANGUAGES {
+                let html = write(&render::document(&register, kind, language), RenderFormat::Html);
+                let names = elements(&html);
+                for landmark in ["html", "head", "title", "header", "main", "h1"] {
+                    assert!(
+                        names.iter().any(|n| n == landmark),
+                        "{name} {kind} has no <{landmark}>"
+                    );
+                }
+                assert!(
+                    html.contains(&format!("<html lang=\"{language}\">")),
+                    "{name}: no lang attribute"
+                );
+                // No external resources: nothing is loaded from elsewhere.
+                for external in ["<script", "<link", "<img", "<iframe", "src=", "@import", "url("] {
+                    assert!(
+                        !html.contains(external),
+                        "{name} {kind} loads something: {external}"
+                    );
+                }
+                assert_eq!(names.iter().filter(|n| *n == "h1").count(), 1, "{name}: one h1");
+            }
+        }
+    }
+}
+
+/// The Art 13(1)–(2) items every statement carries, as headings, and per activity as terms.
+#[test]
+fn every_statement_covers_each_applicable_art13_item() {
+    for (name, register) in examples() {
+        for language in LANGUAGES {
+            let document = render::document(&register, DocumentKind::Statement, language);
+            let headings: Vec<&str> = document
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let en = language == Language::En;
+            // S1 controller, S2 DPO, S3–S8 per activity, S9 rights, S11 complaints.
+            let sections: [&str; 5] = if en {
+                [
+                    "Who is responsible for your data",
+                    "Data protection officer",
+                    "What we process and why",
+                    "Your rights",
+                    "Complaints",
+                ]
+            } else {
+                [
+                    "Wie is verantwoordelijk voor uw gegevens?",
+                    "Functionaris gegevensbescherming",
+                    "Welke gegevens wij verwerken en waarom",
+                    "Uw rechten",
+                    "Klachten",
+                ]
+            };
+            for section in sections {
+                assert!(
+                    headings.contains(&section),
+                    "{name} ({language}) has no section {section:?}"
+                );
+            }
+            let terms: [&str; 8] = if en {
+                [
+                    "Purposes",
+                    "Lawful basis",
+                    "Whose data",
+                    "Which data",
+                    "Where the data come from",
+                    "Who receives the data",
+                    "Outside the European Economic Area",
+                    "How long we keep the data",
+                ]
+            } else {
+                [
+                    "Doelen",
+                    "Grondslag",
+                    "Van wie",
+                    "Welke gegevens",
+                    "Waar de gegevens vandaan komen",
+                    "Wie de gegevens krijgt",
+                    "Buiten de Europese Economische Ruimte",
+                    "Hoe lang wij de gegevens bewaren",
+                ]
+            };
+            let fact_blocks: Vec<Vec<&str>> = document
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Facts(facts) if facts.iter().any(|f| f.term == terms[0]) => {
+                        Some(facts.iter().map(|f| f.term.as_str()).collect())
+                    }
+                    _ => None,
+                })
+                .collect();
+            let gdpr = register
+                .activities
+                .iter()
+                .filter(|a| matches!(a.regime, None | Some(ropa::model::LegalRegime::Gdpr)))
+                .count();
+            assert_eq!(fact_blocks.len(), gdpr, "{name}: one block of facts per activity");
+            for block in fact_blocks {
+                for term in terms {
+                    assert!(
+                        block.contains(&term),
+                        "{name} ({language}): an activity lacks {term:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn text_from_the_register_adds_no_markup_in_any_format() {
+    let register = parse(
+        "controller:\n  public_authority: true\n  name: \"<script>alert(1)</script> [x](javascript:alert(1))\"\n  contact: { website: \"javascript:alert(1)\" }\n\
+         catalogues:\n  purposes:\n    - { id: p, label: \"# kop\\n| a | b |\" }\n\
+         activities:\n  - id: a\n    name: \"=HYPERLINK(\\\"http://x\\\") \\u202Eevil\"\n    purposes: [p]\n",
+    );
+    for language in LANGUAGES {
+        for kind in [DocumentKind::Statement, DocumentKind::Register] {
+            let document = render::document(&register, kind, language);
+            let html = write(&document, RenderFormat::Html);
+            elements(&html);
+            assert!(!html.contains("<script>"), "{html}");
+            assert!(!html.contains("href=\"javascript"), "{html}");
+            let markdown = write(&document, RenderFormat::Markdown);
+            // `\](` is an escaped bracket followed by text, not a link.
+            assert!(
+                !markdown.replace("\\]", "").contains("](javascript"),
+                "{markdown}"
+            );
+            assert!(!markdown.contains("\n# kop"), "{markdown}");
+            assert!(markdown.contains("\\<script\\>"), "{markdown}");
+            for text in [&html, &markdown] {
+                assert!(
+                    !text.contains('\u{202E}'),
+                    "a bidirectional override reached the output"
+                );
+            }
+        }
+        let csv = write(
+            &render::document(&register, DocumentKind::Register, language),
+            RenderFormat::Csv,
+        );
+        assert!(csv.contains("\"'=HYPERLINK"), "{csv}");
+        assert!(!csv.contains('\u{202E}'));
+    }
+}
+
+#[test]
+fn the_statement_cannot_be_written_as_csv() {
+    let register = parse("controller: { name: X, public_authority: false }\n");
+    let document = render::document(&register, DocumentKind::Statement, Language::En);
+    assert!(render::write(&document, RenderFormat::Csv).is_err());
+}
