@@ -620,3 +620,68 @@ fn explain_a_retired_rule_names_its_successor() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("# scope-outside-activity"));
 }
+
+/// `ropa render`: the `init` starter is complete, so both documents render without gaps in every
+/// language and format; a register with gaps still renders, lists them and exits 1 unless
+/// `--allow-gaps`; a statement cannot be CSV.
+#[test]
+fn render_writes_documents_and_fails_on_gaps() {
+    let dir = scratch(&[("gaps.yaml", VALID)]);
+    let out = ropa(&["init", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    for (document, formats) in [
+        ("statement", &["markdown", "html"][..]),
+        ("register", &["markdown", "html", "csv"][..]),
+    ] {
+        for format in formats {
+            for lang in ["nl", "en"] {
+                let file = format!("public/{document}-{lang}.{format}");
+                let out = ropa(
+                    &[
+                        "render",
+                        document,
+                        "register.yaml",
+                        "--lang",
+                        lang,
+                        "--format",
+                        format,
+                        "-o",
+                        &file,
+                    ],
+                    dir.path(),
+                );
+                assert_eq!(
+                    out.status.code(),
+                    Some(0),
+                    "{file}: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let written = std::fs::read_to_string(dir.path().join(&file)).expect("written");
+                assert!(written.contains("Meldingen openbare ruimte"), "{file}");
+            }
+        }
+    }
+    // Gaps: written anyway, listed on stderr, exit 1; --allow-gaps makes it exit 0.
+    let out = ropa(&["render", "statement", "gaps.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("does not state") && stderr.contains("--allow-gaps"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("# Privacy statement of Gemeente Voorbeeld"));
+    let out = ropa(&["render", "statement", "gaps.yaml", "--allow-gaps"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    // A statement is prose, not a table.
+    let out = ropa(
+        &["render", "statement", "register.yaml", "--format", "csv"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use `markdown` or `html`"));
+    // A broken register is an input error with its position.
+    std::fs::write(dir.path().join("broken.yaml"), "controller: [\n").expect("write");
+    let out = ropa(&["render", "register", "broken.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken.yaml:"));
+}

@@ -215,8 +215,10 @@ fn activities_section(
 ) {
     b.heading(2, t.get("statement.activities_heading"));
     b.plain(t.get("statement.activities_intro"));
-    if statement.purpose_limitation {
-        b.plain(t.get("statement.purpose_limitation"));
+    let promises = promises(t, statement);
+    if !promises.is_empty() {
+        b.blocks
+            .push(Block::List(promises.into_iter().map(Text::plain).collect()));
     }
     for activity in gdpr_activities(register) {
         b.heading(3, &activity.name);
@@ -227,6 +229,81 @@ fn activities_section(
             t, lookup, register, statement, activity,
         )));
     }
+}
+
+/// The statement's general promises, as it makes them; `ropa check` reports any the activities
+/// break (`statement-*-contradicted`).
+fn promises(t: &Texts, statement: &Statement) -> Vec<String> {
+    use crate::model::{SharingCommitment, SpecialCategoriesCommitment, TransferCommitment};
+    let mut promises = Vec::new();
+    if statement.purpose_limitation {
+        promises.push(t.get("statement.purpose_limitation").to_owned());
+    }
+    match statement.special_categories {
+        Some(SpecialCategoriesCommitment::None) => {
+            let mut named: Vec<String> = statement
+                .named_special_categories
+                .iter()
+                .map(|c| t.label("special_category", *c).to_owned())
+                .collect();
+            if statement.names_criminal_data {
+                named.push(t.get("statement.criminal_named").to_owned());
+            }
+            if !statement.named_national_ids.is_empty() {
+                named.push(t.get("statement.national_id_named").to_owned());
+            }
+            promises.push(if named.is_empty() {
+                t.get("statement.special_none").to_owned()
+            } else {
+                t.fill("statement.special_none_named", &[("list", &t.and_list(&named))])
+            });
+        }
+        Some(SpecialCategoriesCommitment::OnlyWhereNecessary) => {
+            promises.push(t.get("statement.special_only_where_necessary").to_owned());
+        }
+        _ => {}
+    }
+    if let Some(sharing) = statement.sharing {
+        let key = match sharing {
+            SharingCommitment::None => "statement.sharing_none",
+            SharingCommitment::OnlyProcessors => "statement.sharing_only_processors",
+            SharingCommitment::OnlyWithExplicitConsent => "statement.sharing_only_with_explicit_consent",
+            SharingCommitment::DeclaredRecipients => "statement.sharing_declared_recipients",
+        };
+        promises.push(t.get(key).to_owned());
+    }
+    if statement.processor_agreements_with_all {
+        promises.push(t.get("statement.processor_agreements").to_owned());
+    }
+    match statement.transfers {
+        Some(TransferCommitment::EuOnly) => promises.push(t.get("statement.transfers_eu_only").to_owned()),
+        Some(TransferCommitment::EeaOnly) => promises.push(t.get("statement.transfers_eea_only").to_owned()),
+        _ => {}
+    }
+    if !statement.informs_about.is_empty() {
+        let items: Vec<String> = statement
+            .informs_about
+            .iter()
+            .map(|i| t.label("information_item", *i).to_owned())
+            .collect();
+        let channels: Vec<String> = statement
+            .informs_at
+            .iter()
+            .map(|c| t.label("channel", *c).to_owned())
+            .collect();
+        promises.push(if channels.is_empty() {
+            t.fill("statement.informs_items_only", &[("items", &t.and_list(&items))])
+        } else {
+            t.fill(
+                "statement.informs",
+                &[
+                    ("items", &t.and_list(&items)),
+                    ("channels", &t.or_list(&channels)),
+                ],
+            )
+        });
+    }
+    promises
 }
 
 fn fact(t: &Texts, key: &str, values: Vec<Text>) -> Fact {
@@ -389,6 +466,44 @@ pub(crate) fn activity_facts(
     }
     if let Some(adm) = &activity.automated_decision_making {
         facts.push(fact(t, "activity.automated", automated(t, adm)));
+    }
+    for (key, items) in [
+        ("activity.methods", &activity.methods),
+        ("activity.places", &activity.places),
+        ("activity.also_governed_by", &activity.also_governed_by),
+    ] {
+        if !items.is_empty() {
+            facts.push(fact(t, key, plain_list(items.clone())));
+        }
+    }
+    if let Some(since) = &activity.in_use_since {
+        facts.push(fact(t, "activity.in_use_since", vec![Text::plain(since.clone())]));
+    }
+    if !activity.information_channels.is_empty() {
+        facts.push(fact(
+            t,
+            "activity.information_channels",
+            activity
+                .information_channels
+                .iter()
+                .map(|c| channel(t, c))
+                .collect(),
+        ));
+    }
+    let mut commitments = Vec::new();
+    if activity.only_for_stated_purposes {
+        commitments.push(Text::plain(t.get("activity.only_for_stated_purposes")));
+    }
+    if activity.least_intrusive_means {
+        commitments.push(Text::plain(t.get("activity.least_intrusive_means")));
+    }
+    if let Some(obtained_by) = activity.consent.as_ref().and_then(|c| c.obtained_by.as_ref()) {
+        commitments.push(Text::plain(
+            t.fill("activity.consent_obtained_by", &[("text", obtained_by)]),
+        ));
+    }
+    if !commitments.is_empty() {
+        facts.push(fact(t, "activity.commitments", commitments));
     }
     facts
 }
@@ -1080,6 +1195,19 @@ fn security_section(
     if let Some(cvd) = &statement.vulnerability_disclosure {
         if let Some(contact) = &cvd.contact {
             b.plain(t.fill("statement.security_cvd", &[("contact", contact)]));
+        }
+        let mut handling = Vec::new();
+        if let Some(response) = &cvd.response {
+            handling.push(t.fill("statement.cvd_response", &[("text", response)]));
+        }
+        if let Some(with) = &cvd.handled_with {
+            handling.push(t.fill("statement.cvd_handled_with", &[("text", with)]));
+        }
+        if cvd.terms_accepted_by_reporting {
+            handling.push(t.get("statement.cvd_terms").to_owned());
+        }
+        if !handling.is_empty() {
+            b.plain(handling.join(" "));
         }
         if let Some(policy) = &cvd.policy {
             b.paragraph(with_document(
