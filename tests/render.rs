@@ -2,7 +2,10 @@
 //! snapshots for every example in both languages and every format, well-formed HTML with every
 //! applicable Art 13 item, no markup from the register's text, and gaps shown, never filled.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+#[path = "common/npm.rs"]
+mod npm;
 
 use ropa::model::Register;
 use ropa::render::{self, Block, DocumentKind, Language, RenderFormat};
@@ -267,4 +270,64 @@ fn the_statement_cannot_be_written_as_csv() {
     let register = parse("controller: { name: X, public_authority: false }\n");
     let document = render::document(&register, DocumentKind::Statement, Language::En);
     assert!(render::write(&document, RenderFormat::Csv).is_err());
+}
+
+/// Every HTML page opens in headless Chromium (Debian's `chromium`, driven by playwright-core)
+/// with no serious or critical axe-core violation (WCAG 2.2 A and AA, and best practices) and
+/// no request for anything outside the page; a screenshot of each, with and without its style
+/// sheet, is left in `target/tmp/browser/shots` to look at. Without Chromium or Node.js the test
+/// says so and is skipped, unless `ROPA_REQUIRE_BROWSER` is set (as `.ci/run` does when it could
+/// install Chromium), where that fails it.
+#[test]
+fn html_pages_pass_axe_in_headless_chromium() {
+    let skip = |reason: String| {
+        assert!(
+            std::env::var_os("ROPA_REQUIRE_BROWSER").is_none(),
+            "a browser is required (ROPA_REQUIRE_BROWSER) but {reason}"
+        );
+        eprintln!("skipped: {reason}");
+    };
+    let chromium =
+        std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    if !chromium.exists() {
+        return skip(format!(
+            "no Chromium at {} (Debian: `apt-get install chromium`; or set CHROMIUM)",
+            chromium.display()
+        ));
+    }
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    if let Err(reason) = npm::install(Path::new("tests/browser"), &work, &["package.json", "check.mjs"]) {
+        return skip(reason);
+    }
+    let pages = work.join("pages");
+    let _ = std::fs::remove_dir_all(&pages);
+    std::fs::create_dir_all(&pages).expect("pages directory");
+    let mut count = 0;
+    for (name, register) in examples() {
+        for language in LANGUAGES {
+            for kind in [DocumentKind::Statement, DocumentKind::Register] {
+                let html = write(&render::document(&register, kind, language), RenderFormat::Html);
+                std::fs::write(pages.join(format!("{kind}-{name}-{language}.html")), html).expect("page");
+                count += 1;
+            }
+        }
+    }
+    let out = std::process::Command::new("node")
+        .arg(work.join("check.mjs"))
+        .arg(&pages)
+        .arg(work.join("shots"))
+        .env("CHROMIUM", &chromium)
+        .output();
+    let out = match out {
+        Ok(out) => out,
+        Err(error) => return skip(format!("node cannot be run ({error})")),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "axe-core or Chromium refused a page:\n{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(stdout.matches(": axe passed").count(), count, "{stdout}");
 }

@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+#[path = "common/npm.rs"]
+mod npm;
+
 use ropa::schema::SchemaKind;
 use ropa::source::{Document, DocumentKind, ReadOptions};
 
@@ -111,7 +114,7 @@ fn schemas_are_fit_for_editors_and_strict_validators() {
 #[test]
 fn schemas_and_examples_pass_ajv_strict_mode() {
     let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ajv");
-    if let Err(reason) = install_ajv(&work) {
+    if let Err(reason) = npm::install(Path::new("tests/ajv"), &work, &["package.json", "validate.mjs"]) {
         assert!(
             std::env::var_os("ROPA_REQUIRE_AJV").is_none(),
             "ajv is required (ROPA_REQUIRE_AJV) but {reason}"
@@ -153,33 +156,4 @@ fn schemas_and_examples_pass_ajv_strict_mode() {
         SchemaKind::ALL.len()
     );
     assert_eq!(stdout.matches(": valid").count(), files.len(), "{stdout}");
-}
-
-/// Installs the pinned ajv into `work` with `npm ci`, unless the same lock file is installed
-/// there already.
-fn install_ajv(work: &Path) -> Result<(), String> {
-    let lock = std::fs::read_to_string("tests/ajv/package-lock.json").expect("tests/ajv lock file");
-    let installed = std::fs::read_to_string(work.join("package-lock.json")).unwrap_or_default();
-    for file in ["package.json", "validate.mjs"] {
-        std::fs::create_dir_all(work).map_err(|e| e.to_string())?;
-        std::fs::copy(Path::new("tests/ajv").join(file), work.join(file)).map_err(|e| e.to_string())?;
-    }
-    if installed == lock && work.join("node_modules/ajv").is_dir() {
-        return Ok(());
-    }
-    std::fs::write(work.join("package-lock.json"), &lock).map_err(|e| e.to_string())?;
-    let npm = std::process::Command::new("npm")
-        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
-        .current_dir(work)
-        .output()
-        .map_err(|e| format!("npm cannot be run ({e}); install Node.js to run this test"))?;
-    if !npm.status.success() {
-        // A failed install must not pass for a finished one next time.
-        let _ = std::fs::remove_file(work.join("package-lock.json"));
-        return Err(format!(
-            "`npm ci` failed: {}",
-            String::from_utf8_lossy(&npm.stderr).trim()
-        ));
-    }
-    Ok(())
 }

@@ -12,6 +12,7 @@ use crate::sanitize::sanitize;
 const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:52rem;padding:1rem;color:#1a1a1a;background:#fff}\
 table{border-collapse:collapse;font-size:.9rem}th,td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}\
 caption{text-align:left;font-weight:bold;padding:.3rem 0}.table{overflow-x:auto;max-width:100%}\
+.table th,.table td{min-width:10rem}.table tbody th{position:sticky;left:0;background:#fff}\
 dt{font-weight:bold;margin-top:.5rem}dd{margin-left:1.5rem}.gap{color:#8a1c00;font-style:italic}\
 a{color:#0b4f9c}a:focus,.table:focus{outline:3px solid #0b4f9c}";
 

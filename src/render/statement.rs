@@ -100,14 +100,9 @@ pub(crate) fn statement(register: &Register, language: Language) -> Document {
     children_section(&mut b, t, statement);
     more_section(&mut b, t, statement);
 
-    let title = statement
-        .title
-        .clone()
-        .filter(|title| !title.trim().is_empty())
-        .map_or_else(
-            || t.fill("statement.title", &[("controller", &controller)]),
-            |title| format!("{title} – {controller}"),
-        );
+    // The generated statement is a document of its own: its title names the controller, whatever
+    // the original was called (some are titled "Op deze pagina leest u …").
+    let title = t.fill("statement.title", &[("controller", &controller)]);
     Document {
         language,
         title,
