@@ -177,11 +177,16 @@ fn controller_section(b: &mut Builder, t: &Texts, register: &Register, controlle
 }
 
 fn dpo_section(b: &mut Builder, t: &Texts, register: &Register) {
-    b.heading(2, t.get("statement.dpo_heading"));
     let Some(dpo) = &register.controller.dpo else {
-        b.paragraph(Text::gap(t.get("statement.dpo_missing")));
+        // A DPO is required of a public authority (Art 37(1)(a)); others need one only in the
+        // cases of Art 37(1)(b)–(c), which the register cannot show, so only the former is a gap.
+        if register.controller.public_authority {
+            b.heading(2, t.get("statement.dpo_heading"));
+            b.paragraph(Text::gap(t.get("statement.dpo_missing")));
+        }
         return;
     };
+    b.heading(2, t.get("statement.dpo_heading"));
     b.plain(t.get("statement.dpo_intro"));
     let mut facts = Vec::new();
     if let Some(name) = &dpo.name {
@@ -1019,7 +1024,9 @@ fn complaints_section(b: &mut Builder, t: &Texts, register: &Register, statement
             }
             b.paragraph(text);
         }
-        None => b.paragraph(Text::gap(t.get("statement.complaint_authority_missing"))),
+        // Art 77 gives the right whichever authority it is: the one where the person lives or
+        // works, or where the infringement took place. Naming it is the register's to do.
+        None => b.plain(t.get("statement.complaint_authority_any")),
     }
 }
 
