@@ -506,7 +506,7 @@ fn the_pre_commit_hook_checks_staged_registers_and_proposals() {
 #[test]
 fn repeated_findings_are_shown_once_unless_verbose() {
     let activities: String = (0..4)
-        .map(|i| format!("  - {{ id: a{i}, name: A{i}, purposes: [p], data_subjects: [s], data_categories: [c], lawful_bases: [{{ basis: public_task, legal_provision: Wet }}], retention: [r], transfers: none, security_measures: [m] }}\n"))
+        .map(|i| format!("  - {{ id: a{i}, name: A{i}, purposes: [p], data_subjects: [s], data_categories: [c], lawful_bases: [{{ basis: public_task, legal_provision: Wet }}], retention: [r], transfers: none, data_sources: [{{ kind: base_registry }}], security_measures: [m] }}\n"))
         .collect();
     let register = format!(
         "{VALID}statement:\n  rights: [{{ right: access }}, {{ right: rectification }}, {{ right: erasure }}, {{ right: restriction }}, {{ right: objection }}, {{ right: complaint }}]\ncatalogues:\n  purposes: [{{ id: p, label: P }}]\n  data_subjects: [{{ id: s, label: S }}]\n  data_categories: [{{ id: c, label: C }}]\n  retention_rules: [{{ id: r, label: R, period: {{ after_event: {{ period: P1Y, event: case_closed }} }} }}]\n  security_measures: [{{ id: m, label: M, category: access_control }}]\nactivities:\n{activities}"

@@ -32,6 +32,20 @@ const IBD_REGISTER: Expected = &[
     ("statement-sharing-contradicted", "/activities/3/recipients/0"),
     // Nothing in the statement says where the data are processed (info, reported once).
     ("transfers-not-stated", "/activities/0/transfers"),
+    // "omdat u deze gegevens aan ons verstrekt", for events, the community and CVD reports, but
+    // nowhere whether that is required or what happens if one does not (Art 13(2)(e)).
+    (
+        "provision-requirement-not-stated",
+        "/activities/0/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/1/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/3/provision_requirement",
+    ),
 ];
 
 /// GNMI (seed 001): an association relying on consent and contracts.
@@ -67,6 +81,28 @@ const GNMI_REGISTER: Expected = &[
     // "alleen met toestemming extern gedeeld", but the embeds disclose visits to Twitter/LinkedIn.
     ("statement-sharing-contradicted", "/activities/5/recipients/0"),
     ("statement-sharing-contradicted", "/activities/5/recipients/1"),
+    // Members, contract parties, form senders, subscribers and mail correspondents give their own
+    // data, and the statement never says whether they must or what follows if they do not.
+    (
+        "provision-requirement-not-stated",
+        "/activities/0/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/1/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/2/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/3/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/6/provision_requirement",
+    ),
 ];
 
 /// The gemeente (seed 002): a public authority whose page refers to its register for details.
@@ -106,6 +142,20 @@ const GEMEENTE_REGISTER: Expected = &[
     ("dpia-listed-processing", "/activities/1/dpia"),
     // Nothing on the page says where the data are processed (info, reported once).
     ("transfers-not-stated", "/activities/0/transfers"),
+    // "Persoonsgegevens vragen wij op … bij uzelf", but not whether giving them is required, for
+    // the tasks, identity documents or support, nor what happens if one does not (Art 13(2)(e)).
+    (
+        "provision-requirement-not-stated",
+        "/activities/0/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/1/provision_requirement",
+    ),
+    (
+        "provision-requirement-not-stated",
+        "/activities/2/provision_requirement",
+    ),
 ];
 
 /// Proposals that stay within their register: silent at error level.
@@ -119,16 +169,39 @@ const WITHIN: &[(&str, Expected)] = &[
             ("retention-vague", "/activity/retention/0"),
             // Like the register, it does not say where the data are processed (info).
             ("transfers-not-stated", "/activity/transfers"),
+            // Registrants give their own data; like the register, it does not say whether they
+            // must (a warning).
+            (
+                "provision-requirement-not-stated",
+                "/activity/provision_requirement",
+            ),
         ],
     ),
     (
         "examples/gnmi/proposal-within.toml",
-        &[("security-description-missing", "/activity/security_measures")],
+        &[
+            ("security-description-missing", "/activity/security_measures"),
+            // Subscribers give their own data; like the register, it does not say whether they
+            // must (a warning).
+            (
+                "provision-requirement-not-stated",
+                "/activity/provision_requirement",
+            ),
+        ],
     ),
     (
         "examples/gemeente/proposal-within.json",
-        // The gemeente's page says nothing about transfers, and neither does the proposal (info).
-        &[("transfers-not-stated", "/activity/transfers")],
+        &[
+            // The gemeente's page says nothing about transfers, and neither does the proposal
+            // (info).
+            ("transfers-not-stated", "/activity/transfers"),
+            // The web form collects the data from the resident; like the register, it does not
+            // say whether giving them is required (a warning).
+            (
+                "provision-requirement-not-stated",
+                "/activity/provision_requirement",
+            ),
+        ],
     ),
 ];
 

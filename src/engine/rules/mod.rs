@@ -35,7 +35,7 @@ pub(crate) mod prelude {
     pub(crate) use crate::model::*;
     pub(crate) use crate::path::FieldPath;
 
-    pub(crate) use super::{cookie_name, provided, relies_on_consent};
+    pub(crate) use super::{cookie_name, once_for_activities, provided, relies_on_consent};
 }
 
 /// Whether a text field is filled in: present and not blank.
@@ -61,6 +61,40 @@ pub(crate) fn relies_on_consent(activity: &crate::model::ProcessingActivity) -> 
             .special_category_conditions
             .iter()
             .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
+}
+
+/// One finding for the register about the activities in `activities` (if any): at the first
+/// one's `field`, with the others as related places, for an item that is usually answered once
+/// for all of them. `says` finishes the message after the activity, in the singular and the
+/// plural ("does not state …", "do not state …").
+pub(crate) fn once_for_activities(
+    ctx: &crate::engine::context::Context<'_>,
+    rule: &'static Rule,
+    field: &'static str,
+    activities: &[crate::engine::context::ActivityRef<'_>],
+    says: (&str, &str),
+    hint: &str,
+) -> Option<crate::engine::Finding> {
+    let first = activities.first()?;
+    let message = match activities.len() {
+        1 => format!("activity {} {}", first.name(), says.0),
+        n => format!("{n} activities {}: {}", says.1, name_some(activities)),
+    };
+    let mut finding = ctx.finding(rule, first.at(field), message, hint);
+    for activity in activities.iter().skip(1) {
+        finding = finding.related(activity.at(field), format!("activity {}", activity.name()));
+    }
+    Some(finding)
+}
+
+/// The first few activities' names, and how many more.
+fn name_some(activities: &[crate::engine::context::ActivityRef<'_>]) -> String {
+    const SHOWN: usize = 5;
+    let names: Vec<String> = activities.iter().take(SHOWN).map(|a| a.name()).collect();
+    match activities.len().saturating_sub(SHOWN) {
+        0 => names.join(", "),
+        more => format!("{} and {more} more", names.join(", ")),
+    }
 }
 
 /// Every rule, family by family, in a stable order.

@@ -14,14 +14,14 @@ pub(crate) const COMPLIANT_REGISTER: &str = include_str!("testdata/compliant_reg
 pub(crate) const COMPLIANT_PROPOSAL: &str = include_str!("testdata/compliant_proposal.yaml");
 
 pub(crate) fn register() -> Register {
-    Document::parse(
-        "compliant_register.yaml",
-        COMPLIANT_REGISTER,
-        Format::Yaml,
-        Limits::default(),
-    )
-    .and_then(|d| d.register())
-    .unwrap_or_else(|e| panic!("{e}"))
+    parse_register(COMPLIANT_REGISTER)
+}
+
+/// A register written in YAML, as a test writes it (often an edit of a rule's example).
+pub(crate) fn parse_register(text: &str) -> Register {
+    Document::parse("register.yaml", text, Format::Yaml, Limits::default())
+        .and_then(|d| d.register())
+        .unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
 pub(crate) fn proposal() -> Proposal {

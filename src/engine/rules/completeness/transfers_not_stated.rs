@@ -31,41 +31,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .gdpr_activities()
         .filter(|a| a.activity.transfers.is_not_stated())
         .collect();
-    let Some(first) = unstated.first() else {
-        return;
-    };
     // One finding for the register, with every activity it concerns: the answer is usually one
     // sentence in the statement, not a field in each activity.
-    let message = match unstated.len() {
-        1 => format!(
-            "activity {} does not state whether its data are transferred outside the EEA",
-            first.name()
-        ),
-        n => format!(
-            "{n} activities do not state whether their data are transferred outside the EEA: {}",
-            name_some(&unstated)
-        ),
-    };
-    let mut finding = ctx.finding(
+    out.extend(once_for_activities(
+        ctx,
         &RULE,
-        first.at("transfers"),
-        message,
+        "transfers",
+        &unstated,
+        (
+            "does not state whether its data are transferred outside the EEA",
+            "do not state whether their data are transferred outside the EEA",
+        ),
         "write `transfers: none` on each activity whose data stay in the EEA (or promise `statement.transfers: eea_only` when none leave it), and list each transfer with its `country` and Chapter V `mechanism`",
-    );
-    for activity in unstated.iter().skip(1) {
-        finding = finding.related(activity.at("transfers"), format!("activity {}", activity.name()));
-    }
-    out.push(finding);
-}
-
-/// The first few activities' names, and how many more.
-fn name_some(activities: &[ActivityRef<'_>]) -> String {
-    const SHOWN: usize = 5;
-    let names: Vec<String> = activities.iter().take(SHOWN).map(ActivityRef::name).collect();
-    match activities.len().saturating_sub(SHOWN) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names.join(", ")),
-    }
+    ));
 }
 
 #[cfg(test)]

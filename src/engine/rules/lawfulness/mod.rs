@@ -15,6 +15,7 @@ mod legal_provision_missing;
 mod national_id_without_basis;
 mod political_data_not_special;
 pub(crate) use political_data_not_special::unmarked_political;
+mod legitimate_interest_not_stated;
 mod public_authority_consent_for_task;
 mod public_authority_legitimate_interests;
 mod research_condition_without_safeguards;
@@ -38,6 +39,7 @@ pub(super) static RULES: &[&Rule] = &[
     &political_data_not_special::RULE,
     &criminal_data_without_basis::RULE,
     &national_id_without_basis::RULE,
+    &legitimate_interest_not_stated::RULE,
 ];
 
 /// The purposes a basis covers: those it lists, or all of the activity's when it lists none,

@@ -27,20 +27,32 @@ fn internal(kind: Option<PurposeKind>) -> bool {
     matches!(kind, Some(PurposeKind::HumanResources | PurposeKind::Security))
 }
 
-fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    if !ctx.public_authority() {
-        return;
+/// Whether a public authority relies on legitimate interests with `basis` for its tasks, which
+/// this rule reports: `Some` with the first purpose the basis covers that is not internal
+/// operations (`None` inside when the basis covers no purpose at all), or `None` when it may rely
+/// on it.
+pub(super) fn for_tasks<'a>(
+    ctx: &Context<'a>,
+    activity: &ActivityRef<'a>,
+    basis: &'a LawfulBasis,
+) -> Option<Option<&'a Id>> {
+    if !ctx.public_authority() || basis.basis != Some(LawfulBasisKind::LegitimateInterests) {
+        return None;
     }
+    let purposes = super::covered_purposes(ctx, activity, &basis.purposes);
+    match purposes.iter().find(|(_, p)| !internal(super::kind_of(p))) {
+        Some((id, _)) => Some(Some(*id)),
+        None if purposes.is_empty() => Some(None),
+        None => None,
+    }
+}
+
+fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
-            if basis.basis != Some(LawfulBasisKind::LegitimateInterests) {
+            let Some(task) = for_tasks(ctx, &activity, basis) else {
                 continue;
-            }
-            let purposes = super::covered_purposes(ctx, &activity, &basis.purposes);
-            let task = purposes.iter().find(|(_, p)| !internal(super::kind_of(p)));
-            if !purposes.is_empty() && task.is_none() {
-                continue;
-            }
+            };
             let mut finding = ctx.finding(
                 &RULE,
                 activity.at_index("lawful_bases", i),
@@ -50,7 +62,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ),
                 "rely on `public_task` or `legal_obligation` with the `legal_provision` that assigns the task; keep `legitimate_interests` only for purposes of internal operations (kind `human_resources` or `security`)",
             );
-            if let Some((id, _)) = task {
+            if let Some(id) = task {
                 finding = super::with_entry::<Purpose>(
                     ctx,
                     finding,

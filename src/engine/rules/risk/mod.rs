@@ -2,6 +2,7 @@
 
 use super::prelude::*;
 
+mod automated_decision_logic_not_stated;
 mod automated_decision_without_ground;
 mod cookie_class_contradicted;
 mod cookie_without_consent;
@@ -30,6 +31,7 @@ pub(super) static RULES: &[&Rule] = &[
     &cookie_class_contradicted::RULE,
     &security_description_missing::RULE,
     &objection_route_missing::RULE,
+    &automated_decision_logic_not_stated::RULE,
 ];
 
 /// What a retention rule says wrongly, for [`judge_retention_rules`]: the message after

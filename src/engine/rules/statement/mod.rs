@@ -5,8 +5,10 @@ use super::prelude::*;
 
 mod art30_exemption_claimed_wrongly;
 mod complaint_right_missing;
+mod data_sources_not_stated;
 mod objection_right_not_offered;
 mod portability_offered_without_basis;
+mod provision_requirement_not_stated;
 mod response_time_too_long;
 mod statement_automated_decisions_contradicted;
 mod statement_cookies_contradicted;
@@ -29,6 +31,8 @@ pub(super) static RULES: &[&Rule] = &[
     &complaint_right_missing::RULE,
     &response_time_too_long::RULE,
     &art30_exemption_claimed_wrongly::RULE,
+    &provision_requirement_not_stated::RULE,
+    &data_sources_not_stated::RULE,
 ];
 
 /// The path of a statement field, in the register.
