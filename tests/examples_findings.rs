@@ -32,6 +32,9 @@ const IBD_REGISTER: Expected = &[
     ("statement-sharing-contradicted", "/activities/3/recipients/0"),
     // Nothing in the statement says where the data are processed (info, reported once).
     ("transfers-not-stated", "/activities/0/transfers"),
+    // "De FG is te contacteren via [email protected]": the address is obfuscated in the seed, so the
+    // register records the FG without a way to reach them (Art 13(1)(b)).
+    ("dpo-contact-missing", "/controller/dpo"),
     // "omdat u deze gegevens aan ons verstrekt", for events, the community and CVD reports, but
     // nowhere whether that is required or what happens if one does not (Art 13(2)(e)).
     (

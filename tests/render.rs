@@ -335,3 +335,152 @@ fn html_pages_pass_axe_in_headless_chromium() {
     );
     assert_eq!(stdout.matches(": axe passed").count(), count, "{stdout}");
 }
+
+/// The `ropa init` starter: complete, so its statement shows no gap and lint finds nothing.
+fn starter() -> Register {
+    parse(include_str!("../src/bin/ropa/starter.yaml"))
+}
+
+fn yaml<T: serde::de::DeserializeOwned>(text: &str) -> T {
+    serde_saphyr::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// Each Art 13/14 item the register can leave out: the statement shows the gap and `ropa check`
+/// has a finding that says what to write, so the renderer never has to paper over it.
+#[test]
+fn each_missing_item_is_a_gap_in_the_statement_and_a_finding() {
+    use ropa::model::{Contact, Listed};
+    type Edit = fn(&mut Register);
+    let cases: Vec<(&str, &str, Edit)> = vec![
+        ("S1 controller contact", "controller-contact-missing", |r| {
+            r.controller.contact = Contact::default()
+        }),
+        ("S2 DPO", "public-authority-without-dpo", |r| {
+            r.controller.dpo = None
+        }),
+        ("S3 purposes", "activity-without-purpose", |r| {
+            r.activities[0].purposes = Listed::NotStated
+        }),
+        ("S3 lawful basis", "lawful-basis-missing", |r| {
+            r.activities[0].lawful_bases.clear()
+        }),
+        ("S4 data categories", "activity-without-data-categories", |r| {
+            r.activities[0].data_categories = Listed::NotStated
+        }),
+        ("S4 data subjects", "activity-without-data-subjects", |r| {
+            r.activities[0].data_subjects = Listed::NotStated
+        }),
+        (
+            "S4 special categories",
+            "special-category-without-condition",
+            |r| {
+                r.catalogues.data_categories.push(yaml(
+                    "{ id: gezondheid, label: Gezondheid, special_category: health }",
+                ));
+                r.activities[0].data_categories.push(yaml("gezondheid"));
+            },
+        ),
+        ("S4 criminal data", "criminal-data-without-basis", |r| {
+            r.catalogues
+                .data_categories
+                .push(yaml("{ id: strafbaar, label: Strafbare feiten, criminal: true }"));
+            r.activities[0].data_categories.push(yaml("strafbaar"));
+        }),
+        ("S2 DPO contact", "dpo-contact-missing", |r| {
+            r.controller.public_authority = false;
+            r.controller.dpo = Some(yaml("{ name: Functionaris gegevensbescherming }"));
+        }),
+        ("S4 BSN basis", "national-id-without-basis", |r| {
+            r.defaults.national_id_basis = None
+        }),
+        ("S5 legitimate interest", "legitimate-interest-not-stated", |r| {
+            r.controller.public_authority = false;
+            r.activities[0].lawful_bases = vec![yaml("{ basis: legitimate_interests }")];
+        }),
+        ("S6 recipients", "recipients-not-stated", |r| {
+            r.activities[0].recipients = Listed::NotStated
+        }),
+        (
+            "S6 joint controller",
+            "joint-controller-without-arrangement",
+            |r| {
+                r.catalogues.recipients.push(yaml(
+                    "{ id: partner, label: Partnergemeente, kind: joint_controller }",
+                ));
+                r.activities[0].recipients.push(yaml("partner"));
+            },
+        ),
+        ("S7 transfers", "transfers-not-stated", |r| {
+            r.activities[0].transfers = Listed::NotStated;
+            if let Some(s) = &mut r.statement {
+                s.transfers = None;
+            }
+        }),
+        ("S7 transfer safeguard", "transfer-without-mechanism", |r| {
+            r.activities[0].transfers = Listed::Items(vec![yaml("{ country: US, processor: aannemer }")]);
+            if let Some(s) = &mut r.statement {
+                s.transfers = None;
+            }
+        }),
+        ("S8 retention", "retention-missing", |r| {
+            r.activities[0].retention = Listed::NotStated
+        }),
+        ("S8 retention start", "retention-start-missing", |r| {
+            r.catalogues.retention_rules[0].period = yaml("{ after_event: { period: P2Y } }");
+        }),
+        ("S10 consent withdrawal", "consent-without-withdrawal", |r| {
+            r.activities[0].lawful_bases = vec![yaml("{ basis: consent }")];
+        }),
+        ("S12 provision", "provision-requirement-not-stated", |r| {
+            r.activities[0].provision_requirement = None;
+            r.activities[0].provision_consequence = None;
+        }),
+        ("S13 sources", "data-sources-not-stated", |r| {
+            r.activities[0].data_sources = Listed::NotStated
+        }),
+        (
+            "S14 automated decisions",
+            "automated-decision-logic-not-stated",
+            |r| {
+                r.activities[0].automated_decision_making = Some(yaml(
+                    "{ description: Meldingen worden automatisch ingedeeld, profiling: true }",
+                ));
+                if let Some(s) = &mut r.statement {
+                    s.automated_decisions = None;
+                }
+            },
+        ),
+        ("security", "security-description-missing", |r| {
+            r.defaults.security_measures = Listed::NotStated;
+            if let Some(s) = &mut r.statement {
+                s.security_baseline = None;
+            }
+        }),
+    ];
+    let complete = starter();
+    for language in LANGUAGES {
+        let gaps = render::document(&complete, DocumentKind::Statement, language).gaps();
+        assert!(gaps.is_empty(), "the starter shows gaps: {gaps:?}");
+    }
+    let clean: Vec<&str> = ropa::engine::lint(&complete)
+        .findings
+        .iter()
+        .map(|f| f.rule)
+        .collect();
+    assert!(clean.is_empty(), "the starter has findings: {clean:?}");
+    for (item, rule, edit) in cases {
+        let mut register = starter();
+        edit(&mut register);
+        let gaps = render::document(&register, DocumentKind::Statement, Language::Nl).gaps();
+        assert!(!gaps.is_empty(), "{item}: the statement shows no gap");
+        let rules: Vec<&str> = ropa::engine::lint(&register)
+            .findings
+            .iter()
+            .map(|f| f.rule)
+            .collect();
+        assert!(
+            rules.contains(&rule),
+            "{item}: no `{rule}` finding, only {rules:?}; gaps: {gaps:?}"
+        );
+    }
+}

@@ -8,6 +8,7 @@ mod activity_without_purpose;
 mod controller_contact_missing;
 mod dangling_catalogue_reference;
 mod dangling_reference;
+mod dpo_contact_missing;
 mod duplicate_id;
 mod list_given_as_examples;
 mod public_authority_without_dpo;
@@ -32,6 +33,7 @@ pub(super) static RULES: &[&Rule] = &[
     &dangling_reference::RULE,
     &dangling_catalogue_reference::RULE,
     &unused_catalogue_entry::RULE,
+    &dpo_contact_missing::RULE,
 ];
 
 /// Reports every activity that does not state the Art 30(1) list `field` (its `item`, e.g.
