@@ -484,3 +484,101 @@ fn each_missing_item_is_a_gap_in_the_statement_and_a_finding() {
         );
     }
 }
+
+/// All the text of a document, spaces normalised.
+fn all_text(document: &render::Document) -> String {
+    let mut out = vec![document.title.clone()];
+    for block in &document.blocks {
+        match block {
+            Block::Heading { text, .. } => out.push(text.clone()),
+            Block::Paragraph(text) => out.push(text.to_plain()),
+            Block::List(items) => out.extend(items.iter().map(render::Text::to_plain)),
+            Block::Facts(facts) => {
+                for fact in facts {
+                    out.push(fact.term.clone());
+                    out.extend(fact.values.iter().map(render::Text::to_plain));
+                }
+            }
+            Block::Table(table) => {
+                out.extend(table.rows.iter().flatten().flatten().map(render::Text::to_plain));
+            }
+            _ => {}
+        }
+    }
+    out.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The string values of `value` with their paths.
+fn strings(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::String(text) => out.push((path, text.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, format!("{path}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                strings(item, format!("{path}/{key}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The generated statement says everything the register says in the organisation's own words:
+/// every label, description, name, reason and promise reaches the reader. Ids, closed-list
+/// values (shown by their labels), periods and dates (shown in words), addresses behind links,
+/// and facts about the register document itself are not prose and are left out of the check.
+#[test]
+fn the_statement_keeps_every_piece_of_the_registers_own_text() {
+    let not_prose = |path: &str, text: &str| {
+        let last = path.rsplit('/').next().unwrap_or_default();
+        path.starts_with("/register/")
+            || path == "/$schema"
+            || path == "/statement/title"
+            || path == "/statement/updated"
+            || last == "id"
+            || last == "uuid"
+            // A closed-list value or an id reference: lowercase snake_case, shown as a label.
+            || text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+            // Periods and dates are shown in words ("1 maand", "16 maart 2021").
+            || (text.starts_with('P') && ropa::model::Period::parse(text).is_ok())
+            || ropa::model::Date::parse(text).is_ok()
+            // Country codes are shown as written, but as part of a phrase.
+            || (text.len() <= 3 && text.bytes().all(|b| b.is_ascii_uppercase()))
+            // A typed retention event is shown in the language's words.
+            || last == "event_label"
+    };
+    for (name, register) in examples() {
+        let value = serde_json::to_value(&register).expect("register as JSON");
+        let mut found = Vec::new();
+        strings(&value, String::new(), &mut found);
+        let text = all_text(&render::document(
+            &register,
+            DocumentKind::Statement,
+            Language::Nl,
+        ));
+        let prose: Vec<(String, String)> = found
+            .into_iter()
+            .filter(|(path, text)| !not_prose(path, text))
+            .collect();
+        assert!(
+            prose.len() > 40,
+            "{name}: only {} pieces of prose found",
+            prose.len()
+        );
+        let missing: Vec<String> = prose
+            .into_iter()
+            .filter(|(_, value)| {
+                let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
+                !text.contains(value.trim_end_matches('.'))
+            })
+            .map(|(path, value)| format!("{path}: {value}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: the statement leaves out {missing:#?}"
+        );
+    }
+}

@@ -9,7 +9,7 @@ use super::text::Texts;
 use crate::model::{
     DataCategory, DataSource, DataSubject, Id, LawfulBasis, LawfulBasisKind, Listed, NationalIdNumber,
     ProcessingActivity, Processor, Purpose, Recipient, Register, Retention, RetentionEvent, RetentionRule,
-    SecurityMeasure, SpecialCategory, Statement, Transfer, TransferCommitment,
+    SecurityMeasure, SpecialCategory, Statement, System, Transfer, TransferCommitment,
 };
 
 /// The register's catalogues by id, built once.
@@ -21,6 +21,7 @@ pub(crate) struct Lookup<'a> {
     pub(crate) processors: HashMap<&'a str, &'a Processor>,
     pub(crate) retention: HashMap<&'a str, &'a RetentionRule>,
     pub(crate) measures: HashMap<&'a str, &'a SecurityMeasure>,
+    pub(crate) systems: HashMap<&'a str, &'a System>,
 }
 
 fn by_id<T>(entries: &[T], id: impl Fn(&T) -> &Id) -> HashMap<&str, &T> {
@@ -44,6 +45,7 @@ impl<'a> Lookup<'a> {
             processors: by_id(&c.processors, |e| &e.id),
             retention: by_id(&c.retention_rules, |e| &e.id),
             measures: by_id(&c.security_measures, |e| &e.id),
+            systems: by_id(&c.systems, |e| &e.id),
         }
     }
 
@@ -86,6 +88,23 @@ impl<'a> Lookup<'a> {
         self.processors
             .get(id.as_str())
             .map_or_else(|| id.to_string(), |p| processor_name(p))
+    }
+
+    /// An entry's label with its description, as the statement shows it ("Naam: onderdeel van
+    /// de zakelijke contactgegevens").
+    pub(crate) fn described<T>(
+        &self,
+        catalogue: &HashMap<&str, &'a T>,
+        id: &Id,
+        parts: impl Fn(&T) -> (&str, Option<&str>),
+    ) -> String {
+        match catalogue.get(id.as_str()) {
+            Some(entry) => match parts(entry) {
+                (label, Some(description)) => format!("{label}: {description}"),
+                (label, None) => label.to_owned(),
+            },
+            None => id.to_string(),
+        }
     }
 
     /// The activity's data categories that exist in the catalogue.
@@ -215,7 +234,7 @@ pub(crate) fn source(t: &Texts, source: &DataSource) -> Text {
 
 /// A transfer: destination, mechanism and safeguards.
 pub(crate) fn transfer(t: &Texts, lookup: &Lookup<'_>, transfer: &Transfer) -> Text {
-    let country = transfer.country.to_string();
+    let country = t.country(&transfer.country);
     let mut destination = country.clone();
     if let Some(id) = &transfer.recipient {
         destination = format!("{} ({country})", lookup.recipient_label(id));

@@ -239,29 +239,30 @@ fn promises(t: &Texts, statement: &Statement) -> Vec<String> {
     if statement.purpose_limitation {
         promises.push(t.get("statement.purpose_limitation").to_owned());
     }
-    match statement.special_categories {
-        Some(SpecialCategoriesCommitment::None) => {
-            let mut named: Vec<String> = statement
-                .named_special_categories
-                .iter()
-                .map(|c| t.label("special_category", *c).to_owned())
-                .collect();
-            if statement.names_criminal_data {
-                named.push(t.get("statement.criminal_named").to_owned());
-            }
-            if !statement.named_national_ids.is_empty() {
-                named.push(t.get("statement.national_id_named").to_owned());
-            }
-            promises.push(if named.is_empty() {
-                t.get("statement.special_none").to_owned()
-            } else {
-                t.fill("statement.special_none_named", &[("list", &t.and_list(&named))])
-            });
-        }
+    let mut named: Vec<String> = statement
+        .named_special_categories
+        .iter()
+        .map(|c| t.label("special_category", *c).to_owned())
+        .collect();
+    if statement.names_criminal_data {
+        named.push(t.get("statement.criminal_named").to_owned());
+    }
+    if !statement.named_national_ids.is_empty() {
+        named.push(t.get("statement.national_id_named").to_owned());
+    }
+    let key = match statement.special_categories {
+        Some(SpecialCategoriesCommitment::None) => Some("statement.special_none"),
         Some(SpecialCategoriesCommitment::OnlyWhereNecessary) => {
-            promises.push(t.get("statement.special_only_where_necessary").to_owned());
+            Some("statement.special_only_where_necessary")
         }
-        _ => {}
+        _ => None,
+    };
+    if let Some(key) = key {
+        promises.push(if named.is_empty() {
+            t.get(key).to_owned()
+        } else {
+            t.fill(&format!("{key}_named"), &[("list", &t.and_list(&named))])
+        });
     }
     if let Some(sharing) = statement.sharing {
         let key = match sharing {
@@ -341,7 +342,7 @@ pub(crate) fn activity_facts(
         t,
         "activity.purposes",
         phrases::listed(t, &activity.purposes, "words.none", |id| {
-            Text::plain(lookup.purpose_labels(std::slice::from_ref(id)).concat())
+            Text::plain(lookup.described(&lookup.purposes, id, |p| (&p.label, p.description.as_deref())))
         }),
     ));
     let bases: Vec<Text> = activity
@@ -362,7 +363,7 @@ pub(crate) fn activity_facts(
         t,
         "activity.data_subjects",
         phrases::listed(t, &activity.data_subjects, "words.none", |id| {
-            Text::plain(lookup.subject_labels(std::slice::from_ref(id)).concat())
+            Text::plain(lookup.described(&lookup.subjects, id, |s| (&s.label, s.description.as_deref())))
         }),
     ));
     facts.push(fact(
@@ -444,10 +445,20 @@ pub(crate) fn activity_facts(
                 activity
                     .processors
                     .iter()
-                    .map(|id| lookup.processor_label(id))
+                    .map(|id| processor(t, lookup, id))
                     .collect(),
             ),
         ));
+    }
+    if !activity.systems.is_empty() {
+        let systems = activity
+            .systems
+            .iter()
+            .map(|id| {
+                Text::plain(lookup.described(&lookup.systems, id, |s| (&s.name, s.description.as_deref())))
+            })
+            .collect();
+        facts.push(fact(t, "activity.systems", systems));
     }
     facts.push(fact(
         t,
@@ -516,7 +527,7 @@ fn category_with_scope(
     activity: &ProcessingActivity,
     id: &crate::model::Id,
 ) -> Text {
-    let mut label = lookup.category_labels(std::slice::from_ref(id)).concat();
+    let mut label = lookup.described(&lookup.categories, id, |c| (&c.label, c.description.as_deref()));
     for scope in activity
         .data_category_scope
         .iter()
@@ -633,7 +644,37 @@ fn recipient(t: &Texts, lookup: &Lookup<'_>, activity: &ProcessingActivity, id: 
             &[("recipient", &label), ("when", &t.or_list(&when))],
         );
     }
+    // What the organisation says about the recipient and its terms, in its own words.
+    if let Some(entry) = lookup.recipients.get(id.as_str()) {
+        let said = [
+            &entry.description,
+            &entry.sharing_agreement,
+            &entry.sharing_assessment,
+        ];
+        for text in said.into_iter().flatten() {
+            label = format!("{label}. {}", text.trim_end_matches('.'));
+        }
+    }
     Text::plain(label)
+}
+
+/// A processor with where it processes the data and, where the register says, the agreement.
+fn processor(t: &Texts, lookup: &Lookup<'_>, id: &crate::model::Id) -> String {
+    let mut text = lookup.processor_label(id);
+    let Some(processor) = lookup.processors.get(id.as_str()) else {
+        return text;
+    };
+    if !processor.locations.is_empty() {
+        let places: Vec<String> = processor.locations.iter().map(|c| t.country(c)).collect();
+        text = t.fill(
+            "activity.processor_locations",
+            &[("processor", &text), ("list", &t.and_list(&places))],
+        );
+    }
+    if let Some(reference) = processor.agreement.as_ref().and_then(|a| a.reference.as_ref()) {
+        text = format!("{text}. {}", reference.trim_end_matches('.'));
+    }
+    text
 }
 
 /// The essence of a joint-controller arrangement, Art 26(2).
@@ -1169,9 +1210,10 @@ fn security_section(
                 Some(crate::model::MeasureStatus::InProgress) => {
                     Some(t.get("statement.security_in_progress").to_owned())
                 }
-                Some(crate::model::MeasureStatus::Planned) => Some(match &m.planned_for {
-                    Some(date) => t.fill("statement.security_planned_for", &[("date", &t.date(date))]),
-                    None => t.get("statement.security_planned").to_owned(),
+                Some(crate::model::MeasureStatus::Planned) => Some(match (&m.planned_for, &m.planned_when) {
+                    (Some(date), _) => t.fill("statement.security_planned_for", &[("date", &t.date(date))]),
+                    (None, Some(when)) => t.fill("statement.security_planned_for", &[("date", when)]),
+                    (None, None) => t.get("statement.security_planned").to_owned(),
                 }),
                 _ => None,
             };

@@ -91,6 +91,16 @@ impl Texts {
         }
     }
 
+    /// A country or region in words ("Nederland", "de Europese Unie"); a code the file does not
+    /// name is shown as written.
+    pub(crate) fn country(&self, code: &crate::model::CountryCode) -> String {
+        let code = code.to_string();
+        self.strings
+            .get(&format!("country.{code}"))
+            .cloned()
+            .unwrap_or(code)
+    }
+
     /// `items` joined as the language joins a list: "a, b and c".
     pub(crate) fn and_list(&self, items: &[String]) -> String {
         self.join(items, self.get("words.and"))
