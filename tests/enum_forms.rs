@@ -75,6 +75,7 @@ fn every_list_enum_has_one_string_form() {
         Technology,
         ProcessingMeans,
         ActivityList,
+        ActivityField,
         CriminalDataGround,
         NationalIdBasisKind,
         NationalIdNumber,

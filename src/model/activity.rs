@@ -646,6 +646,64 @@ pub struct ProcessingActivity {
     /// Security measures, by id, Art 30(1)(g).
     #[serde(default, skip_serializing_if = "Listed::is_not_stated")]
     pub security_measures: Listed<Id>,
+    /// What the register says about a field in words that could not be read as the field's
+    /// typed value, kept as written (an import puts here the cells it could not classify), so
+    /// that nothing the organisation wrote is lost. Rules report each entry
+    /// (`unclassified-text`); the typed field stays unset until someone writes it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unclassified: Vec<UnclassifiedText>,
+}
+
+list_enum! {
+    /// A field of an activity that text may be kept for before it is classified.
+    #[non_exhaustive]
+    pub enum ActivityField {
+        /// `purposes`.
+        Purposes,
+        /// `data_subjects`.
+        DataSubjects,
+        /// `data_categories`.
+        DataCategories,
+        /// `lawful_bases`.
+        LawfulBases,
+        /// `special_category_conditions`.
+        SpecialCategoryConditions,
+        /// `national_id_basis`.
+        NationalIdBasis,
+        /// `retention`.
+        Retention,
+        /// `recipients`.
+        Recipients,
+        /// `processors`.
+        Processors,
+        /// `transfers`.
+        Transfers,
+        /// `data_sources`.
+        DataSources,
+        /// `security_measures`.
+        SecurityMeasures,
+        /// `dpia`.
+        Dpia,
+        /// `automated_decision_making`.
+        AutomatedDecisionMaking,
+        /// `systems`.
+        Systems,
+        /// Anything else the register says about the activity (a remarks column).
+        Other,
+    }
+}
+
+/// Text for a field of an activity, in the organisation's words, not (yet) classified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnclassifiedText {
+    /// The field the text belongs to.
+    pub field: ActivityField,
+    /// The text as written.
+    pub text: String,
+    /// Where it came from (for an import, the cell: `register.xlsx!Blad1!F12`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 impl ProcessingActivity {

@@ -516,7 +516,41 @@ pub(crate) fn activity_facts(
     if !commitments.is_empty() {
         facts.push(fact(t, "activity.commitments", commitments));
     }
+    add_unclassified(t, activity, &mut facts);
     facts
+}
+
+/// Text the register keeps for a field without a typed value goes with that field, in the
+/// organisation's words, so the reader sees what was written beside the gap.
+fn add_unclassified(t: &Texts, activity: &ProcessingActivity, facts: &mut Vec<Fact>) {
+    use crate::model::ActivityField as F;
+    for entry in &activity.unclassified {
+        let key = match entry.field {
+            F::Purposes => "activity.purposes",
+            F::DataSubjects => "activity.data_subjects",
+            F::DataCategories => "activity.data_categories",
+            F::LawfulBases => "activity.lawful_basis",
+            F::SpecialCategoryConditions => "activity.special_categories",
+            F::NationalIdBasis => "activity.national_id",
+            F::Retention => "activity.retention",
+            F::Recipients => "activity.recipients",
+            F::Processors => "activity.processors",
+            F::Transfers => "activity.transfers",
+            F::DataSources => "activity.sources",
+            F::AutomatedDecisionMaking => "activity.automated",
+            F::Systems => "activity.systems",
+            _ => "activity.remarks",
+        };
+        let value = Text::plain(t.fill("activity.as_written", &[("text", &entry.text)]));
+        let term = t.get(key);
+        match facts.iter_mut().find(|f| f.term == term) {
+            Some(fact) => fact.values.push(value),
+            None => facts.push(Fact {
+                term: term.to_owned(),
+                values: vec![value],
+            }),
+        }
+    }
 }
 
 /// A data category with how it is collected, where a scope says ("alleen in sommige gevallen:

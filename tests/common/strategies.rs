@@ -1452,6 +1452,7 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
             few(text()),
             any::<bool>(),
         ),
+        few(unclassified_text()),
     );
     (head, body, tail, extra)
         .prop_map(
@@ -1503,8 +1504,10 @@ pub fn activity() -> BoxedStrategy<ProcessingActivity> {
                     provision_consequence,
                     in_use_since,
                     (examples_only, places, also_governed_by, methods, least_intrusive_means),
+                    unclassified,
                 ),
             )| ProcessingActivity {
+                unclassified,
                 methods,
                 least_intrusive_means,
                 examples_only,
@@ -1674,4 +1677,13 @@ pub fn proposal() -> BoxedStrategy<Proposal> {
             activity,
         })
         .boxed()
+}
+
+/// Text kept for a field before it is classified.
+fn unclassified_text() -> impl Strategy<Value = UnclassifiedText> {
+    (list::<ActivityField>(), text(), of(text())).prop_map(|(field, text, source)| UnclassifiedText {
+        field,
+        text,
+        source,
+    })
 }

@@ -16,6 +16,7 @@ mod recipient_role_unclassified;
 mod recipients_not_stated;
 mod scope_outside_activity;
 mod transfers_not_stated;
+mod unclassified_text;
 mod unused_catalogue_entry;
 
 pub(super) static RULES: &[&Rule] = &[
@@ -34,6 +35,7 @@ pub(super) static RULES: &[&Rule] = &[
     &dangling_catalogue_reference::RULE,
     &unused_catalogue_entry::RULE,
     &dpo_contact_missing::RULE,
+    &unclassified_text::RULE,
 ];
 
 /// Reports every activity that does not state the Art 30(1) list `field` (its `item`, e.g.
