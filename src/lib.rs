@@ -94,6 +94,7 @@
 
 pub mod config;
 pub mod engine;
+pub mod import;
 pub mod model;
 pub mod pairing;
 pub mod path;

@@ -3,6 +3,7 @@
 
 mod check;
 mod files;
+mod import;
 mod init;
 mod render;
 mod rules;
@@ -77,6 +78,11 @@ enum Command {
         after_help = "Examples:\n  ropa render statement register.yaml --lang nl --format html -o public/privacy.html\n  ropa render register register.yaml --format csv -o public/register.csv\n\nExit codes: 0 written and complete, 1 written but showing things the register does not state (unless --allow-gaps), 2 input errors."
     )]
     Render(render::RenderArgs),
+    /// Import a register from a spreadsheet or CSV file (.csv, .xlsx, .xls, .ods).
+    #[command(
+        after_help = "Examples:\n  ropa import verwerkingsregister.xlsx -o register.yaml\n  ropa import export.csv --controller \"Gemeente Voorbeeld\" --map kolommen.toml -o register.yaml\n\nEvery cell is kept: what could not be read as a typed field stays in the organisation's words,\nlisted as notes on standard error and by `ropa check` (unclassified-text).\n\nExit codes: 0 imported, 2 input errors."
+    )]
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -338,6 +344,7 @@ fn main() -> ExitCode {
         Command::Explain { rule } => rules::explain(&rule),
         Command::Schema(args) => schema::run(args.which, args.out.as_deref()),
         Command::Render(args) => render::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     outcome.into()
 }

@@ -1,0 +1,678 @@
+//! Reading a cell's words as the model's typed values, where the wording allows, and saying
+//! what could not be read.
+
+use crate::model::{
+    AfterEvent, DataSourceKind, DpiaStatus, LawfulBasis, LawfulBasisKind, Period, Retention, RetentionEvent,
+    SecurityMeasureCategory, SpecialCategory, UntilEvent,
+};
+
+/// Whether a cell says "no", "none" or "not applicable".
+pub(crate) fn says_none(text: &str) -> bool {
+    let t = super::columns::normalise(text);
+    matches!(
+        t.as_str(),
+        "nee"
+            | "geen"
+            | "n v t"
+            | "nvt"
+            | "niet van toepassing"
+            | "none"
+            | "no"
+            | "n a"
+            | "na"
+            | "not applicable"
+            | "-"
+            | "0"
+    ) || t.starts_with("nee ")
+        || t.starts_with("geen ")
+}
+
+/// Whether a cell says "yes".
+pub(crate) fn says_yes(text: &str) -> bool {
+    let t = super::columns::normalise(text);
+    matches!(t.as_str(), "ja" | "yes" | "j" | "y" | "x" | "waar" | "true") || t.starts_with("ja ")
+}
+
+/// A cell's list items: split on line breaks, semicolons and bullets, and on commas when `commas`
+/// (short lists of categories use them; sentences do not). Items are trimmed; empty ones dropped.
+pub(crate) fn items(text: &str, commas: bool) -> Vec<String> {
+    let mut items = Vec::new();
+    for line in text.split(['\n', '\r', ';', '•', '·']) {
+        let line = line.trim().trim_start_matches(['-', '*', '–']).trim();
+        // A comma splits only when the text reads as a list: no parenthesis spans it.
+        if commas && !line.contains('(') {
+            items.extend(
+                line.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned),
+            );
+        } else if !line.is_empty() {
+            items.push(line.to_owned());
+        }
+    }
+    items
+}
+
+/// A lawful-basis cell read as Art 6(1) bases: the letters it cites ("6.1.e", "artikel 6 lid 1
+/// sub c", "6(1)(f)") and the wordings it uses ("wettelijke verplichting", "algemeen belang").
+/// Each basis found becomes an entry with the cell's statute, where it names one; a cell that
+/// names no basis is kept as the entry's `wording` (and, if it names a statute, its
+/// `legal_provision`). The bool says whether a basis was found.
+pub(crate) fn lawful_bases(text: &str) -> (Vec<LawfulBasis>, bool) {
+    let lower = text.to_lowercase();
+    let mut kinds: Vec<LawfulBasisKind> = Vec::new();
+    let mut add = |kind| {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    };
+    for letter in article_6_letters(&lower) {
+        add(letter);
+    }
+    let wordings: [(&str, LawfulBasisKind); 14] = [
+        ("toestemming", LawfulBasisKind::Consent),
+        ("consent", LawfulBasisKind::Consent),
+        ("overeenkomst", LawfulBasisKind::Contract),
+        ("contract", LawfulBasisKind::Contract),
+        ("wettelijke verplichting", LawfulBasisKind::LegalObligation),
+        ("wettelijke plicht", LawfulBasisKind::LegalObligation),
+        ("legal obligation", LawfulBasisKind::LegalObligation),
+        ("vitaal belang", LawfulBasisKind::VitalInterests),
+        ("vitale belang", LawfulBasisKind::VitalInterests),
+        ("algemeen belang", LawfulBasisKind::PublicTask),
+        ("openbaar gezag", LawfulBasisKind::PublicTask),
+        ("publieke taak", LawfulBasisKind::PublicTask),
+        ("publiekrechtelijke taak", LawfulBasisKind::PublicTask),
+        ("gerechtvaardigd belang", LawfulBasisKind::LegitimateInterests),
+    ];
+    for (wording, kind) in wordings {
+        // "verwerkersovereenkomst" is not a contract with the data subject.
+        if lower.contains(wording) && !(wording == "overeenkomst" && lower.contains("verwerkersovereenkomst"))
+        {
+            add(kind);
+        }
+    }
+    if lower.contains("legitimate interest") || lower.contains("gerechtvaardigde belang") {
+        add(LawfulBasisKind::LegitimateInterests);
+    }
+    if lower.contains("public task") || lower.contains("taak van algemeen") {
+        add(LawfulBasisKind::PublicTask);
+    }
+    let provision = statute(text);
+    if kinds.is_empty() {
+        let basis = LawfulBasis {
+            basis: None,
+            wording: provision.is_none().then(|| text.trim().to_owned()),
+            legal_provision: provision,
+            legitimate_interest: None,
+            data_subject_is_party: None,
+            purposes: Vec::new(),
+            data_categories: Vec::new(),
+        };
+        return (vec![basis], false);
+    }
+    let bases = kinds
+        .into_iter()
+        .map(|kind| LawfulBasis {
+            basis: Some(kind),
+            wording: None,
+            legal_provision: provision.clone().filter(|_| kind.needs_legal_provision()),
+            legitimate_interest: None,
+            data_subject_is_party: None,
+            purposes: Vec::new(),
+            data_categories: Vec::new(),
+        })
+        .collect();
+    (bases, true)
+}
+
+/// The Art 6(1) letters a text cites: `6.1.e`, `6 lid 1 sub c`, `6, eerste lid, onder e`,
+/// `6(1)(f)`, `art. 6 lid 1 e`.
+fn article_6_letters(lower: &str) -> Vec<LawfulBasisKind> {
+    let mut found = Vec::new();
+    let bytes = lower.as_bytes();
+    let mut start = 0;
+    while let Some(at) = lower[start..].find('6').map(|i| i + start) {
+        start = at + 1;
+        // The 6 must stand alone (not part of 16 or 2016).
+        if at > 0 && bytes[at - 1].is_ascii_digit() || bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let rest: String = lower.get(at + 1..).unwrap_or_default().chars().take(40).collect();
+        let rest = rest
+            .replace("eerste lid", "1")
+            .replace("lid", " ")
+            .replace("sub", " ")
+            .replace("onder", " ")
+            .replace(['.', ',', '(', ')', ':'], " ");
+        let mut words = rest.split_whitespace();
+        if words.next() != Some("1") {
+            continue;
+        }
+        let letter = match words.next() {
+            Some("a") => LawfulBasisKind::Consent,
+            Some("b") => LawfulBasisKind::Contract,
+            Some("c") => LawfulBasisKind::LegalObligation,
+            Some("d") => LawfulBasisKind::VitalInterests,
+            Some("e") => LawfulBasisKind::PublicTask,
+            Some("f") => LawfulBasisKind::LegitimateInterests,
+            _ => continue,
+        };
+        if !found.contains(&letter) {
+            found.push(letter);
+        }
+    }
+    found
+}
+
+/// The statute a text names, as written: the part of the cell after the basis wording that
+/// mentions a law ("Participatiewet art. 47", "op grond van de Gemeentewet"); none when it names
+/// none.
+pub(crate) fn statute(text: &str) -> Option<String> {
+    let segments: Vec<&str> = text
+        .split([';', '\n', '/'])
+        .map(str::trim)
+        .filter(|segment| names_law(segment))
+        .collect();
+    (!segments.is_empty()).then(|| segments.join("; "))
+}
+
+/// Whether a text names a law other than the GDPR: a word that is a statute's name
+/// ("Participatiewet", "Wet op …", "Awb", "Besluit …", "verordening", "regeling").
+fn names_law(text: &str) -> bool {
+    let lower = text
+        .to_lowercase()
+        .replace("algemene verordening gegevensbescherming", " ");
+    lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        word == "wet"
+            || (word.ends_with("wet") && word.len() > 4)
+            || word.starts_with("wetboek")
+            || matches!(word, "awb" | "wmo" | "wabb" | "wpg" | "uavg" | "bw" | "sr" | "sv")
+            || (word.ends_with("besluit") && word.len() > 7)
+            || word.ends_with("verordening")
+            || word.ends_with("regeling")
+            || word.starts_with("beleidsregel")
+    })
+}
+
+/// The special category a data category's label names, from the words Dutch and English
+/// registers use.
+pub(crate) fn special_category(label: &str) -> Option<SpecialCategory> {
+    let l = label.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    if any(&[
+        "gezondheid",
+        "medisch",
+        "medische",
+        "health",
+        "beperking",
+        "handicap",
+        "zorggegevens",
+        "ziekte",
+        "verzuim",
+    ]) {
+        Some(SpecialCategory::Health)
+    } else if any(&["etnisch", "ethnic", "racial"])
+        || l.split(|c: char| !c.is_alphanumeric()).any(|w| w == "ras")
+    {
+        Some(SpecialCategory::RacialOrEthnicOrigin)
+    } else if any(&["politiek", "politieke", "political"]) {
+        Some(SpecialCategory::PoliticalOpinions)
+    } else if any(&["godsdienst", "religie", "levensovertuiging", "religio", "geloof"]) {
+        Some(SpecialCategory::ReligiousOrPhilosophicalBeliefs)
+    } else if any(&["vakbond", "trade union"]) {
+        Some(SpecialCategory::TradeUnionMembership)
+    } else if any(&["genetisch", "genetic", "dna"]) {
+        Some(SpecialCategory::Genetic)
+    } else if any(&["biometri", "vingerafdruk", "gezichtsherkenning", "fingerprint"]) {
+        Some(SpecialCategory::Biometric)
+    } else if any(&[
+        "seksuele geaardheid",
+        "sexual orientation",
+        "seksuele gerichtheid",
+    ]) {
+        Some(SpecialCategory::SexualOrientation)
+    } else if any(&["seksueel leven", "seksuele leven", "sex life"]) {
+        Some(SpecialCategory::SexLife)
+    } else {
+        None
+    }
+}
+
+/// Whether a data category's label speaks of criminal-offence data (Art 10).
+pub(crate) fn criminal(label: &str) -> bool {
+    let l = label.to_lowercase();
+    [
+        "strafrechtelijk",
+        "strafbare feit",
+        "justitiële",
+        "justitiele",
+        "criminal",
+        "veroordeling",
+        "politiegegevens",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// Whether a data category's label is the BSN.
+pub(crate) fn bsn(label: &str) -> bool {
+    let l = super::columns::normalise(label);
+    l == "bsn" || l.contains("burgerservicenummer") || l.split(' ').any(|w| w == "bsn")
+}
+
+/// A retention cell read as one retention: "5 jaar", "10 jaar na afhandeling", "5 tot 7 jaar",
+/// "tot einde overeenkomst", "permanent", "zolang als nodig". Anything else (several periods, a
+/// reference to the selectielijst without its category) is not read.
+pub(crate) fn retention(text: &str) -> Option<Retention> {
+    let lower = text.to_lowercase();
+    let lower = lower.trim().trim_end_matches('.');
+    if lower.contains("blijvend") || lower.contains("permanent") || lower.contains("eeuwig") {
+        return Some(Retention::Permanent {
+            legal_provision: None,
+        });
+    }
+    let periods = periods_in(lower);
+    match periods.as_slice() {
+        [] => {
+            if lower.starts_with("zolang") || lower.starts_with("zo lang") || lower.contains("as long as") {
+                return Some(Retention::AsLongAsNecessary {
+                    criteria: Some(text.trim().to_owned()),
+                });
+            }
+            let rest = lower.strip_prefix("tot ")?;
+            let (event, label) = retention_event(rest);
+            Some(Retention::UntilEvent(UntilEvent {
+                event,
+                event_label: label.then(|| rest.to_owned()),
+                age: None,
+                legal_provision: None,
+            }))
+        }
+        [(period, end)] => Some(after(lower, *period, None, *end)),
+        [(period, _), (up_to, end)]
+            if lower[..lower.len().min(*end)].contains(" tot ") || lower.contains('-') =>
+        {
+            Some(after(lower, *period, Some(*up_to), *end))
+        }
+        _ => None,
+    }
+}
+
+fn after(lower: &str, period: Period, up_to: Option<Period>, end: usize) -> Retention {
+    let rest = lower.get(end..).unwrap_or_default().trim();
+    let (event, label) = match rest.strip_prefix("na ").or_else(|| rest.strip_prefix("after ")) {
+        Some(event_text) => {
+            let (event, label) = retention_event(event_text);
+            (Some(event), label.then(|| event_text.trim().to_owned()))
+        }
+        None => (None, None),
+    };
+    Retention::AfterEvent(AfterEvent {
+        period,
+        up_to,
+        event,
+        event_label: label,
+        age: None,
+        extended_while: None,
+        legal_provision: None,
+        minimum: lower.contains("minimaal") || lower.contains("minimum"),
+    })
+}
+
+/// The retention event a phrase names; `Other` with `true` (keep the wording) when none fits.
+fn retention_event(text: &str) -> (RetentionEvent, bool) {
+    let t = text.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    let event = if any(&[
+        "afhandeling",
+        "afronding",
+        "sluiting",
+        "afgesloten",
+        "beëindiging van de zaak",
+        "einde zaak",
+        "besluit",
+    ]) {
+        if any(&["besluit"]) && !any(&["afhandeling", "afronding", "sluiting", "afgesloten"]) {
+            RetentionEvent::Decision
+        } else {
+            RetentionEvent::CaseClosed
+        }
+    } else if any(&[
+        "einde overeenkomst",
+        "einde van de overeenkomst",
+        "einde contract",
+        "beëindiging overeenkomst",
+        "einde van het contract",
+    ]) {
+        RetentionEvent::ContractEnd
+    } else if any(&[
+        "uitdiensttreding",
+        "einde dienstverband",
+        "einde van het dienstverband",
+        "ontslag",
+    ]) {
+        RetentionEvent::EmploymentEnd
+    } else if any(&["overlijden"]) {
+        RetentionEvent::SubjectDeath
+    } else if any(&["laatste contact"]) {
+        RetentionEvent::LastContact
+    } else if any(&["afmelding", "intrekking", "uitschrijving"]) {
+        RetentionEvent::ConsentWithdrawn
+    } else if any(&["verzamel", "ontvangst"]) {
+        RetentionEvent::Collection
+    } else {
+        return (RetentionEvent::Other, true);
+    };
+    (event, false)
+}
+
+/// The periods a text names ("5 jaar", "6 maanden", "14 dagen"), each with the byte offset where
+/// it ends.
+fn periods_in(lower: &str) -> Vec<(Period, usize)> {
+    let mut found = Vec::new();
+    let words: Vec<(usize, &str)> = lower
+        .split_inclusive(|c: char| c.is_whitespace())
+        .scan(0usize, |offset, word| {
+            let start = *offset;
+            *offset += word.len();
+            Some((start, word))
+        })
+        .collect();
+    for pair in words.windows(2) {
+        let [(_, number), (unit_at, unit)] = pair else {
+            continue;
+        };
+        let (unit_at, unit) = (*unit_at, *unit);
+        let Ok(amount) = number.trim().trim_end_matches(['-', '–']).parse::<u32>() else {
+            continue;
+        };
+        let unit_word = unit.trim().trim_end_matches(['.', ',', ';', ')']);
+        let mut period = Period::default();
+        match unit_word {
+            "jaar" | "jaren" | "year" | "years" => period.years = amount,
+            "maand" | "maanden" | "month" | "months" => period.months = amount,
+            "week" | "weken" | "weeks" => period.weeks = amount,
+            "dag" | "dagen" | "day" | "days" => period.days = amount,
+            "uur" | "uren" | "hour" | "hours" => period.hours = amount,
+            _ => continue,
+        }
+        found.push((period, unit_at + unit.trim_end().len()));
+    }
+    // "5 tot 7 jaar": the first number has no unit of its own; it takes the second's.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if let ([(unit_period, _)], [low, "tot" | "-" | "à" | "to", high, ..]) =
+        (found.as_slice(), words.as_slice())
+        && let (Ok(low), Ok(_)) = (low.parse::<u32>(), high.parse::<u32>())
+    {
+        let mut first = *unit_period;
+        for field in [
+            &mut first.years,
+            &mut first.months,
+            &mut first.weeks,
+            &mut first.days,
+            &mut first.hours,
+        ] {
+            if *field > 0 {
+                *field = low;
+            }
+        }
+        found.insert(0, (first, 0));
+    }
+    found
+}
+
+/// A DPIA cell read as a status.
+pub(crate) fn dpia(text: &str) -> Option<DpiaStatus> {
+    let t = super::columns::normalise(text);
+    if t.contains("niet nodig")
+        || t.contains("niet vereist")
+        || t.contains("niet verplicht")
+        || t == "n v t"
+        || t == "nvt"
+    {
+        Some(DpiaStatus::NotRequired)
+    } else if t.contains("gepland") {
+        Some(DpiaStatus::Planned)
+    } else if t.contains("in uitvoering") || t.contains("loopt") || t.contains("wordt uitgevoerd") {
+        Some(DpiaStatus::InProgress)
+    } else if says_yes(text) || t.contains("uitgevoerd") || t.contains("afgerond") {
+        Some(DpiaStatus::Completed)
+    } else if says_none(text) {
+        Some(DpiaStatus::NotPerformed)
+    } else if t.contains("onbekend") {
+        Some(DpiaStatus::Unknown)
+    } else {
+        None
+    }
+}
+
+/// A source item read as a kind of source, with its name where it names one.
+pub(crate) fn source(item: &str) -> Option<DataSourceKind> {
+    let t = super::columns::normalise(item);
+    let any = |words: &[&str]| {
+        words
+            .iter()
+            .any(|w| t.split(' ').any(|x| x == *w) || t.contains(&format!("{w} ")))
+    };
+    if any(&[
+        "betrokkene",
+        "betrokkenen",
+        "aanvrager",
+        "aanvragers",
+        "burger",
+        "inwoner",
+        "inwoners",
+        "zelf",
+        "uzelf",
+        "klant",
+        "medewerker",
+        "melder",
+        "sollicitant",
+    ]) {
+        Some(DataSourceKind::DataSubject)
+    } else if any(&[
+        "brp",
+        "basisregistratie",
+        "basisregistraties",
+        "bag",
+        "brk",
+        "kvk",
+        "handelsregister",
+        "gba",
+    ]) {
+        Some(DataSourceKind::BaseRegistry)
+    } else if any(&[
+        "suwinet",
+        "duo",
+        "uwv",
+        "belastingdienst",
+        "politie",
+        "rdw",
+        "svb",
+        "cak",
+        "ind",
+        "gemeente",
+        "gemeenten",
+        "rijksoverheid",
+        "justitie",
+        "rechtbank",
+        "om",
+    ]) {
+        Some(DataSourceKind::PublicAuthority)
+    } else if any(&["openbare", "openbaar", "internet"]) {
+        Some(DataSourceKind::PublicSource)
+    } else if any(&["werkgever"]) {
+        Some(DataSourceKind::Employer)
+    } else if any(&["afdeling", "team", "intern", "interne"]) {
+        Some(DataSourceKind::InternalUnit)
+    } else {
+        None
+    }
+}
+
+/// A security measure's category, from the words of its label.
+pub(crate) fn measure_category(label: &str) -> Option<SecurityMeasureCategory> {
+    let l = label.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| l.contains(w));
+    Some(if any(&["autorisatie", "toegang", "rechten", "access"]) {
+        SecurityMeasureCategory::AccessControl
+    } else if any(&["wachtwoord", "authenticatie", "2fa", "inlog", "mfa"]) {
+        SecurityMeasureCategory::Authentication
+    } else if any(&["versleutel", "encrypt", "encryptie", "tls", "https"]) {
+        SecurityMeasureCategory::EncryptionInTransit
+    } else if any(&["pseudonim", "anonimi"]) {
+        SecurityMeasureCategory::Pseudonymisation
+    } else if any(&["logging", "logbestand", "monitoring"]) {
+        SecurityMeasureCategory::LoggingAndMonitoring
+    } else if any(&["back-up", "backup", "herstel"]) {
+        SecurityMeasureCategory::BackupAndRecovery
+    } else if any(&["fysiek", "kluis", "afgesloten kast", "toegangspas"]) {
+        SecurityMeasureCategory::PhysicalSecurity
+    } else if any(&["geheimhouding", "vog", "screening"]) {
+        SecurityMeasureCategory::StaffConfidentiality
+    } else if any(&["bewustwording", "training", "awareness"]) {
+        SecurityMeasureCategory::AwarenessAndTraining
+    } else if any(&[
+        "bio",
+        "informatiebeveiligingsbeleid",
+        "beveiligingsbeleid",
+        "iso 27001",
+    ]) {
+        SecurityMeasureCategory::SecurityPolicy
+    } else {
+        return None;
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_around_a_six_never_splits_a_character() {
+        let (_, found) = lawful_bases(
+            "6 \u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}",
+        );
+        assert!(!found);
+        assert_eq!(retention("5 jaar \u{e9}\u{e9}"), retention("5 jaar \u{e9}\u{e9}"));
+    }
+
+    #[test]
+    fn bases_are_read_from_letters_and_wordings() {
+        let kinds = |text: &str| {
+            lawful_bases(text)
+                .0
+                .into_iter()
+                .filter_map(|b| b.basis)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("Art. 6 lid 1 sub c AVG"),
+            [LawfulBasisKind::LegalObligation]
+        );
+        assert_eq!(kinds("6.1.e"), [LawfulBasisKind::PublicTask]);
+        assert_eq!(
+            kinds("artikel 6, eerste lid, onder e"),
+            [LawfulBasisKind::PublicTask]
+        );
+        assert_eq!(
+            kinds("Wettelijke verplichting"),
+            [LawfulBasisKind::LegalObligation]
+        );
+        assert_eq!(
+            kinds("Algemeen belang / openbaar gezag"),
+            [LawfulBasisKind::PublicTask]
+        );
+        assert_eq!(
+            kinds("Toestemming en gerechtvaardigd belang"),
+            [LawfulBasisKind::Consent, LawfulBasisKind::LegitimateInterests]
+        );
+        let (bases, found) = lawful_bases("Participatiewet art. 47");
+        assert!(!found);
+        assert_eq!(
+            bases[0].legal_provision.as_deref(),
+            Some("Participatiewet art. 47")
+        );
+        let (bases, found) = lawful_bases("zie beleid");
+        assert!(!found);
+        assert_eq!(bases[0].wording.as_deref(), Some("zie beleid"));
+        assert_eq!(kinds("Verwerkersovereenkomst"), []);
+        assert_eq!(kinds("AVG 2016"), []);
+        assert_eq!(statute("Wettelijke verplichting"), None);
+        assert_eq!(statute("Gemeentewet").as_deref(), Some("Gemeentewet"));
+        assert_eq!(
+            statute("Wet op de lijkbezorging").as_deref(),
+            Some("Wet op de lijkbezorging")
+        );
+        assert_eq!(statute("art. 6 lid 1 sub e AVG"), None);
+        assert_eq!(
+            statute("Art. 6 lid 1 sub c AVG; Participatiewet art. 35").as_deref(),
+            Some("Participatiewet art. 35")
+        );
+    }
+
+    #[test]
+    fn retention_is_read_where_the_wording_allows() {
+        let after = |text: &str| match retention(text) {
+            Some(Retention::AfterEvent(a)) => Some((a.period, a.up_to, a.event)),
+            _ => None,
+        };
+        let years = |n| Period {
+            years: n,
+            ..Period::default()
+        };
+        assert_eq!(after("5 jaar"), Some((years(5), None, None)));
+        assert_eq!(
+            after("5 jaar na afhandeling"),
+            Some((years(5), None, Some(RetentionEvent::CaseClosed)))
+        );
+        assert_eq!(after("5 tot 7 jaar"), Some((years(5), Some(years(7)), None)));
+        assert_eq!(
+            after("6 maanden na einde overeenkomst"),
+            Some((
+                Period {
+                    months: 6,
+                    ..Period::default()
+                },
+                None,
+                Some(RetentionEvent::ContractEnd)
+            ))
+        );
+        assert!(matches!(
+            retention("Blijvend bewaren"),
+            Some(Retention::Permanent { .. })
+        ));
+        assert!(matches!(
+            retention("tot einde overeenkomst"),
+            Some(Retention::UntilEvent(_))
+        ));
+        assert!(matches!(
+            retention("Zolang noodzakelijk"),
+            Some(Retention::AsLongAsNecessary { .. })
+        ));
+        assert_eq!(retention("Conform selectielijst"), None);
+        assert_eq!(retention("BRP 110 jaar, overige 5 jaar"), None);
+    }
+
+    #[test]
+    fn categories_are_recognised() {
+        assert_eq!(
+            special_category("Medische gegevens"),
+            Some(SpecialCategory::Health)
+        );
+        assert_eq!(special_category("Naam"), None);
+        assert!(bsn("BSN"));
+        assert!(bsn("Burgerservicenummer"));
+        assert!(!bsn("Adres"));
+        assert!(criminal("Strafrechtelijke gegevens"));
+        assert!(says_none("N.v.t."));
+        assert!(says_yes("Ja"));
+        assert_eq!(items("naam, adres\nBSN", true), ["naam", "adres", "BSN"]);
+        assert_eq!(
+            items("Uitvoeren van taken, zoals de Wmo", false),
+            ["Uitvoeren van taken, zoals de Wmo"]
+        );
+    }
+}

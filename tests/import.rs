@@ -1,0 +1,278 @@
+//! `ropa import`: spreadsheets and CSV files to a typed register — classified where the wording
+//! allows, every other cell kept with a note, never a panic on a bad sheet.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use ropa::import::{self, Column, ImportError, ImportOptions, Table, read_csv};
+use ropa::model::{
+    ActivityField, LawfulBasisKind, Listed, Register, Retention, RetentionEvent, SpecialCategory,
+};
+use ropa::source::{Document, Format, Limits};
+
+fn options(controller: &str) -> ImportOptions {
+    ImportOptions {
+        controller: Some(controller.to_owned()),
+        ..ImportOptions::default()
+    }
+}
+
+fn import_csv(text: &str) -> import::Import {
+    let table = read_csv("register.csv", text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    import::import_table(&table, &options("Gemeente Voorbeeld")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The YAML written for an import loads back as the same register.
+fn reloads(import: &import::Import) -> Register {
+    let yaml = import::to_yaml(import);
+    let register = Document::parse("imported.yaml", &yaml, Format::Yaml, Limits::default())
+        .and_then(|d| d.register())
+        .unwrap_or_else(|e| panic!("the imported register does not load: {e}\n{yaml}"));
+    assert_eq!(
+        register, import.register,
+        "the YAML does not read back as the register"
+    );
+    register
+}
+
+#[test]
+fn cells_are_classified_where_the_wording_allows() {
+    let import = import_csv(
+        "Verwerkingsregister gemeente Voorbeeld;;;;;;;\n\
+         Naam verwerking;Doel(en);Rechtmatige grondslag;Wettelijke grondslag;Categorieën betrokkenen;Categorieën persoonsgegevens;Bewaartermijn;Doorgifte\n\
+         Bijstand;Verstrekken van bijstand;Wettelijke verplichting;Participatiewet art. 47;Aanvragers;NAW, BSN, Gegevens over gezondheid;5 jaar na afhandeling;Nee\n\
+         Parkeren;Parkeervergunningen;Algemeen belang / openbaar gezag;;Inwoners;Kenteken;Conform selectielijst;\n",
+    );
+    let register = reloads(&import);
+    let bijstand = &register.activities[0];
+    assert_eq!(bijstand.name, "Bijstand");
+    assert!(bijstand.relies_on(LawfulBasisKind::LegalObligation));
+    assert_eq!(
+        bijstand.lawful_bases[0].legal_provision.as_deref(),
+        Some("Participatiewet art. 47")
+    );
+    assert_eq!(bijstand.transfers, Listed::None);
+    let categories = &register.catalogues.data_categories;
+    let health = categories
+        .iter()
+        .find(|c| c.label == "Gegevens over gezondheid")
+        .map(|c| c.special_category);
+    assert_eq!(health, Some(Some(SpecialCategory::Health)));
+    assert!(
+        categories
+            .iter()
+            .any(|c| c.label == "BSN" && c.national_id.is_some())
+    );
+    let rule = &register.catalogues.retention_rules[0];
+    match &rule.period {
+        Retention::AfterEvent(after) => {
+            assert_eq!(after.period.years, 5);
+            assert_eq!(after.event, Some(RetentionEvent::CaseClosed));
+        }
+        other => panic!("5 jaar na afhandeling read as {other:?}"),
+    }
+    let parkeren = &register.activities[1];
+    assert!(parkeren.relies_on(LawfulBasisKind::PublicTask));
+    assert_eq!(parkeren.unclassified.len(), 1);
+    assert_eq!(parkeren.unclassified[0].field, ActivityField::Retention);
+    assert_eq!(parkeren.unclassified[0].text, "Conform selectielijst");
+    assert_eq!(
+        parkeren.unclassified[0].source.as_deref(),
+        Some("register.csv!G4")
+    );
+    // One note, on the cell that was kept.
+    let cells: Vec<&str> = import.notes.iter().map(|n| n.cell.as_str()).collect();
+    assert_eq!(cells, ["register.csv!G4"]);
+    assert_eq!((import.stats.cells, import.stats.kept_as_text), (14, 1));
+}
+
+#[test]
+fn catalogues_are_shared_across_rows_and_ids_derived_from_labels() {
+    let import = import_csv(
+        "Naam;Categorieën persoonsgegevens;Ontvangers\nA;Naam, Adres;Belastingdienst\nB;naam;belastingdienst\nA;Adres;Nee\n",
+    );
+    let register = reloads(&import);
+    let labels: Vec<&str> = register
+        .catalogues
+        .data_categories
+        .iter()
+        .map(|c| c.label.as_str())
+        .collect();
+    assert_eq!(labels, ["Naam", "Adres"]);
+    assert_eq!(register.catalogues.recipients.len(), 1);
+    let ids: Vec<&str> = register.activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "a_2"]);
+    assert_eq!(register.activities[2].recipients, Listed::None);
+}
+
+#[test]
+fn a_workbook_sheet_is_read_with_dates_and_cell_references() {
+    let path = Path::new("tests/import/fixtures/register.xlsx");
+    let options = ImportOptions {
+        sheet: Some("Register".to_owned()),
+        ..options("Gemeente Voorbeeld")
+    };
+    let import = import::import_path(path, &options).unwrap_or_else(|e| panic!("{e}"));
+    let register = reloads(&import);
+    assert_eq!(register.activities.len(), 2);
+    let first = &register.activities[0];
+    assert_eq!(first.name, "Bijzondere bijstand");
+    assert!(first.relies_on(LawfulBasisKind::LegalObligation));
+    // A date stored as a number is a date; the code is kept as written.
+    let texts: Vec<&str> = first.unclassified.iter().map(|u| u.text.as_str()).collect();
+    assert!(texts.contains(&"Vastgesteld op: 2021-03-16"), "{texts:?}");
+    assert!(texts.contains(&"Code: VW-01"), "{texts:?}");
+    assert!(
+        import
+            .notes
+            .iter()
+            .any(|n| n.cell == "tests/import/fixtures/register.xlsx!Register!E5")
+    );
+    // Another sheet is asked for by name; an unknown one lists those there are.
+    let wrong = ImportOptions {
+        sheet: Some("Blad9".to_owned()),
+        ..ImportOptions::default()
+    };
+    match import::import_path(path, &wrong) {
+        Err(error @ ImportError::NoSuchSheet { .. }) => {
+            assert!(error.to_string().contains("Toelichting, Register"), "{error}");
+        }
+        other => panic!("expected NoSuchSheet, got {other:?}"),
+    }
+}
+
+#[test]
+fn bad_sheets_get_clear_errors() {
+    let read = |text: &[u8]| {
+        read_csv("r.csv", text).and_then(|t| import::import_table(&t, &ImportOptions::default()))
+    };
+    let message = |result: Result<import::Import, ImportError>| match result {
+        Err(error) => error.to_string(),
+        Ok(_) => panic!("imported"),
+    };
+    assert!(message(read(b"")).contains("holds no activities"));
+    assert!(message(read(b";;\n;;\n")).contains("holds no activities"));
+    assert!(message(read(b"Kleur;Maat\nrood;L\n")).contains("--map"));
+    assert!(message(read(b"Naam;Doel\nA;\xff\n")).contains("UTF-8"));
+    assert!(message(read(b"Naam;Doel\n")).contains("holds no activities"));
+    let unknown = import::import_path(Path::new("register.pdf"), &ImportOptions::default());
+    assert!(message(unknown).contains(".csv, .xlsx"));
+    let missing = import::import_path(Path::new("does-not-exist.xlsx"), &ImportOptions::default());
+    assert!(message(missing).contains("does-not-exist.xlsx"));
+    // A file that claims to be a workbook but is not.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let fake = dir.join("fake.xlsx");
+    std::fs::write(&fake, "Naam;Doel\n").expect("write");
+    assert!(message(import::import_path(&fake, &ImportOptions::default())).contains("fake.xlsx"));
+}
+
+#[test]
+fn a_mapping_names_columns_the_usual_headings_do_not_cover() {
+    let table = read_csv(
+        "r.csv",
+        "Proces;Kader\nLeerlingenvervoer;Wet op het primair onderwijs art. 4\n".as_bytes(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Without a mapping the column is kept as remarks, with a note saying how to map it.
+    let unmapped =
+        import::import_table(&table, &options("Gemeente Voorbeeld")).unwrap_or_else(|e| panic!("{e}"));
+    let kept = &unmapped.register.activities[0].unclassified;
+    assert_eq!(kept[0].text, "Kader: Wet op het primair onderwijs art. 4");
+    assert!(
+        unmapped
+            .notes
+            .iter()
+            .any(|n| n.cell == "r.csv!B1" && n.message.contains("--map"))
+    );
+    let mapping: import::Mapping =
+        toml::from_str("[columns]\nProces = \"name\"\nKader = \"legal_provision\"\n").expect("mapping");
+    let import = import::import_table(
+        &table,
+        &ImportOptions {
+            mapping,
+            ..options("Gemeente Voorbeeld")
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let register = reloads(&import);
+    assert_eq!(
+        register.activities[0].lawful_bases[0].legal_provision.as_deref(),
+        Some("Wet op het primair onderwijs art. 4")
+    );
+    assert_eq!(import.columns[1].1, Some(Column::LegalProvision));
+}
+
+#[test]
+fn a_large_sheet_imports_in_bounded_time() {
+    let mut csv = String::from("Naam verwerking;Doel;Grondslag;Bewaartermijn\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!(
+            "Verwerking {i};Doel {};6.1.e;{} jaar\n",
+            i % 50,
+            i % 20 + 1
+        ));
+    }
+    let import = import_csv(&csv);
+    assert_eq!(import.register.activities.len(), 20_000);
+    assert_eq!(import.register.catalogues.purposes.len(), 50);
+    assert_eq!(import.register.catalogues.retention_rules.len(), 20);
+}
+
+/// Words no classifier reads: letters only, so they are neither yes, no, a period nor a basis.
+fn word() -> impl Strategy<Value = String> {
+    "[b-df-hj-np-tv-z]{3,8}( [b-df-hj-np-tv-z]{3,8}){0,2}"
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// No cell's text is lost: whatever column it is in, a cell of words no classifier reads
+    /// comes out somewhere in the written register (as a label, a name, a wording, a statute, or
+    /// under `unclassified`).
+    #[test]
+    fn no_cell_text_is_lost(
+        headings in proptest::sample::subsequence(
+            vec!["Doel", "Grondslag", "Wettelijke grondslag", "Betrokkenen", "Persoonsgegevens",
+                 "Bijzondere persoonsgegevens", "BSN", "Ontvangers", "Verwerker",
+                 "Verwerkersovereenkomst", "Doorgifte", "Bewaartermijn", "Beveiliging", "DPIA",
+                 "Bron", "Afdeling", "Verantwoordelijke", "Systemen", "Geautomatiseerde besluitvorming",
+                 "Opmerkingen", "Iets anders"],
+            1..8,
+        ),
+        rows in proptest::collection::vec(proptest::collection::vec(word(), 8), 1..6),
+    ) {
+        let mut table_rows = vec![std::iter::once("Naam verwerking").chain(headings.iter().copied()).map(str::to_owned).collect::<Vec<_>>()];
+        for row in &rows {
+            table_rows.push(row.iter().take(headings.len() + 1).cloned().collect());
+        }
+        let table = Table { file: "p.csv".to_owned(), sheet: None, rows: table_rows.clone(), origin: (0, 0) };
+        let import = import::import_table(&table, &options("Gemeente Voorbeeld")).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let yaml = import::to_yaml(&import).to_lowercase();
+        for row in &table_rows[1..] {
+            for cell in row {
+                prop_assert!(yaml.contains(&cell.to_lowercase()), "{cell:?} is not in\n{yaml}");
+            }
+        }
+        let stats = import.stats;
+        prop_assert_eq!(stats.typed + stats.kept_as_text, stats.cells);
+    }
+
+    /// Any text in any cell of any column imports or is refused with an error; it never panics,
+    /// and what imports writes YAML that loads back.
+    #[test]
+    fn any_text_imports_or_is_refused(
+        headings in proptest::collection::vec(
+            proptest::sample::select(vec!["Naam verwerking", "Grondslag", "Bewaartermijn", "Persoonsgegevens",
+                "Bijzondere persoonsgegevens", "Doorgifte", "DPIA", "Bron", "Beveiliging", "Code", "x"]),
+            1..6,
+        ),
+        rows in proptest::collection::vec(proptest::collection::vec("\\PC{0,40}", 6), 0..5),
+    ) {
+        let mut table_rows = vec![headings.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>()];
+        table_rows.extend(rows);
+        let table = Table { file: "p.csv".to_owned(), sheet: None, rows: table_rows, origin: (0, 0) };
+        if let Ok(import) = import::import_table(&table, &options("Gemeente Voorbeeld")) {
+            reloads(&import);
+        }
+    }
+}
