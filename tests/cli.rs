@@ -685,3 +685,44 @@ fn render_writes_documents_and_fails_on_gaps() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken.yaml:"));
 }
+
+/// `ropa import`: writes a register that `ropa check` reads, lists what it kept as text, never
+/// overwrites without `--force`, and refuses a sheet it cannot read with exit 2.
+#[test]
+fn import_writes_a_register_check_reads() {
+    let dir = scratch(&[(
+        "register.csv",
+        "Naam verwerking;Grondslag;Bewaartermijn\nBijstand;Wettelijke verplichting;Conform selectielijst\n",
+    )]);
+    let out = ropa(
+        &[
+            "import",
+            "register.csv",
+            "--controller",
+            "Gemeente Voorbeeld",
+            "-o",
+            "register.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("register.csv!C2") && stderr.contains("imported 1 activities"),
+        "{stderr}"
+    );
+    let out = ropa(&["check", "--no-config", "register.yaml"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("unclassified-text"));
+    let out = ropa(&["import", "register.csv", "-o", "register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    std::fs::write(dir.path().join("kleur.csv"), "Kleur;Maat\nrood;L\n").expect("write");
+    let out = ropa(&["import", "kleur.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--map"));
+}
