@@ -1,6 +1,6 @@
 //! Inputs that once crashed or hung ropa (found by the fuzz targets in `fuzz/`), and seeds worth
 //! keeping, run through the same path on stable: `tests/fuzz-regressions/<target>/<name>`, where
-//! the target names the format (`yaml`, `toml`, `json`).
+//! the target names the format (`yaml`, `toml`, `json`, or `import` for CSV sheets).
 
 #[path = "common/exercise.rs"]
 mod exercise;
@@ -26,6 +26,13 @@ fn every_kept_fuzz_input_runs_without_a_panic() {
                 exercise::exercise(text, format);
                 count += 1;
             }
+        }
+    }
+    // Sheets for `ropa import`, as bytes (the importer checks the encoding itself).
+    if let Ok(entries) = std::fs::read_dir("tests/fuzz-regressions/import") {
+        for entry in entries.flatten() {
+            exercise::exercise_import(&std::fs::read(entry.path()).unwrap_or_default());
+            count += 1;
         }
     }
     assert!(count > 0, "no kept inputs found");

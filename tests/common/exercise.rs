@@ -29,6 +29,25 @@ fn fixed_register() -> Option<&'static (Document, Register)> {
         .as_ref()
 }
 
+/// Renders the statement and the public register in every language and format, as
+/// `ropa render` does, and checks that register text never reaches the HTML as markup.
+fn publish(register: &Register) {
+    use ropa::render::{self, DocumentKind, Language, RenderFormat};
+    for language in [Language::Nl, Language::En] {
+        for kind in [DocumentKind::Statement, DocumentKind::Register] {
+            let document = render::document(register, kind, language);
+            let _ = document.gaps();
+            for format in [RenderFormat::Markdown, RenderFormat::Html, RenderFormat::Csv] {
+                if let Ok(text) = render::write(&document, format)
+                    && format == RenderFormat::Html
+                {
+                    assert!(!text.contains("<script"), "register text became markup");
+                }
+            }
+        }
+    }
+}
+
 /// Renders every mistake found in a file, as `ropa check` does.
 fn render_every(errors: &[ropa::source::LoadError]) {
     assert!(!errors.is_empty(), "a failed load reports at least one mistake");
@@ -60,6 +79,7 @@ pub fn exercise(text: &str, format: Format) {
                     return;
                 }
             };
+            publish(&register);
             let mut findings = Engine::new(&register).lint().findings;
             locate(
                 &mut findings,
@@ -97,4 +117,32 @@ pub fn exercise(text: &str, format: Format) {
     let _ = render_run(&run, &sources, HumanRenderer::default());
     let _ = render_json(&run);
     let _ = render_sarif(&run, None);
+}
+
+/// Imports `bytes` as a CSV sheet, as `ropa import` does, and checks that what imports writes
+/// YAML that reads back as the same register. Panics only where ropa has a bug.
+pub fn exercise_import(bytes: &[u8]) {
+    let Ok(table) = ropa::import::read_csv("input.csv", bytes) else {
+        return;
+    };
+    let options = ropa::import::ImportOptions {
+        controller: Some("Gemeente Voorbeeld".to_owned()),
+        ..ropa::import::ImportOptions::default()
+    };
+    let Ok(import) = ropa::import::import_table(&table, &options) else {
+        return;
+    };
+    for note in &import.notes {
+        let _ = note.to_string();
+    }
+    let yaml = ropa::import::to_yaml(&import);
+    let reread = Document::parse("imported.yaml", &yaml, Format::Yaml, Limits::default())
+        .and_then(|document| document.register());
+    match reread {
+        Ok(register) => assert_eq!(
+            register, import.register,
+            "the imported register reads back differently"
+        ),
+        Err(error) => panic!("the imported register does not load: {error}\n{yaml}"),
+    }
 }
