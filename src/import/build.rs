@@ -17,6 +17,8 @@ const HEADER_SEARCH_ROWS: usize = 15;
 /// A catalogue being built: entries by normalised label, in order of first use.
 #[derive(Default)]
 struct Catalogue {
+    /// What an id starts with when its label does not start with a letter.
+    prefix: &'static str,
     entries: Vec<Map<String, Value>>,
     by_label: HashMap<String, String>,
     ids: HashMap<String, usize>,
@@ -29,7 +31,7 @@ impl Catalogue {
         if let Some(id) = self.by_label.get(&normal) {
             return id.clone();
         }
-        let id = unique_id(&mut self.ids, label);
+        let id = unique_id(&mut self.ids, label, self.prefix);
         let mut entry = Map::new();
         entry.insert("id".to_owned(), Value::String(id.clone()));
         entry.insert(key.to_owned(), Value::String(label.to_owned()));
@@ -42,7 +44,7 @@ impl Catalogue {
 
 /// An id made of `label`: lowercase ASCII letters, digits and underscores, at most 48
 /// characters, unique among `taken` (a counter is added on a clash).
-fn unique_id(taken: &mut HashMap<String, usize>, label: &str) -> String {
+fn unique_id(taken: &mut HashMap<String, usize>, label: &str, prefix: &str) -> String {
     let normal = super::columns::normalise(label);
     let mut base: String = normal
         .chars()
@@ -52,10 +54,20 @@ fn unique_id(taken: &mut HashMap<String, usize>, label: &str) -> String {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("_");
-    base.truncate(48);
+    if base.len() > 48 {
+        // Cut at a word boundary, so the id does not end in half a word.
+        let cut = base
+            .get(..48)
+            .and_then(|head| head.rfind('_'))
+            .filter(|&i| i >= 16)
+            .unwrap_or(48);
+        base.truncate(cut);
+    }
     let base = base.trim_end_matches('_').to_owned();
+    // An id starts with a letter: a label that does not ("4507", "10 jaar") gets the kind of
+    // entry in front ("activity_4507", "retention_10_jaar").
     let base = if base.is_empty() || !base.starts_with(|c: char| c.is_ascii_lowercase()) {
-        format!("x_{base}").trim_end_matches('_').to_owned()
+        format!("{prefix}_{base}").trim_end_matches('_').to_owned()
     } else {
         base
     };
@@ -147,14 +159,38 @@ pub(crate) fn build(
         table,
         notes: Vec::new(),
         stats: ImportStats::default(),
-        subjects: Catalogue::default(),
-        categories: Catalogue::default(),
-        purposes: Catalogue::default(),
-        recipients: Catalogue::default(),
-        processors: Catalogue::default(),
-        retention: Catalogue::default(),
-        measures: Catalogue::default(),
-        systems: Catalogue::default(),
+        subjects: Catalogue {
+            prefix: "subject",
+            ..Catalogue::default()
+        },
+        categories: Catalogue {
+            prefix: "category",
+            ..Catalogue::default()
+        },
+        purposes: Catalogue {
+            prefix: "purpose",
+            ..Catalogue::default()
+        },
+        recipients: Catalogue {
+            prefix: "recipient",
+            ..Catalogue::default()
+        },
+        processors: Catalogue {
+            prefix: "processor",
+            ..Catalogue::default()
+        },
+        retention: Catalogue {
+            prefix: "retention",
+            ..Catalogue::default()
+        },
+        measures: Catalogue {
+            prefix: "measure",
+            ..Catalogue::default()
+        },
+        systems: Catalogue {
+            prefix: "system",
+            ..Catalogue::default()
+        },
         activity_ids: HashMap::new(),
     };
     for (column, heading) in layout.headings.iter().enumerate() {
@@ -305,7 +341,7 @@ impl Builder<'_> {
             .first()
             .map(|(_, id)| id.to_string())
             .unwrap_or_else(|| name.to_owned());
-        let id = unique_id(&mut self.activity_ids, &id_source);
+        let id = unique_id(&mut self.activity_ids, &id_source, "activity");
         a.insert("id".into(), json!(id));
         a.insert("name".into(), json!(name));
         self.stats.cells += name_cells.len();
@@ -326,6 +362,12 @@ impl Builder<'_> {
             }
             self.stats.cells += 1;
             let at = (row_index, column, heading.as_str());
+            let typed_before = self.stats.typed;
+            if let Some(field) = kind.and_then(list_field) {
+                for lead_in in classify::lead_ins(text) {
+                    unclassified.push(json!({ "field": field, "text": lead_in, "source": self.table.cell_ref(row_index, column) }));
+                }
+            }
             match kind {
                 None | Some(Column::Remarks) => {
                     let text = if kind.is_none() { format!("{heading}: {text}") } else { text.to_owned() };
@@ -552,6 +594,15 @@ impl Builder<'_> {
                     a.insert("systems".into(), json!(ids));
                     self.stats.typed += 1;
                 }
+                Some(Column::ProvisionRequirement) => {
+                    match classify::provision_requirement(text) {
+                        Some(requirement) => {
+                            a.insert("provision_requirement".into(), json!(requirement));
+                            self.stats.typed += 1;
+                        }
+                        None => self.keep(&mut unclassified, at, ActivityField::ProvisionRequirement, text, "could not tell whether providing the data is required by law, by contract, or voluntary", vec!["statutory".into(), "contractual".into(), "voluntary".into()]),
+                    }
+                }
                 Some(Column::AutomatedDecisions) => {
                     if classify::says_none(text) {
                         self.stats.typed += 1;
@@ -562,6 +613,15 @@ impl Builder<'_> {
                     }
                 }
                 Some(Column::Name | Column::Ignore) => {}
+            }
+            // A short answer read as a typed value ("Nee", "Ja", "Uitgevoerd") may come with more
+            // words ("Nee, alle servers staan in Nederland"); they are kept as written.
+            if self.stats.typed > typed_before
+                && let Some(field) = kind.and_then(|kind| answer_field(kind, text))
+            {
+                unclassified.push(
+                    json!({ "field": field, "text": text, "source": self.table.cell_ref(row_index, column) }),
+                );
             }
         }
         if !categories.is_empty() {
@@ -615,7 +675,10 @@ impl Builder<'_> {
         }
         let name = format!("Rij {}", self.table.origin.0 + row_index + 1);
         let mut a = Map::new();
-        a.insert("id".into(), json!(unique_id(&mut self.activity_ids, &name)));
+        a.insert(
+            "id".into(),
+            json!(unique_id(&mut self.activity_ids, &name, "activity")),
+        );
         a.insert("name".into(), json!(name));
         a.insert("unclassified".into(), Value::Array(unclassified));
         Some(a)
@@ -672,6 +735,51 @@ impl Builder<'_> {
                 .or_insert_with(|| json!({ "in_place": in_place }));
         }
     }
+}
+
+/// For a column read as a list, the field its lead-in lines are kept for.
+fn list_field(column: Column) -> Option<ActivityField> {
+    Some(match column {
+        Column::Purposes => ActivityField::Purposes,
+        Column::DataSubjects => ActivityField::DataSubjects,
+        Column::DataCategories | Column::SpecialCategories => ActivityField::DataCategories,
+        Column::Recipients => ActivityField::Recipients,
+        Column::Processors => ActivityField::Processors,
+        Column::SecurityMeasures => ActivityField::SecurityMeasures,
+        Column::Sources => ActivityField::DataSources,
+        Column::Systems => ActivityField::Systems,
+        _ => return None,
+    })
+}
+
+/// The most words a short answer has ("Ja", "Nee", "Niet van toepassing").
+const SHORT_ANSWER_WORDS: usize = 3;
+
+/// For a column whose typed value takes only part of what a cell may say, the field its further
+/// words are kept for, when the cell says more than that.
+fn answer_field(column: Column, text: &str) -> Option<ActivityField> {
+    let field = match column {
+        Column::Dpia => ActivityField::Dpia,
+        // "Ja: voor de uitvoering van de wet": the reason is kept as written.
+        Column::ProvisionRequirement => ActivityField::ProvisionRequirement,
+        Column::Transfers => ActivityField::Transfers,
+        Column::ProcessorAgreement | Column::Processors
+            if classify::says_none(text) || classify::says_yes(text) =>
+        {
+            ActivityField::Processors
+        }
+        Column::Bsn => ActivityField::DataCategories,
+        Column::SpecialCategories if classify::says_none(text) => ActivityField::DataCategories,
+        Column::Recipients if classify::says_none(text) => ActivityField::Recipients,
+        Column::DataSubjects if classify::says_none(text) => ActivityField::DataSubjects,
+        Column::AutomatedDecisions if classify::says_none(text) => ActivityField::AutomatedDecisionMaking,
+        Column::LegalProvision if classify::says_none(text) => ActivityField::LawfulBases,
+        // A basis cell that says more than its basis and statute (the purposes it serves, an
+        // explanation) keeps the rest.
+        Column::LawfulBasis if classify::basis_residue(text) => return Some(ActivityField::LawfulBases),
+        _ => return None,
+    };
+    (text.split_whitespace().count() > SHORT_ANSWER_WORDS).then_some(field)
 }
 
 fn basis_names() -> Vec<String> {

@@ -27,6 +27,62 @@ pub(crate) fn says_none(text: &str) -> bool {
         || t.starts_with("geen ")
 }
 
+/// Whether a basis cell says more than its Art 6(1) bases and statutes: three or more words
+/// left once the article references, basis wordings and statute segments are taken out.
+pub(crate) fn basis_residue(text: &str) -> bool {
+    let mut rest = text.to_lowercase();
+    if let Some(statutes) = statute(text) {
+        for segment in statutes.split("; ") {
+            rest = rest.replace(&segment.to_lowercase(), " ");
+        }
+    }
+    for wording in BASIS_WORDS {
+        rest = rest.replace(wording, " ");
+    }
+    let noise = [
+        "art",
+        "artikel",
+        "lid",
+        "sub",
+        "onder",
+        "eerste",
+        "avg",
+        "gdpr",
+        "en",
+        "of",
+        "de",
+        "het",
+        "van",
+        "grondslag",
+    ];
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 1 && !noise.contains(w))
+        .count()
+        >= 3
+}
+
+/// The wordings of bases, lowercase, as `lawful_bases` reads them.
+const BASIS_WORDS: [&str; 18] = [
+    "toestemming",
+    "consent",
+    "overeenkomst",
+    "contract",
+    "wettelijke verplichting",
+    "wettelijke plicht",
+    "legal obligation",
+    "vitaal belang",
+    "vitale belang",
+    "algemeen belang",
+    "openbaar gezag",
+    "publieke taak",
+    "publiekrechtelijke taak",
+    "gerechtvaardigd belang",
+    "gerechtvaardigde belang",
+    "legitimate interest",
+    "public task",
+    "taak van algemeen",
+];
+
 /// Whether a cell says "yes".
 pub(crate) fn says_yes(text: &str) -> bool {
     let t = super::columns::normalise(text);
@@ -34,24 +90,47 @@ pub(crate) fn says_yes(text: &str) -> bool {
 }
 
 /// A cell's list items: split on line breaks, semicolons and bullets, and on commas when `commas`
-/// (short lists of categories use them; sentences do not). Items are trimmed; empty ones dropped.
+/// and every part is short (a list of categories, not a sentence). Items are trimmed; empty ones
+/// and lead-in lines ("Wij gebruiken de volgende gegevens:", see [`lead_ins`]) are dropped.
 pub(crate) fn items(text: &str, commas: bool) -> Vec<String> {
     let mut items = Vec::new();
-    for line in text.split(['\n', '\r', ';', '•', '·']) {
-        let line = line.trim().trim_start_matches(['-', '*', '–']).trim();
-        // A comma splits only when the text reads as a list: no parenthesis spans it.
-        if commas && !line.contains('(') {
-            items.extend(
-                line.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_owned),
-            );
-        } else if !line.is_empty() {
+    for line in lines(text) {
+        if is_lead_in(line) {
+            continue;
+        }
+        let parts: Vec<&str> = line.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let list_like = parts
+            .iter()
+            .all(|p| p.split_whitespace().count() <= MAX_ITEM_WORDS);
+        if commas && parts.len() > 1 && list_like && !line.contains('(') {
+            items.extend(parts.into_iter().map(str::to_owned));
+        } else {
             items.push(line.to_owned());
         }
     }
     items
+}
+
+/// The most words in one item of a comma-separated list.
+const MAX_ITEM_WORDS: usize = 5;
+
+/// The lines of a cell that introduce a list rather than belong to it ("Wij gebruiken uw
+/// persoonsgegevens voor de volgende doeleinden:"); the importer keeps them as written.
+pub(crate) fn lead_ins(text: &str) -> Vec<String> {
+    lines(text)
+        .filter(|line| is_lead_in(line))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '\r', ';', '•', '·'])
+        .map(|line| line.trim().trim_start_matches(['-', '*', '–']).trim())
+        .filter(|line| !line.is_empty())
+}
+
+fn is_lead_in(line: &str) -> bool {
+    line.ends_with(':') && line.split_whitespace().count() > 2
 }
 
 /// A lawful-basis cell read as Art 6(1) bases: the letters it cites ("6.1.e", "artikel 6 lid 1
@@ -172,7 +251,7 @@ fn article_6_letters(lower: &str) -> Vec<LawfulBasisKind> {
 pub(crate) fn statute(text: &str) -> Option<String> {
     let segments: Vec<&str> = text
         .split([';', '\n', '/'])
-        .map(str::trim)
+        .map(|segment| segment.trim().trim_start_matches(['•', '-', '*']).trim())
         .filter(|segment| names_law(segment))
         .collect();
     (!segments.is_empty()).then(|| segments.join("; "))
@@ -266,6 +345,53 @@ pub(crate) fn bsn(label: &str) -> bool {
 /// "tot einde overeenkomst", "permanent", "zolang als nodig". Anything else (several periods, a
 /// reference to the selectielijst without its category) is not read.
 pub(crate) fn retention(text: &str) -> Option<Retention> {
+    // Prose (several sentences about retention) is for a person to read, not a guess.
+    if text.split_whitespace().count() > MAX_RETENTION_WORDS {
+        return None;
+    }
+    single_retention(text).or_else(|| per_record_type(text))
+}
+
+/// The most words a retention cell may have to be read.
+const MAX_RETENTION_WORDS: usize = 16;
+
+/// "Persoonsregistratie: 110 jaar, gegevensverstrekking binnen gemeente 5 jaar": a term per kind
+/// of record, each part a name followed by one period, read as cases.
+fn per_record_type(text: &str) -> Option<Retention> {
+    let parts: Vec<&str> = text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut cases = Vec::new();
+    for part in parts {
+        let lower = part.to_lowercase();
+        let periods = periods_in(&lower);
+        let [(period, end)] = periods.as_slice() else {
+            return None;
+        };
+        let start = lower.find(|c: char| c.is_ascii_digit())?;
+        let when = part.get(..start)?.trim().trim_end_matches(':').trim();
+        if when.is_empty() {
+            return None;
+        }
+        let retention = after(&lower, *period, None, *end);
+        cases.push(crate::model::RetentionCase {
+            when: when.to_owned(),
+            retention: Some(retention),
+        });
+    }
+    Some(Retention::Conditional(crate::model::ConditionalRetention {
+        otherwise: None,
+        cases,
+    }))
+}
+
+/// A cell that gives one retention.
+fn single_retention(text: &str) -> Option<Retention> {
     let lower = text.to_lowercase();
     let lower = lower.trim().trim_end_matches('.');
     if lower.contains("blijvend") || lower.contains("permanent") || lower.contains("eeuwig") {
@@ -385,7 +511,8 @@ fn periods_in(lower: &str) -> Vec<(Period, usize)> {
             continue;
         };
         let (unit_at, unit) = (*unit_at, *unit);
-        let Ok(amount) = number.trim().trim_end_matches(['-', '–']).parse::<u32>() else {
+        let number = number.trim().trim_end_matches(['-', '–']);
+        let Some(amount) = number.parse::<u32>().ok().or_else(|| number_word(number)) else {
             continue;
         };
         let unit_word = unit.trim().trim_end_matches(['.', ',', ';', ')']);
@@ -421,6 +548,43 @@ fn periods_in(lower: &str) -> Vec<(Period, usize)> {
         found.insert(0, (first, 0));
     }
     found
+}
+
+/// A number written as a Dutch or English word ("zeven jaar", "twee weken").
+fn number_word(word: &str) -> Option<u32> {
+    Some(match word {
+        "een" | "één" | "one" => 1,
+        "twee" | "two" => 2,
+        "drie" | "three" => 3,
+        "vier" | "four" => 4,
+        "vijf" | "five" => 5,
+        "zes" | "six" => 6,
+        "zeven" | "seven" => 7,
+        "acht" | "eight" => 8,
+        "negen" | "nine" => 9,
+        "tien" | "ten" => 10,
+        "elf" | "eleven" => 11,
+        "twaalf" | "twelve" => 12,
+        "twintig" | "twenty" => 20,
+        "dertig" | "thirty" => 30,
+        _ => return None,
+    })
+}
+
+/// Whether a provision-requirement cell says the data must be provided, by law or contract, or
+/// may be withheld.
+pub(crate) fn provision_requirement(text: &str) -> Option<crate::model::ProvisionRequirement> {
+    use crate::model::ProvisionRequirement;
+    let lower = text.to_lowercase();
+    if says_none(text) || lower.contains("vrijwillig") || lower.contains("niet verplicht") {
+        Some(ProvisionRequirement::Voluntary)
+    } else if says_yes(text) && (lower.contains("wet") || lower.contains("wettelijk")) {
+        Some(ProvisionRequirement::Statutory)
+    } else if says_yes(text) && (lower.contains("overeenkomst") || lower.contains("contract")) {
+        Some(ProvisionRequirement::Contractual)
+    } else {
+        None
+    }
 }
 
 /// A DPIA cell read as a status.
@@ -485,6 +649,12 @@ pub(crate) fn source(item: &str) -> Option<DataSourceKind> {
         Some(DataSourceKind::BaseRegistry)
     } else if any(&[
         "suwinet",
+        "suwi",
+        "inlichtingenbureau",
+        "overheidsorganen",
+        "overheidsorgaan",
+        "overheidsinstantie",
+        "overheidsinstanties",
         "duo",
         "uwv",
         "belastingdienst",
@@ -505,7 +675,7 @@ pub(crate) fn source(item: &str) -> Option<DataSourceKind> {
         Some(DataSourceKind::PublicSource)
     } else if any(&["werkgever"]) {
         Some(DataSourceKind::Employer)
-    } else if any(&["afdeling", "team", "intern", "interne"]) {
+    } else if any(&["afdeling", "team", "intern", "interne"]) || t.contains("afdeling") {
         Some(DataSourceKind::InternalUnit)
     } else {
         None
@@ -599,6 +769,11 @@ mod tests {
         assert!(!found);
         assert_eq!(bases[0].wording.as_deref(), Some("zie beleid"));
         assert_eq!(kinds("Verwerkersovereenkomst"), []);
+        assert!(!basis_residue("Art. 6 lid 1 sub c AVG; Participatiewet art. 35"));
+        assert!(!basis_residue("Algemeen belang / openbaar gezag"));
+        assert!(basis_residue(
+            "• Communiceren met de WOO-verzoeker\nWettelijke verplichting"
+        ));
         assert_eq!(kinds("AVG 2016"), []);
         assert_eq!(statute("Wettelijke verplichting"), None);
         assert_eq!(statute("Gemeentewet").as_deref(), Some("Gemeentewet"));
@@ -653,7 +828,25 @@ mod tests {
             Some(Retention::AsLongAsNecessary { .. })
         ));
         assert_eq!(retention("Conform selectielijst"), None);
-        assert_eq!(retention("BRP 110 jaar, overige 5 jaar"), None);
+        let cases = |text: &str| match retention(text) {
+            Some(Retention::Conditional(c)) => c.cases.iter().map(|c| c.when.clone()).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            cases("Persoonsregistratie: 110 jaar, gegevensverstrekking binnen gemeente 5 jaar"),
+            ["Persoonsregistratie", "gegevensverstrekking binnen gemeente"]
+        );
+        assert_eq!(retention("7 jaar in sap 11 jaar als management informatie"), None);
+        assert_eq!(
+            after("zeven jaar na het besluit"),
+            Some((years(7), None, Some(RetentionEvent::Decision)))
+        );
+        assert_eq!(
+            retention(
+                "Direct na het bezoek worden de gegevens van de groep vernietigd. Alleen de gegevens van de contactpersoon blijven 5 jaar bewaard"
+            ),
+            None
+        );
     }
 
     #[test]

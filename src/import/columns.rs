@@ -55,6 +55,8 @@ list_enum! {
         AutomatedDecisions,
         /// The municipalities a row serves.
         ForControllers,
+        /// Whether the data subject must provide the data, and why (Art 13(2)(e)).
+        ProvisionRequirement,
         /// Remarks.
         Remarks,
         /// A column to leave out (only by a mapping file's explicit choice).
@@ -73,6 +75,7 @@ const HEADINGS: &[(Column, &[&str])] = &[
             "nr",
             "nummer",
             "volgnummer",
+            "verwerkingsnummer",
             "dspcode",
             "kenmerk",
             "referentie",
@@ -113,6 +116,7 @@ const HEADINGS: &[(Column, &[&str])] = &[
             "doeleinden",
             "verwerkingsdoeleinden",
             "verwerkingsdoel",
+            "verzameldoel",
             "doel van de verwerking",
             "doel verwerking",
             "purpose",
@@ -148,6 +152,7 @@ const HEADINGS: &[(Column, &[&str])] = &[
         Column::DataSubjects,
         &[
             "betrokkenen",
+            "betrokkene",
             "categorieen betrokkenen",
             "categorie betrokkenen",
             "categorieen van betrokkenen",
@@ -301,6 +306,16 @@ const HEADINGS: &[(Column, &[&str])] = &[
     ),
     (Column::ForControllers, &["gemeente", "gemeenten"]),
     (
+        Column::ProvisionRequirement,
+        &[
+            "verplicht",
+            "verplichte verstrekking",
+            "verplicht deze gegevens aan te leveren",
+            "verplicht aan te leveren",
+            "wettelijk of contractueel verplicht",
+        ],
+    ),
+    (
         Column::Remarks,
         &[
             "opmerkingen",
@@ -312,6 +327,9 @@ const HEADINGS: &[(Column, &[&str])] = &[
         ],
     ),
 ];
+
+/// The most words a heading is recognised in.
+const MAX_HEADING_WORDS: usize = 10;
 
 /// A heading lowercased, without accents, punctuation or extra spaces.
 pub(crate) fn normalise(heading: &str) -> String {
@@ -340,7 +358,9 @@ pub(crate) fn normalise(heading: &str) -> String {
 /// The column a heading names, by the usual headings.
 pub fn recognise(heading: &str) -> Option<Column> {
     let heading = normalise(heading);
-    if heading.is_empty() {
+    // Headings are short; a long cell (a purpose written out) that happens to contain a
+    // heading's word is data, not a heading.
+    if heading.is_empty() || heading.split(' ').count() > MAX_HEADING_WORDS {
         return None;
     }
     for (column, names) in HEADINGS {
@@ -408,5 +428,16 @@ mod tests {
         assert_eq!(recognise("DPIA uitgevoerd?"), Some(Column::Dpia));
         assert_eq!(recognise("Doorgifte aan derde landen"), Some(Column::Transfers));
         assert_eq!(recognise("Kleur"), None);
+        assert_eq!(
+            recognise("Was (waren) betrokkene(n) verplicht deze gegevens aan te leveren?"),
+            Some(Column::ProvisionRequirement)
+        );
+        assert_eq!(recognise("Betrokkene(n)"), Some(Column::DataSubjects));
+        assert_eq!(
+            recognise(
+                "Tijdig uitvoering geven aan verzoeken op grond van de Wet Open Overheid bij de verwerking"
+            ),
+            None
+        );
     }
 }

@@ -688,6 +688,8 @@ list_enum! {
         AutomatedDecisionMaking,
         /// `systems`.
         Systems,
+        /// `provision_requirement` and `provision_consequence`.
+        ProvisionRequirement,
         /// Anything else the register says about the activity (a remarks column).
         Other,
     }

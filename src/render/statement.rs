@@ -539,6 +539,7 @@ fn add_unclassified(t: &Texts, activity: &ProcessingActivity, facts: &mut Vec<Fa
             F::DataSources => "activity.sources",
             F::AutomatedDecisionMaking => "activity.automated",
             F::Systems => "activity.systems",
+            F::ProvisionRequirement => "activity.provision",
             _ => "activity.remarks",
         };
         let value = Text::plain(t.fill("activity.as_written", &[("text", &entry.text)]));
