@@ -128,6 +128,13 @@ fn a_workbook_sheet_is_read_with_dates_and_cell_references() {
             .iter()
             .any(|n| n.cell == "tests/import/fixtures/register.xlsx!Register!E5")
     );
+    // "Sociaal Domein" merged over both rows belongs to both.
+    let units: Vec<_> = register
+        .activities
+        .iter()
+        .map(|a| a.organisational_unit.as_deref())
+        .collect();
+    assert_eq!(units, [Some("Sociaal Domein"), Some("Sociaal Domein")]);
     // Another sheet is asked for by name; an unknown one lists those there are.
     let wrong = ImportOptions {
         sheet: Some("Blad9".to_owned()),

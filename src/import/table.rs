@@ -186,10 +186,16 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
     let origin = range
         .start()
         .map_or((0, 0), |(row, column)| (row as usize, column as usize));
-    let rows = range
+    let mut rows: Vec<Vec<String>> = range
         .rows()
         .map(|row| row.iter().map(cell_text).collect())
         .collect();
+    let merged = match &mut workbook {
+        calamine::Sheets::Xlsx(xlsx) => xlsx.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    spread_merged(&mut rows, origin, &merged);
     Ok(Table {
         file: file.to_owned(),
         sheet: Some(name),
@@ -197,6 +203,40 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
         origin,
     })
 }
+
+/// A merged cell's value belongs to every cell it covers ("Sociaal Domein" merged over the rows
+/// of the department's activities), so it is written into each of them.
+fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[calamine::Dimensions]) {
+    for region in merged {
+        let corner = |(row, column): (u32, u32)| {
+            Some((
+                (row as usize).checked_sub(origin.0)?,
+                (column as usize).checked_sub(origin.1)?,
+            ))
+        };
+        let (Some((top, left)), Some((bottom, right))) = (corner(region.start), corner(region.end)) else {
+            continue;
+        };
+        let Some(value) = rows.get(top).and_then(|row| row.get(left)).cloned() else {
+            continue;
+        };
+        // Regions lie within the sheet, which is bounded by MAX_ROWS; the width is bounded by
+        // the format's column limit.
+        for row in rows.iter_mut().take(bottom.saturating_add(1)).skip(top) {
+            if row.len() <= right && right < MAX_COLUMNS {
+                row.resize(right + 1, String::new());
+            }
+            for cell in row.iter_mut().take(right.saturating_add(1)).skip(left) {
+                if cell.is_empty() {
+                    cell.clone_from(&value);
+                }
+            }
+        }
+    }
+}
+
+/// The most columns a spreadsheet has (XLSX: 16 384).
+const MAX_COLUMNS: usize = 16_384;
 
 /// A workbook error in words; a password-protected workbook says how to proceed.
 fn describe(error: &calamine::Error) -> String {
