@@ -11,6 +11,35 @@ use ropa::model::Register;
 use ropa::render::{self, Block, DocumentKind, Language, RenderFormat};
 use ropa::source::{Document, Format, Limits, ReadOptions, load_register};
 
+/// The registers of Dutch public bodies transcribed from their published pages
+/// (`tests/corpus/real/`), by file name.
+fn real_registers() -> Vec<(String, Register)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    paths.sort();
+    assert!(paths.len() >= 10, "the real-register corpus is missing");
+    paths
+        .into_iter()
+        .map(|path| match load_register(&path, &ReadOptions::default()) {
+            Ok(loaded) => (
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                loaded.value,
+            ),
+            Err(error) => panic!("{} does not load: {error}", path.display()),
+        })
+        .collect()
+}
+
 /// The example registers, by directory name.
 fn examples() -> Vec<(String, Register)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
@@ -109,7 +138,7 @@ fn elements(html: &str) -> Vec<String> {
 
 #[test]
 fn html_is_well_formed_standalone_and_has_landmarks() {
-    for (name, register) in examples() {
+    for (name, register) in examples().into_iter().chain(real_registers()) {
         for kind in [DocumentKind::Statement, DocumentKind::Register] {
             for language in LANGUAGES {
                 let html = write(&render::document(&register, kind, language), RenderFormat::Html);
@@ -550,7 +579,8 @@ fn the_statement_keeps_every_piece_of_the_registers_own_text() {
             // A typed retention event is shown in the language's words.
             || last == "event_label"
     };
-    for (name, register) in examples() {
+    let mut all_missing = Vec::new();
+    for (name, register) in examples().into_iter().chain(real_registers()) {
         let value = serde_json::to_value(&register).expect("register as JSON");
         let mut found = Vec::new();
         strings(&value, String::new(), &mut found);
@@ -564,7 +594,7 @@ fn the_statement_keeps_every_piece_of_the_registers_own_text() {
             .filter(|(path, text)| !not_prose(path, text))
             .collect();
         assert!(
-            prose.len() > 40,
+            prose.len() > 10,
             "{name}: only {} pieces of prose found",
             prose.len()
         );
@@ -576,9 +606,10 @@ fn the_statement_keeps_every_piece_of_the_registers_own_text() {
             })
             .map(|(path, value)| format!("{path}: {value}"))
             .collect();
-        assert!(
-            missing.is_empty(),
-            "{name}: the statement leaves out {missing:#?}"
-        );
+        all_missing.extend(missing.into_iter().map(|m| format!("{name}: {m}")));
     }
+    assert!(
+        all_missing.is_empty(),
+        "the statement leaves out {all_missing:#?}"
+    );
 }

@@ -171,7 +171,9 @@ pub(crate) fn named_gap(t: &Texts, what: &str) -> Span {
 pub(crate) fn lawful_basis(t: &Texts, lookup: &Lookup<'_>, basis: &LawfulBasis) -> Text {
     let mut text = Text::default();
     let name = match (basis.basis, &basis.wording) {
-        (Some(kind), _) => Some(t.label("lawful_basis", kind).to_owned()),
+        // The register's own wording goes with the basis it names ("Algemeen belang").
+        (Some(kind), Some(wording)) => Some(format!("{} (“{wording}”)", t.label("lawful_basis", kind))),
+        (Some(kind), None) => Some(t.label("lawful_basis", kind).to_owned()),
         (None, Some(wording)) => Some(wording.clone()),
         (None, None) => None,
     };
@@ -228,6 +230,12 @@ pub(crate) fn source(t: &Texts, source: &DataSource) -> Text {
     };
     if let Some(when) = &source.when {
         text = format!("{text} ({when})");
+    }
+    if let Some(provision) = &source.legal_provision {
+        text = t.fill(
+            "activity.basis_with_provision",
+            &[("basis", &text), ("provision", provision)],
+        );
     }
     Text::plain(text)
 }

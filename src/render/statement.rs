@@ -221,14 +221,44 @@ fn activities_section(
             .push(Block::List(promises.into_iter().map(Text::plain).collect()));
     }
     for activity in gdpr_activities(register) {
-        b.heading(3, &activity.name);
-        if let Some(description) = &activity.description {
-            b.plain(description.clone());
-        }
-        b.blocks.push(Block::Facts(activity_facts(
-            t, lookup, register, statement, activity,
-        )));
+        activity_block(b, t, lookup, register, statement, activity);
     }
+    // Processing under another law (a boa's police data under the Wpg) is not the GDPR's, but
+    // organisations publish it with their statement; it gets a section of its own that says which
+    // law applies.
+    let others: Vec<&ProcessingActivity> = register
+        .activities
+        .iter()
+        .filter(|a| !matches!(a.regime, None | Some(LegalRegime::Gdpr)))
+        .collect();
+    if others.is_empty() {
+        return;
+    }
+    b.heading(2, t.get("statement.other_regimes_heading"));
+    for activity in others {
+        activity_block(b, t, lookup, register, statement, activity);
+        if let Some(regime) = activity.regime {
+            let law = t.label("regime", regime).to_owned();
+            b.plain(t.fill("statement.other_regime", &[("law", &law)]));
+        }
+    }
+}
+
+fn activity_block(
+    b: &mut Builder,
+    t: &Texts,
+    lookup: &Lookup<'_>,
+    register: &Register,
+    statement: &Statement,
+    activity: &ProcessingActivity,
+) {
+    b.heading(3, &activity.name);
+    if let Some(description) = &activity.description {
+        b.plain(description.clone());
+    }
+    b.blocks.push(Block::Facts(activity_facts(
+        t, lookup, register, statement, activity,
+    )));
 }
 
 /// The statement's general promises, as it makes them; `ropa check` reports any the activities
@@ -331,6 +361,9 @@ pub(crate) fn activity_facts(
             vec![Text::plain(t.and_list(&activity.responsible_bodies))],
         ));
     }
+    if let Some(unit) = &activity.organisational_unit {
+        facts.push(fact(t, "activity.unit", vec![Text::plain(unit.clone())]));
+    }
     if !activity.for_controllers.is_empty() {
         facts.push(fact(
             t,
@@ -373,14 +406,12 @@ pub(crate) fn activity_facts(
             category_with_scope(t, lookup, activity, id)
         }),
     ));
+    scoped_subjects_and_purposes(t, lookup, activity, &mut facts);
     let categories = lookup.categories_of(activity);
     let special = phrases::activity_special_categories(&categories);
-    if !special.is_empty() {
-        facts.push(fact(
-            t,
-            "activity.special_categories",
-            special_category_values(t, activity, &special),
-        ));
+    let special_values = special_category_values(t, activity, &special);
+    if !special_values.is_empty() {
+        facts.push(fact(t, "activity.special_categories", special_values));
     }
     if categories.iter().any(|c| c.criminal) {
         let value = match &activity.criminal_data_basis {
@@ -554,6 +585,56 @@ fn add_unclassified(t: &Texts, activity: &ProcessingActivity, facts: &mut Vec<Fa
     }
 }
 
+/// Scopes that name data subjects or purposes without data categories ("partner: bij een
+/// gezamenlijke huishouding") go with the data subjects or purposes they name.
+fn scoped_subjects_and_purposes(
+    t: &Texts,
+    lookup: &Lookup<'_>,
+    activity: &ProcessingActivity,
+    facts: &mut [Fact],
+) {
+    for scope in activity
+        .data_category_scope
+        .iter()
+        .filter(|s| s.categories.is_empty())
+    {
+        let (key, labels) = if scope.data_subjects.is_empty() {
+            ("activity.purposes", lookup.purpose_labels(&scope.purposes))
+        } else {
+            (
+                "activity.data_subjects",
+                lookup.subject_labels(&scope.data_subjects),
+            )
+        };
+        let mode = scope
+            .collected
+            .map(|mode| collection_mode(t, mode))
+            .filter(|m| !m.is_empty());
+        let note = [mode, scope.when.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(": ");
+        if labels.is_empty() || note.is_empty() {
+            continue;
+        }
+        let value = Text::plain(format!("{} ({note})", t.and_list(&labels)));
+        if let Some(fact) = facts.iter_mut().find(|f| f.term == t.get(key)) {
+            fact.values.push(value);
+        }
+    }
+}
+
+/// How a scope says data are collected, in words; empty for "always".
+fn collection_mode(t: &Texts, mode: crate::model::CollectionMode) -> &str {
+    match mode {
+        crate::model::CollectionMode::Optional => t.get("activity.collected_optional"),
+        crate::model::CollectionMode::InSomeCases => t.get("activity.collected_in_some_cases"),
+        crate::model::CollectionMode::OnlyWhereNecessary => t.get("activity.collected_only_where_necessary"),
+        _ => "",
+    }
+}
+
 /// A data category with how it is collected, where a scope says ("alleen in sommige gevallen:
 /// als de melding in behandeling wordt genomen").
 fn category_with_scope(
@@ -563,19 +644,22 @@ fn category_with_scope(
     id: &crate::model::Id,
 ) -> Text {
     let mut label = lookup.described(&lookup.categories, id, |c| (&c.label, c.description.as_deref()));
+    if let Some(document) = lookup
+        .categories
+        .get(id.as_str())
+        .and_then(|c| c.document.as_ref())
+    {
+        label = format!(
+            "{label} ({})",
+            t.fill("activity.see", &[("title", &document.title)])
+        );
+    }
     for scope in activity
         .data_category_scope
         .iter()
         .filter(|s| s.categories.contains(id))
     {
-        let mode = scope.collected.map(|mode| match mode {
-            crate::model::CollectionMode::Optional => t.get("activity.collected_optional"),
-            crate::model::CollectionMode::InSomeCases => t.get("activity.collected_in_some_cases"),
-            crate::model::CollectionMode::OnlyWhereNecessary => {
-                t.get("activity.collected_only_where_necessary")
-            }
-            _ => "",
-        });
+        let mode = scope.collected.map(|mode| collection_mode(t, mode));
         let note = match (mode.filter(|m| !m.is_empty()), &scope.when) {
             (Some(mode), Some(when)) => t.fill("activity.collected_when", &[("mode", mode), ("when", when)]),
             (Some(mode), None) => mode.to_owned(),
@@ -609,16 +693,10 @@ fn special_category_values(
         let applies: Vec<_> = if condition.categories.is_empty() {
             special.to_vec()
         } else {
-            condition
-                .categories
-                .iter()
-                .copied()
-                .filter(|c| special.contains(c))
-                .collect()
+            // As the condition names them, even one the activity's data do not show
+            // (`ropa check` reports that), so the register's words are not lost.
+            condition.categories.clone()
         };
-        if applies.is_empty() {
-            continue;
-        }
         covered.extend(applies.iter().copied());
         let names: Vec<String> = applies
             .iter()
@@ -634,8 +712,16 @@ fn special_category_values(
         if let Some(provision) = &condition.legal_provision {
             grounds.push(provision.clone());
         }
+        if let Some(why) = &condition.consent_not_asked_because {
+            grounds.push(why.clone());
+        }
         let categories = t.and_list(&names);
-        if grounds.is_empty() {
+        if names.is_empty() {
+            // A condition for no category the register names: its words, as written.
+            if !grounds.is_empty() {
+                values.push(Text::plain(grounds.join("; ")));
+            }
+        } else if grounds.is_empty() {
             values.push(Text(vec![
                 Span::Plain(format!("{categories}: ")),
                 named_gap(t, t.get("activity.special_condition_missing")),
@@ -667,17 +753,35 @@ fn recipient(t: &Texts, lookup: &Lookup<'_>, activity: &ProcessingActivity, id: 
     if let Some(kind) = lookup.recipients.get(id.as_str()).and_then(|r| r.kind) {
         label = format!("{label} ({})", t.label("recipient_kind", kind));
     }
-    let when: Vec<String> = activity
+    let scopes: Vec<&crate::model::RecipientScope> = activity
         .recipient_scope
         .iter()
         .filter(|s| s.recipients.is_empty() || s.recipients.contains(id))
-        .filter_map(|s| s.when.clone())
         .collect();
+    let when: Vec<String> = scopes.iter().filter_map(|s| s.when.clone()).collect();
     if !when.is_empty() {
         label = t.fill(
             "activity.recipient_when",
             &[("recipient", &label), ("when", &t.or_list(&when))],
         );
+    }
+    for scope in &scopes {
+        if !scope.data_categories.is_empty() {
+            let categories = t.and_list(&lookup.category_labels(&scope.data_categories));
+            label = format!(
+                "{label} ({})",
+                t.fill("activity.for_categories", &[("list", &categories)])
+            );
+        }
+        if let Some(why) = &scope.why {
+            label = format!("{label}. {}", why.trim_end_matches('.'));
+        }
+        if let Some(provision) = &scope.legal_provision {
+            label = t.fill(
+                "activity.basis_with_provision",
+                &[("basis", &label), ("provision", provision)],
+            );
+        }
     }
     // What the organisation says about the recipient and its terms, in its own words.
     if let Some(entry) = lookup.recipients.get(id.as_str()) {
@@ -688,6 +792,12 @@ fn recipient(t: &Texts, lookup: &Lookup<'_>, activity: &ProcessingActivity, id: 
         ];
         for text in said.into_iter().flatten() {
             label = format!("{label}. {}", text.trim_end_matches('.'));
+        }
+        if let Some(document) = &entry.document {
+            label = format!(
+                "{label} ({})",
+                t.fill("activity.see", &[("title", &document.title)])
+            );
         }
     }
     Text::plain(label)
@@ -1241,6 +1351,12 @@ fn security_section(
     let items: Vec<Text> = used
         .map(|m| {
             let mut line = format!("{}: {}", t.label("measure_category", m.category), m.label);
+            if let Some(document) = &m.document {
+                line = format!(
+                    "{line} ({})",
+                    t.fill("activity.see", &[("title", &document.title)])
+                );
+            }
             let status = match m.status {
                 Some(crate::model::MeasureStatus::InProgress) => {
                     Some(t.get("statement.security_in_progress").to_owned())

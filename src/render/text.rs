@@ -265,6 +265,7 @@ mod tests {
             labels_of::<DpiaStatus>("dpia_status", &texts, m);
             labels_of::<SecurityStandard>("security_standard", &texts, m);
             labels_of::<SecurityMeasureCategory>("measure_category", &texts, m);
+            labels_of::<LegalRegime>("regime", &texts, m);
             assert!(
                 missing.is_empty(),
                 "lang/{language}.toml has no label for {missing:?}"
