@@ -165,7 +165,13 @@ fn bad_sheets_get_clear_errors() {
     let unknown = import::import_path(Path::new("register.pdf"), &ImportOptions::default());
     assert!(message(unknown).contains(".csv, .xlsx"));
     let missing = import::import_path(Path::new("does-not-exist.xlsx"), &ImportOptions::default());
-    assert!(message(missing).contains("does-not-exist.xlsx"));
+    assert!(message(missing).contains("does-not-exist.xlsx: cannot read"));
+    // A password-protected workbook says what to do instead.
+    let protected = import::import_path(
+        Path::new("tests/import/fixtures/protected.xlsx"),
+        &ImportOptions::default(),
+    );
+    assert!(message(protected).contains("password protected; save an unprotected copy"));
     // A file that claims to be a workbook but is not.
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let fake = dir.join("fake.xlsx");
@@ -510,4 +516,18 @@ fn the_generated_public_register_has_the_rows_and_columns_of_the_input() {
             }
         }
     }
+}
+
+#[test]
+fn an_ods_sheet_is_read() {
+    let path = Path::new("tests/import/fixtures/register.ods");
+    let import = import::import_path(path, &options("Gemeente Voorbeeld")).unwrap_or_else(|e| panic!("{e}"));
+    let register = reloads(&import);
+    let names: Vec<&str> = register.activities.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["Leerlingenvervoer", "Nieuwsbrief"]);
+    assert!(register.activities[1].relies_on(LawfulBasisKind::Consent));
+    assert_eq!(
+        import.source,
+        "tests/import/fixtures/register.ods (sheet Verwerkingen)"
+    );
 }

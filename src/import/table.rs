@@ -152,6 +152,11 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
 }
 
 fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
+    // A missing or unreadable file is said plainly, before the workbook reader words it.
+    std::fs::File::open(path).map_err(|source| ImportError::Read {
+        file: file.to_owned(),
+        source,
+    })?;
     let workbook_error = |message: String| ImportError::Workbook {
         file: file.to_owned(),
         message,
