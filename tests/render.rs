@@ -613,3 +613,11 @@ fn the_statement_keeps_every_piece_of_the_registers_own_text() {
         "the statement leaves out {all_missing:#?}"
     );
 }
+
+#[test]
+fn a_register_names_its_language() {
+    let dutch = parse("register: { language: nl-NL }\ncontroller: { name: X, public_authority: false }\n");
+    assert_eq!(Language::of_register(&dutch), Some(Language::Nl));
+    let unknown = parse("register: { language: fy }\ncontroller: { name: X, public_authority: false }\n");
+    assert_eq!(Language::of_register(&unknown), None);
+}

@@ -48,6 +48,17 @@ list_enum! {
 }
 
 impl Language {
+    /// The language the register says it is written in (`register.language`, else
+    /// `statement.language`, as BCP 47: `nl`, `nl-NL`), when ropa has texts for it.
+    pub fn of_register(register: &Register) -> Option<Language> {
+        let code = register
+            .register
+            .language
+            .as_deref()
+            .or(register.statement.as_ref().and_then(|s| s.language.as_deref()))?;
+        code.split(['-', '_']).next()?.to_ascii_lowercase().parse().ok()
+    }
+
     /// The language's text file.
     fn source(self) -> &'static str {
         match self {

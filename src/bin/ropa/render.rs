@@ -81,14 +81,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let language = match args.lang {
         Some(Lang::Nl) => Language::Nl,
         Some(Lang::En) => Language::En,
-        None => register
-            .register
-            .language
-            .as_deref()
-            .or(register.statement.as_ref().and_then(|s| s.language.as_deref()))
-            .and_then(|code| code.split(['-', '_']).next())
-            .and_then(|code| code.to_ascii_lowercase().parse().ok())
-            .unwrap_or(Language::En),
+        None => Language::of_register(&register).unwrap_or(Language::En),
     };
     let kind = match args.document {
         Which::Statement => DocumentKind::Statement,
