@@ -713,4 +713,20 @@ impl ProcessingActivity {
     pub fn relies_on(&self, kind: LawfulBasisKind) -> bool {
         self.lawful_bases.iter().any(|b| b.basis == Some(kind))
     }
+
+    /// Whether it rests on consent: Art 6(1)(a), or explicit consent for special categories
+    /// (Art 9(2)(a)). Consent can be withdrawn at any time (Art 7(3)).
+    pub fn relies_on_consent(&self) -> bool {
+        self.relies_on(LawfulBasisKind::Consent)
+            || self
+                .special_category_conditions
+                .iter()
+                .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
+    }
+
+    /// Whether data subjects may object to it on grounds of their particular situation: it rests
+    /// on a public task or legitimate interests (Art 21(1)).
+    pub fn open_to_objection(&self) -> bool {
+        self.relies_on(LawfulBasisKind::PublicTask) || self.relies_on(LawfulBasisKind::LegitimateInterests)
+    }
 }

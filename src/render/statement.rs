@@ -13,7 +13,7 @@ use super::phrases::{self, Lookup, named_gap};
 use super::text::Texts;
 use crate::model::{
     Channel, Contact, DataSourceKind, DataSubjectRight, LawfulBasisKind, LegalRegime, ProcessingActivity,
-    PurposeKind, RecipientKind, Register, SpecialCategoryConditionKind, Statement,
+    PurposeKind, RecipientKind, Register, Statement,
 };
 
 /// Builds a document block by block, keeping heading anchors unique.
@@ -953,14 +953,10 @@ fn join_texts(t: &Texts, texts: Vec<Text>) -> Text {
     out
 }
 
-/// Whether the activity rests on a basis Art 21(1) gives a right to object to.
-fn objectionable(activity: &ProcessingActivity) -> bool {
-    activity.relies_on(LawfulBasisKind::PublicTask)
-        || activity.relies_on(LawfulBasisKind::LegitimateInterests)
-}
-
 fn objection_section(b: &mut Builder, t: &Texts, lookup: &Lookup<'_>, register: &Register) {
-    let applies: Vec<&ProcessingActivity> = gdpr_activities(register).filter(|a| objectionable(a)).collect();
+    let applies: Vec<&ProcessingActivity> = gdpr_activities(register)
+        .filter(|a| a.open_to_objection())
+        .collect();
     let marketing = gdpr_activities(register).any(|a| {
         a.purposes.iter().any(|id| {
             lookup.purposes.get(id.as_str()).is_some_and(|p| {
@@ -1021,7 +1017,7 @@ fn rights_that_apply(register: &Register) -> Vec<DataSubjectRight> {
     if any(LawfulBasisKind::Consent) || any(LawfulBasisKind::Contract) {
         rights.push(DataSubjectRight::Portability);
     }
-    if activities.iter().any(|a| objectionable(a)) {
+    if activities.iter().any(|a| a.open_to_objection()) {
         rights.push(DataSubjectRight::Objection);
     }
     if activities.iter().any(|a| {
@@ -1039,12 +1035,7 @@ fn rights_that_apply(register: &Register) -> Vec<DataSubjectRight> {
 
 /// Whether any activity rests on consent or explicit consent.
 fn uses_consent(register: &Register) -> bool {
-    gdpr_activities(register).any(|a| {
-        a.relies_on(LawfulBasisKind::Consent)
-            || a.special_category_conditions
-                .iter()
-                .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
-    })
+    gdpr_activities(register).any(ProcessingActivity::relies_on_consent)
 }
 
 fn rights_section(b: &mut Builder, t: &Texts, register: &Register, statement: &Statement) {
@@ -1173,12 +1164,7 @@ fn consent_section(b: &mut Builder, t: &Texts, register: &Register) {
     b.heading(2, t.get("statement.consent_heading"));
     b.plain(t.get("statement.consent_intro"));
     let items: Vec<Text> = gdpr_activities(register)
-        .filter(|a| {
-            a.relies_on(LawfulBasisKind::Consent)
-                || a.special_category_conditions
-                    .iter()
-                    .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
-        })
+        .filter(|a| a.relies_on_consent())
         .map(|a| match a.consent.as_ref().and_then(|c| c.withdrawal.as_ref()) {
             Some(withdrawal) => Text::plain(t.fill(
                 "statement.consent_withdrawal",

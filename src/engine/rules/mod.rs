@@ -35,7 +35,7 @@ pub(crate) mod prelude {
     pub(crate) use crate::model::*;
     pub(crate) use crate::path::FieldPath;
 
-    pub(crate) use super::{cookie_name, once_for_activities, provided, relies_on_consent};
+    pub(crate) use super::{cookie_name, once_for_activities, provided};
 }
 
 /// Whether a text field is filled in: present and not blank.
@@ -51,16 +51,6 @@ pub(crate) fn cookie_name(cookie: &crate::model::Cookie) -> String {
         .as_deref()
         .map(|n| format!(" `{n}`"))
         .unwrap_or_default()
-}
-
-/// Whether an activity relies on consent, as an Art 6(1)(a) basis or an Art 9(2)(a) condition.
-pub(crate) fn relies_on_consent(activity: &crate::model::ProcessingActivity) -> bool {
-    use crate::model::{LawfulBasisKind, SpecialCategoryConditionKind};
-    activity.relies_on(LawfulBasisKind::Consent)
-        || activity
-            .special_category_conditions
-            .iter()
-            .any(|c| c.condition == Some(SpecialCategoryConditionKind::ExplicitConsent))
 }
 
 /// One finding for the register about the activities in `activities` (if any): at the first

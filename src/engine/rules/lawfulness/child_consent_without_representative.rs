@@ -28,7 +28,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
         let children = a.children.as_ref();
-        if !relies_on_consent(a) || children.is_some_and(|c| c.representative_consent) {
+        if !a.relies_on_consent() || children.is_some_and(|c| c.representative_consent) {
             continue;
         }
         let group = a.data_subjects.iter().find(|id| {

@@ -21,7 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
-        if !relies_on_consent(a) || a.consent.as_ref().is_some_and(|c| provided(&c.withdrawal)) {
+        if !a.relies_on_consent() || a.consent.as_ref().is_some_and(|c| provided(&c.withdrawal)) {
             continue;
         }
         out.push(ctx.finding(

@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out,
         &RULE,
         DataSubjectRight::Objection,
-        |a| a.relies_on(LawfulBasisKind::PublicTask) || a.relies_on(LawfulBasisKind::LegitimateInterests),
+        ProcessingActivity::open_to_objection,
         "rests on a public task or legitimate interests",
     );
 }

@@ -26,7 +26,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // Consent makes third-party sharing keep an "only with your consent" promise when the
         // activity rests on it (Art 6(1)(a) or Art 9(2)(a)); a recipient merely labelled
         // `only_with_consent` does not, when the activity rests on another basis.
-        let rests_on_consent = relies_on_consent(activity.activity);
+        let rests_on_consent = activity.activity.relies_on_consent();
         // With no basis stated at all, nothing contradicts a recipient's "only with consent"
         // (`lawful-basis-missing` reports the gap); a stated other basis does.
         let basis_unstated = activity.activity.lawful_bases.iter().all(|b| b.basis.is_none());

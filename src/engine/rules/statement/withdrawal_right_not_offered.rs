@@ -24,7 +24,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out,
         &RULE,
         DataSubjectRight::WithdrawConsent,
-        relies_on_consent,
+        ProcessingActivity::relies_on_consent,
         "relies on consent",
     );
 }
