@@ -1,6 +1,8 @@
 //! What a rule sees: the register, the proposal being evaluated (if any), catalogue lookups that
 //! resolve ids in both, and helpers to build findings.
 
+use std::borrow::Cow;
+
 use super::Facts;
 use super::finding::{Finding, Related, Severity, Subject};
 use super::index::{CatalogueIndex, Found, Indexed};
@@ -45,9 +47,21 @@ impl ActivityRef<'_> {
         (self.subject, FieldPath::from_segments(self.segments_then(&rest)))
     }
 
-    /// How messages name the activity.
-    pub(crate) fn name(&self) -> String {
-        format!("`{}`", self.activity.id)
+    /// How messages name the activity: its id in backticks, written straight into the message.
+    pub(crate) fn name(&self) -> Backticked<'_> {
+        Backticked(self.activity.id.as_str())
+    }
+}
+
+/// An id as messages show it, in backticks.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Backticked<'a>(&'a str);
+
+impl std::fmt::Display for Backticked<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("`")?;
+        f.write_str(self.0)?;
+        f.write_str("`")
     }
 }
 
@@ -166,8 +180,8 @@ impl<'a> Context<'a> {
         &self,
         rule: &'static Rule,
         at: (Subject, FieldPath),
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: impl Into<Cow<'static, str>>,
+        hint: impl Into<Cow<'static, str>>,
     ) -> Finding {
         Finding {
             rule: rule.id,
@@ -195,7 +209,7 @@ impl Finding {
 
     /// Adds a related location.
     #[must_use]
-    pub(crate) fn related(mut self, at: (Subject, FieldPath), message: impl Into<String>) -> Self {
+    pub(crate) fn related(mut self, at: (Subject, FieldPath), message: impl Into<Cow<'static, str>>) -> Self {
         self.related.push(Related {
             subject: at.0,
             path: at.1,

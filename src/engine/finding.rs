@@ -1,6 +1,7 @@
 //! Findings: what a rule reports, as plain serialisable data. The engine never renders; reports
 //! turn findings into text, JSON or SARIF.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use schemars::JsonSchema;
@@ -58,7 +59,7 @@ pub struct Related {
     /// The field.
     pub path: FieldPath,
     /// What it is.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// Its position, when the document came from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
@@ -81,11 +82,12 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<SourceLocation>,
     /// One line: what is wrong here.
-    pub message: String,
+    // Borrowed when the rule's wording needs no values, so a finding costs no copy of it.
+    pub message: Cow<'static, str>,
     /// Why it matters, in plain words.
     pub explanation: &'static str,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Cow<'static, str>,
     /// Other places that explain it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,

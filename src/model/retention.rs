@@ -199,16 +199,17 @@ impl Retention {
     }
 
     /// This retention and, for a conditional one, every retention inside it, depth first.
-    pub fn walk(&self) -> Vec<&Retention> {
-        let mut out = Vec::new();
-        let mut stack = vec![self];
-        while let Some(retention) = stack.pop() {
-            out.push(retention);
+    pub fn walk(&self) -> impl Iterator<Item = &Retention> {
+        // Depth first, without allocating for the usual retention that has no cases.
+        let mut next = Some(self);
+        let mut stack: Vec<&Retention> = Vec::new();
+        std::iter::from_fn(move || {
+            let retention = next.take().or_else(|| stack.pop())?;
             if let Self::Conditional(conditional) = retention {
                 stack.extend(conditional.all());
             }
-        }
-        out
+            Some(retention)
+        })
     }
 }
 

@@ -410,7 +410,7 @@ fn repeats(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
             f.rule,
             f.severity,
             f.location.as_ref().map(|l| l.file.as_str()),
-            f.hint.as_str(),
+            &f.hint,
         )
     }
     let mut counts: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
@@ -584,9 +584,9 @@ mod tests {
             subject: Subject::Register,
             path: FieldPath::root(),
             location: Some(at),
-            message: "message".to_owned(),
+            message: "message".into(),
             explanation: "",
-            hint: "hint".to_owned(),
+            hint: "hint".into(),
             related,
         }
     }
@@ -627,7 +627,7 @@ mod tests {
                 Related {
                     subject: Subject::Register,
                     path: FieldPath::root(),
-                    message: "used here".to_owned(),
+                    message: "used here".into(),
                     location: Some(location(&file, start, start + 2)),
                 }
             })

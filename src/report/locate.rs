@@ -52,7 +52,7 @@ pub fn locate(findings: &mut [Finding], documents: Documents<'_>) {
         if let Some(document) = documents.of(finding.subject)
             && let std::borrow::Cow::Owned(hint) = super::hint::in_format(&finding.hint, document.format())
         {
-            finding.hint = hint;
+            finding.hint = hint.into();
         }
         for related in &mut finding.related {
             related.location = documents.locate(related.subject, &related.path);

@@ -427,7 +427,7 @@ fn result(
                 Some(location(
                     r.location.as_ref()?,
                     Some(i + 1),
-                    Some(r.message.clone()),
+                    Some(r.message.to_string()),
                     root,
                 ))
             })
@@ -441,7 +441,7 @@ fn result(
             .collect(),
         properties: ResultProperties {
             field_path: finding.path.to_string(),
-            hint: finding.hint.clone(),
+            hint: finding.hint.to_string(),
         },
     }
 }

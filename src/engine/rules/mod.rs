@@ -63,16 +63,16 @@ pub(crate) fn once_for_activities(
     field: &'static str,
     activities: &[crate::engine::context::ActivityRef<'_>],
     says: (&str, &str),
-    hint: &str,
+    hint: &'static str,
 ) -> Option<crate::engine::Finding> {
     let first = activities.first()?;
     let message = match activities.len() {
-        1 => format!("activity {} {}", first.name(), says.0),
-        n => format!("{n} activities {}: {}", says.1, name_some(activities)),
+        1 => message!("activity {} {}", first.name(), says.0),
+        n => message!("{n} activities {}: {}", says.1, name_some(activities)),
     };
     let mut finding = ctx.finding(rule, first.at(field), message, hint);
     for activity in activities.iter().skip(1) {
-        finding = finding.related(activity.at(field), format!("activity {}", activity.name()));
+        finding = finding.related(activity.at(field), message!("activity {}", activity.name()));
     }
     Some(finding)
 }
@@ -80,10 +80,15 @@ pub(crate) fn once_for_activities(
 /// The first few activities' names, and how many more.
 fn name_some(activities: &[crate::engine::context::ActivityRef<'_>]) -> String {
     const SHOWN: usize = 5;
-    let names: Vec<String> = activities.iter().take(SHOWN).map(|a| a.name()).collect();
+    use std::fmt::Write as _;
+    let mut names = String::with_capacity(64);
+    for (i, activity) in activities.iter().take(SHOWN).enumerate() {
+        let separator = if i == 0 { "" } else { ", " };
+        let _ = write!(names, "{separator}{}", activity.name());
+    }
     match activities.len().saturating_sub(SHOWN) {
-        0 => names.join(", "),
-        more => format!("{} and {more} more", names.join(", ")),
+        0 => names,
+        more => message!("{names} and {more} more"),
     }
 }
 

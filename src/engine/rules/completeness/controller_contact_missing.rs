@@ -23,7 +23,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             &RULE,
             (Subject::Register, FieldPath::root().key("controller")),
-            format!("controller `{}` has no contact details", controller.name),
+            message!("controller `{}` has no contact details", controller.name),
             "add `contact` with at least an e-mail address, telephone number or address",
         ));
     }

@@ -79,15 +79,15 @@ fn missing<T: Indexed>(ctx: &Context<'_>, out: &mut Vec<Finding>, id: &Id, at: F
             ctx.finding(
                 &RULE,
                 (Subject::Register, at),
-                format!("`{id}` is not a declared {}", T::NOUN),
-                format!(
+                message!("`{id}` is not a declared {}", T::NOUN),
+                message!(
                     "declare `{id}` in `catalogues.{}`, or correct the reference",
                     T::KEY
                 ),
             )
             .related(
                 (Subject::Register, catalogue_path::<T>(Subject::Register)),
-                format!("the declared {}", T::PLURAL),
+                message!("the declared {}", T::PLURAL),
             ),
         );
     }

@@ -82,11 +82,11 @@ fn refs<T: Indexed>(
             .map(|e| e.id().as_str())
             .collect();
         let hint = match nearest(id.as_str(), &declared) {
-            Some(near) => format!(
+            Some(near) => message!(
                 "did you mean `{near}`? Otherwise declare `{id}` in `catalogues.{}`",
                 T::KEY
             ),
-            None => format!(
+            None => message!(
                 "declare `{id}` in `catalogues.{}`, or correct the reference",
                 T::KEY
             ),
@@ -95,12 +95,12 @@ fn refs<T: Indexed>(
             ctx.finding(
                 &RULE,
                 at(i),
-                format!("`{id}` is not a declared {}", T::NOUN),
+                message!("`{id}` is not a declared {}", T::NOUN),
                 hint,
             )
             .related(
                 (Subject::Register, catalogue_path::<T>(Subject::Register)),
-                format!("the declared {}", T::PLURAL),
+                message!("the declared {}", T::PLURAL),
             ),
         );
     }

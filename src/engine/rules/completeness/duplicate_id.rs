@@ -44,7 +44,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     ctx.finding(
                         &RULE,
                         (Subject::Register, list.index(i).key("id")),
-                        format!("the {noun} id `{id}` is already used"),
+                        message!("the {noun} id `{id}` is already used"),
                         "give each entry its own id; references then name exactly one",
                     )
                     .related(

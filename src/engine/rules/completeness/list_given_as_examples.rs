@@ -27,8 +27,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 (subject, path),
-                format!("activity {} gives its `{list}` only as examples", activity.name()),
-                format!("list every item under `{list}` and remove `{list}` from `examples_only`"),
+                message!("activity {} gives its `{list}` only as examples", activity.name()),
+                message!("list every item under `{list}` and remove `{list}` from `examples_only`"),
             ));
         }
     }

@@ -47,13 +47,13 @@ fn require_list(
     field: &'static str,
     list: fn(&ProcessingActivity) -> &Listed<Id>,
     item: &str,
-    hint: &str,
+    hint: &'static str,
 ) {
     for activity in ctx.activities() {
         let message = match list(activity.activity) {
             Listed::Items(_) => continue,
-            Listed::NotStated => format!("activity {} does not state its {item}", activity.name()),
-            Listed::None => format!("activity {} says it has no {item}", activity.name()),
+            Listed::NotStated => message!("activity {} does not state its {item}", activity.name()),
+            Listed::None => message!("activity {} says it has no {item}", activity.name()),
         };
         out.push(ctx.finding(rule, activity.at(field), message, hint));
     }

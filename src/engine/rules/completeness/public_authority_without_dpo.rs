@@ -33,7 +33,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         None => out.push(ctx.finding(
             &RULE,
             (Subject::Register, at),
-            format!(
+            message!(
                 "`{}` is a public authority but names no data protection officer",
                 controller.name
             ),

@@ -53,7 +53,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Subject::Register,
                     catalogue_path::<Recipient>(Subject::Register).index(i).key("kind"),
                 ),
-                format!("recipient `{}` has no role", recipient.id),
+                message!("recipient `{}` has no role", recipient.id),
                 "set `kind`: `processor` (with its `processor` entry and agreement), `joint_controller`, `independent_controller`, `public_authority_inquiry`, `public_disclosure` or `internal_unit`",
             ));
         }

@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 activity.at("recipients"),
-                format!("activity {} does not state its recipients", activity.name()),
+                message!("activity {} does not state its recipients", activity.name()),
                 "list the recipients under `recipients`, declared in `catalogues.recipients`, or write `recipients: none` if nobody receives the data",
             ));
         }

@@ -90,11 +90,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     out.push(ctx.finding(
                         &RULE,
                         (subject, path.clone().key(field).index(i)),
-                        format!(
+                        message!(
                             "activity {} scopes `{id}`, which is not among its `{list}`",
                             activity.name()
                         ),
-                        format!("add `{id}` to the activity's `{list}`, or remove it from the scope"),
+                        message!("add `{id}` to the activity's `{list}`, or remove it from the scope"),
                     ));
                 }
             }

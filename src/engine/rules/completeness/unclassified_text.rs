@@ -45,17 +45,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let source = entry
                 .source
                 .as_deref()
-                .map_or_else(String::new, |s| format!(" (from {s})"));
+                .map_or_else(String::new, |s| message!(" (from {s})"));
             out.push(ctx.finding(
                 &RULE,
                 activity.at_index("unclassified", i),
-                format!(
+                message!(
                     "activity {} says about `{}` only {:?}{source}, which is not yet written as a typed value",
                     activity.name(),
                     entry.field,
                     entry.text
                 ),
-                format!("write it as `{}` and remove the entry from `unclassified`", entry.field),
+                message!("write it as `{}` and remove the entry from `unclassified`", entry.field),
             ));
         }
     }

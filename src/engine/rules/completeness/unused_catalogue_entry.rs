@@ -99,7 +99,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         Subject::Register,
                         FieldPath::root().key("catalogues").key(key).index(i).key("id"),
                     ),
-                    format!("the {noun} `{id}` is not used by any activity"),
+                    message!("the {noun} `{id}` is not used by any activity"),
                     "add it to the activities that use it, or remove it from the register",
                 ));
             }

@@ -66,7 +66,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 &activity,
                 (i, category),
                 "biometric data",
-                format!(
+                message!(
                     "activity {} processes biometric data `{}` for no security or authentication purpose",
                     activity.name(),
                     category.id

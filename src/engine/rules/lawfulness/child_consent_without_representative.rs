@@ -41,17 +41,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             group,
         ) {
             (Some(age), _, _) if age < AGE_OF_CONSENT => {
-                format!("its youngest data subjects are {age} years old")
+                message!("its youngest data subjects are {age} years old")
             }
             (Some(_), _, _) => continue,
             (None, true, _) => "it is aimed at children".to_owned(),
-            (None, false, Some(id)) => format!("data subjects `{id}` may include children"),
+            (None, false, Some(id)) => message!("data subjects `{id}` may include children"),
             (None, false, None) => continue,
         };
         let finding = ctx.finding(
             &RULE,
             activity.at("children"),
-            format!(
+            message!(
                 "activity {} relies on consent and {reason}, but records no consent by a parent or legal representative for children under 16",
                 activity.name()
             ),
@@ -62,7 +62,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ctx,
                 finding,
                 id,
-                format!("`{id}` may include children under 16"),
+                message!("`{id}` may include children under 16"),
             ),
             None => finding,
         });

@@ -40,7 +40,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let finding = ctx.finding(
                 &RULE,
                 at,
-                format!(
+                message!(
                     "activity {} relies on {what} for `{id}`, a purpose between employer and staff or applicants",
                     activity.name()
                 ),
@@ -50,7 +50,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ctx,
                 finding,
                 id,
-                format!("purpose `{id}` is human resources"),
+                message!("purpose `{id}` is human resources"),
             ));
         }
     }

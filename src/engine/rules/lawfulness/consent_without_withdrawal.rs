@@ -27,7 +27,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             &RULE,
             activity.at("consent"),
-            format!("activity {} relies on consent but records no way to withdraw it", activity.name()),
+            message!("activity {} relies on consent but records no way to withdraw it", activity.name()),
             "describe under `consent.withdrawal` how the data subject withdraws consent, as easily as it was given, e.g. \"Afmeldlink onder elke nieuwsbrief\"",
         ));
     }

@@ -31,7 +31,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     &RULE,
                     activity.at_index("lawful_bases", i),
-                    format!(
+                    message!(
                         "activity {} relies on a contract to which its data subjects are not party",
                         activity.name()
                     ),

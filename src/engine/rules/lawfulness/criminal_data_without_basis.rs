@@ -51,7 +51,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     &activity,
                     used,
                     "criminal-offence data",
-                    format!(
+                    message!(
                         "activity {} processes criminal-offence data `{}` without an Art 10 ground",
                         activity.name(),
                         used.1.id
@@ -66,7 +66,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     &RULE,
                     activity.at("criminal_data_basis"),
-                    format!(
+                    message!(
                         "activity {} relies on authorisation by law for criminal-offence data but cites no legal provision",
                         activity.name()
                     ),

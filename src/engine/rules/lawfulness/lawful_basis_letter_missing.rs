@@ -125,10 +125,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let stated = match (&basis.legal_provision, &basis.wording) {
                 (Some(provision), _) if !provision.trim().is_empty() => {
-                    format!("the statute `{}`", provision.trim())
+                    message!("the statute `{}`", provision.trim())
                 }
                 (_, Some(wording)) if !wording.trim().is_empty() => {
-                    format!("the words \"{}\"", wording.trim())
+                    message!("the words \"{}\"", wording.trim())
                 }
                 _ => "nothing".to_owned(),
             };
@@ -136,12 +136,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let needs_provision = !provided(&basis.legal_provision);
             let hint = match candidates.as_slice() {
                 [] => "add `basis` with the Art 6(1) basis this is (`legal_obligation`, `public_task`, `consent`, `contract`, `vital_interests` or `legitimate_interests`)".to_owned(),
-                [only] => format!("add `basis: {only}` ({}) if that is what it is", only.article()),
-                several => format!(
+                [only] => message!("add `basis: {only}` ({}) if that is what it is", only.article()),
+                several => message!(
                     "add `basis`: {}",
                     several
                         .iter()
-                        .map(|k| format!("`{k}` ({})", k.article()))
+                        .map(|k| message!("`{k}` ({})", k.article()))
                         .collect::<Vec<_>>()
                         .join(" or ")
                 ),
@@ -150,14 +150,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 && candidates.iter().all(|k| k.needs_legal_provision())
                 && !candidates.is_empty()
             {
-                format!("{hint}, and the `legal_provision` that lays it down")
+                message!("{hint}, and the `legal_provision` that lays it down")
             } else {
                 hint
             };
             out.push(ctx.finding(
                 &RULE,
                 activity.at_index("lawful_bases", i),
-                format!(
+                message!(
                     "activity {} gives a lawful basis as {stated}, without its Art 6(1) basis",
                     activity.name()
                 ),
@@ -184,7 +184,7 @@ mod tests {
     fn hint(r: &Register) -> String {
         findings_of(&RULE, r, None)
             .first()
-            .map(|f| f.hint.clone())
+            .map(|f| f.hint.to_string())
             .unwrap_or_default()
     }
 

@@ -28,7 +28,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
         let message = if a.lawful_bases.is_empty() {
-            format!("activity {} names no lawful basis", activity.name())
+            message!("activity {} names no lawful basis", activity.name())
         } else {
             // Bases that each cover only some purposes or data categories can leave the rest
             // without any: every purpose and every category needs one.
@@ -42,11 +42,11 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 (true, false) => ("data categories", uncovered_categories),
                 (true, true) => continue,
             };
-            format!(
+            message!(
                 "activity {} names a lawful basis only for some of its {what}; {} have none",
                 activity.name(),
                 ids.iter()
-                    .map(|id| format!("`{id}`"))
+                    .map(|id| message!("`{id}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
             )

@@ -28,7 +28,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     &RULE,
                     activity.at_index("lawful_bases", i),
-                    format!(
+                    message!(
                         "activity {} relies on `{}` ({}) but cites no legal provision",
                         activity.name(),
                         kind,

@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 activity.at_index("lawful_bases", i),
-                format!(
+                message!(
                     "activity {} relies on legitimate interests but does not state the interest pursued",
                     activity.name()
                 ),

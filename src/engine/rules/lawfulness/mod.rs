@@ -110,7 +110,7 @@ fn with_entry<T: Indexed>(
     ctx: &Context<'_>,
     finding: Finding,
     id: &Id,
-    message: impl Into<String>,
+    message: impl Into<std::borrow::Cow<'static, str>>,
 ) -> Finding {
     match ctx.find::<T>(id.as_str()) {
         Some(found) => finding.related((found.subject, found.path()), message),
@@ -127,9 +127,9 @@ fn at_category(
     (i, category): (usize, &DataCategory),
     what: &str,
     message: String,
-    hint: impl Into<String>,
+    hint: impl Into<std::borrow::Cow<'static, str>>,
 ) -> Finding {
     let id = &category.id;
     let finding = ctx.finding(rule, activity.at_index("data_categories", i), message, hint);
-    with_entry::<DataCategory>(ctx, finding, id, format!("`{id}` is declared as {what}"))
+    with_entry::<DataCategory>(ctx, finding, id, message!("`{id}` is declared as {what}"))
 }

@@ -63,13 +63,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     && (activity.activity.relies_on(LawfulBasisKind::PublicTask)
                         || activity.activity.relies_on(LawfulBasisKind::LegalObligation));
                 let message = if task {
-                    format!(
+                    message!(
                         "activity {} uses the national identification number `{}` without recording its basis (for an administrative body's task, usually Wabb art 10)",
                         activity.name(),
                         used.1.id
                     )
                 } else {
-                    format!(
+                    message!(
                         "activity {} uses the national identification number `{}` without a statutory basis",
                         activity.name(),
                         used.1.id
@@ -100,7 +100,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     &RULE,
                     basis_at.clone(),
-                    format!(
+                    message!(
                         "activity {} relies on a sectoral law for the national identification number but cites none",
                         activity.name()
                     ),
@@ -114,7 +114,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     ctx.finding(
                         &RULE,
                         basis_at.clone(),
-                        format!(
+                        message!(
                             "activity {} relies on Wabb art 10 for the national identification number, but the controller is not a public authority",
                             activity.name()
                         ),

@@ -61,7 +61,7 @@ pub(crate) fn unmarked_political(category: &DataCategory) -> bool {
 }
 
 fn political(category: &DataCategory) -> bool {
-    let text = format!(
+    let text = message!(
         "{} {}",
         category.label,
         category.description.as_deref().unwrap_or_default()
@@ -88,7 +88,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 (found.subject, found.path()),
-                format!(
+                message!(
                     "data category `{id}` (\"{}\") speaks of political opinions but is not marked as a special category",
                     found.entry.label
                 ),

@@ -66,14 +66,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let finding = ctx.finding(
                 &RULE,
                 at,
-                format!("activity {} relies on {what} for `{id}`, {kind}", activity.name()),
+                message!("activity {} relies on {what} for `{id}`, {kind}", activity.name()),
                 "rely on `public_task` or `legal_obligation` with the `legal_provision` for this purpose (and an Art 9(2) condition such as `substantial_public_interest` for special-category data); keep consent for what a citizen can freely refuse",
             );
             out.push(super::with_entry::<Purpose>(
                 ctx,
                 finding,
                 id,
-                format!("purpose `{id}` is {kind}"),
+                message!("purpose `{id}` is {kind}"),
             ));
         }
     }

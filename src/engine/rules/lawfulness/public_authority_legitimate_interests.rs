@@ -56,7 +56,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let mut finding = ctx.finding(
                 &RULE,
                 activity.at_index("lawful_bases", i),
-                format!(
+                message!(
                     "activity {} relies on legitimate interests, which a public authority cannot use for its tasks",
                     activity.name()
                 ),
@@ -67,7 +67,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     ctx,
                     finding,
                     id,
-                    format!("purpose `{id}` is not human resources or security"),
+                    message!("purpose `{id}` is not human resources or security"),
                 );
             }
             out.push(finding);

@@ -31,7 +31,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     &RULE,
                     (subject, path.key("safeguards")),
-                    format!(
+                    message!(
                         "activity {} processes special-category data for archiving, research or statistics without recording its Art 89(1) safeguards",
                         activity.name()
                     ),

@@ -42,7 +42,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 activity.at_index("special_category_conditions", j),
-                format!(
+                message!(
                     "activity {} relies on `{condition}` ({}) but cites no legal provision or UAVG ground",
                     activity.name(),
                     condition.article()

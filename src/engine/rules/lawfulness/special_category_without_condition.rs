@@ -57,13 +57,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 &RULE,
                 &activity,
                 (i, category),
-                &format!("`{special}` data"),
-                format!(
+                &message!("`{special}` data"),
+                message!(
                     "activity {} processes `{}` (`{special}` data) without an Art 9(2) condition that covers it",
                     activity.name(),
                     category.id
                 ),
-                format!(
+                message!(
                     "add a `special_category_conditions` entry with the Art 9(2) `condition` (and the `uavg_ground`) that allows processing `{special}` data"
                 ),
             ));

@@ -67,7 +67,7 @@ fn undeclared<T: Indexed>(
             ctx.finding(
                 rule,
                 activity.at_index(field, i),
-                format!(
+                message!(
                     "the {} `{id}`{} is not declared in the register",
                     T::NOUN,
                     describe(found.entry)
@@ -77,7 +77,7 @@ fn undeclared<T: Indexed>(
             .related((found.subject, found.path()), "introduced by the proposal")
             .related(
                 (Subject::Register, catalogue_path::<T>(Subject::Register)),
-                format!("the register's {}", T::PLURAL),
+                message!("the register's {}", T::PLURAL),
             ),
         );
     }
@@ -90,7 +90,7 @@ fn with_promise(
     finding: Finding,
     field: &'static str,
     made: fn(&Statement) -> bool,
-    what: &str,
+    what: &'static str,
 ) -> Finding {
     if ctx.register.statement.as_ref().is_some_and(made) {
         finding.related(

@@ -83,7 +83,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ctx.finding(
                 &RULE,
                 proposed.at_index("data_categories", c),
-                format!(
+                message!(
                     "the proposal uses `{category}` for `{other}`, but activity `{}` promises to use it only for its own purposes",
                     promising.id
                 ),
@@ -94,7 +94,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Subject::Register,
                     FieldPath::root().key("activities").index(i).key("only_for_stated_purposes"),
                 ),
-                format!("activity `{}` promises purpose limitation", promising.id),
+                message!("activity `{}` promises purpose limitation", promising.id),
             ),
         );
     }

@@ -57,10 +57,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 continue;
             };
             let message = match limit {
-                None => format!(
+                None => message!(
                     "the proposal keeps `{category}` without a time limit (`{id}`), where the register keeps it at most `{declared}`"
                 ),
-                Some(limit) if limit.max_days() > declared.max_days() => format!(
+                Some(limit) if limit.max_days() > declared.max_days() => message!(
                     "the proposal keeps `{category}` for `{limit}` (`{id}`), longer than the register's `{declared}`"
                 ),
                 Some(_) => continue,

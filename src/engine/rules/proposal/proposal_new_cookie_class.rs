@@ -29,7 +29,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = ctx.finding(
             &RULE,
             activity.at_index("cookies", i),
-            format!("the proposal places a cookie of class `{}`, which no activity in the register places", cookie.class),
+            message!("the proposal places a cookie of class `{}`, which no activity in the register places", cookie.class),
             "update the cookie statement (and ask consent where the class needs it) before placing it, or use a class already in use",
         );
         out.push(super::with_promise(

@@ -31,7 +31,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = ctx.finding(
             &RULE,
             activity.at_index("lawful_bases", i),
-            format!(
+            message!(
                 "the proposal relies on `{}` ({}), which no activity in the register uses",
                 kind,
                 kind.article()

@@ -42,7 +42,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = ctx.finding(
             &RULE,
             activity.at_index("data_categories", i),
-            format!("`{}` is {special} data, a special category no activity in the register processes", category.id),
+            message!("`{}` is {special} data, a special category no activity in the register processes", category.id),
             "assess the Art 9(2) condition and the need for a DPIA, then declare the processing in the register and the statement",
         );
         out.push(super::with_promise(

@@ -31,7 +31,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // The help follows what the proposal already gives: a transfer with its mechanism only
         // needs declaring; one without needs a mechanism first.
         let hint = match mechanism {
-            Some(mechanism) => format!(
+            Some(mechanism) => message!(
                 "declare the transfer to `{country}` with its mechanism `{mechanism}` ({}) in the register and the statement",
                 mechanism.article()
             ),
@@ -40,7 +40,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = ctx.finding(
             &RULE,
             at,
-            format!("the proposal {how} `{country}`, a third country the register does not transfer to"),
+            message!("the proposal {how} `{country}`, a third country the register does not transfer to"),
             hint,
         );
         out.push(super::with_promise(
@@ -77,7 +77,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             report(
                 activity.at_index("processors", p),
                 country,
-                format!("uses processor `{id}`, located in"),
+                message!("uses processor `{id}`, located in"),
                 None,
             );
         }

@@ -43,7 +43,7 @@ fn redeclared<T: Indexed>(ctx: &Context<'_>, out: &mut Vec<Finding>, entries: &[
             ctx.finding(
                 &RULE,
                 (Subject::Proposal, catalogue_path::<T>(Subject::Proposal).index(i).key("id")),
-                format!("the proposal introduces the {} `{id}`, which the register already declares", T::NOUN),
+                message!("the proposal introduces the {} `{id}`, which the register already declares", T::NOUN),
                 "refer to the register's entry by its id and remove it from `introduces`, or give the new entry its own id",
             )
             .related((Subject::Register, catalogue_path::<T>(Subject::Register).index(position)), "the register's entry"),

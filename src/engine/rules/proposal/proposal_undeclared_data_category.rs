@@ -27,9 +27,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         "data_categories",
         |a| &a.data_categories,
         |c| match (c.special_category, c.criminal, c.national_id) {
-            (Some(special), _, _) => format!(" (special category: {special})"),
+            (Some(special), _, _) => message!(" (special category: {special})"),
             (None, true, _) => " (criminal-offence data)".to_owned(),
-            (None, false, Some(number)) => format!(" (national identification number: {number})"),
+            (None, false, Some(number)) => message!(" (national identification number: {number})"),
             _ => String::new(),
         },
         |_| {

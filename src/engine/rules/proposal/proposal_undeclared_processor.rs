@@ -30,7 +30,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             if locations.is_empty() {
                 String::new()
             } else {
-                format!(" (in {})", locations.join(", "))
+                message!(" (in {})", locations.join(", "))
             }
         },
         |p| {
@@ -48,14 +48,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     out.extend(found.into_iter().map(|finding| {
-        let message = format!("{}; the statement already covers it as {what}", finding.message);
-        let hint = format!(
+        let message = message!("{}; the statement already covers it as {what}", finding.message);
+        let hint = message!(
             "{}, and list it under the activity's `processors`: the statement needs no change",
             finding.hint
         );
         Finding {
-            message,
-            hint,
+            message: message.into(),
+            hint: hint.into(),
             ..finding
         }
         .with_severity(Severity::Warning)
@@ -80,7 +80,7 @@ fn processors_covered(ctx: &Context<'_>) -> Option<((Subject, FieldPath), String
                 Subject::Register,
                 catalogue_path::<Recipient>(Subject::Register).index(i),
             ),
-            format!("the recipient category `{label}`"),
+            message!("the recipient category `{label}`"),
         ));
     }
     let statement = ctx.register.statement.as_ref()?;

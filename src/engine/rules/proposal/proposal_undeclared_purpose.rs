@@ -80,15 +80,15 @@ impl Compatibility {
         let then = "then add the purpose to the register's `catalogues.purposes` and inform data subjects before processing (Art 13(3))";
         match self {
             Self::PresumedCompatible => {
-                format!("record the Art 89(1) safeguards (pseudonymisation, data minimisation); {then}")
+                message!("record the Art 89(1) safeguards (pseudonymisation, data minimisation); {then}")
             }
-            Self::NeedsNewConsent => format!(
+            Self::NeedsNewConsent => message!(
                 "ask the data subjects for consent to this purpose (no compatibility test applies to consent); {then}"
             ),
-            Self::CompatibleByLaw(statute) => format!(
+            Self::CompatibleByLaw(statute) => message!(
                 "check that `{statute}` sets or covers this purpose (Art 6(4): law as the basis); {then}"
             ),
-            Self::NeedsAssessment { .. } => format!(
+            Self::NeedsAssessment { .. } => message!(
                 "weigh (a) the link between the purposes, (b) the context of collection, (c) the nature of the data, (d) the consequences for data subjects and (e) the safeguards (Art 6(4)); {then}"
             ),
         }
@@ -111,7 +111,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ctx.finding(
                 &RULE,
                 activity.at_index("purposes", i),
-                format!(
+                message!(
                     "the purpose `{id}` is not declared in the register; compatibility: {}",
                     compatibility.label()
                 ),
@@ -148,7 +148,10 @@ mod tests {
         let mut proposal = proposal();
         change(&mut proposal);
         let findings = findings_of(&RULE, &register, Some(&proposal));
-        findings.first().map(|f| f.message.clone()).unwrap_or_default()
+        findings
+            .first()
+            .map(|f| f.message.to_string())
+            .unwrap_or_default()
     }
 
     #[test]

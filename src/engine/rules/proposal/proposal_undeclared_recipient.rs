@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         &RULE,
         "recipients",
         |a| &a.recipients,
-        |r| r.kind.map(|kind| format!(" ({kind})")).unwrap_or_default(),
+        |r| r.kind.map(|kind| message!(" ({kind})")).unwrap_or_default(),
         |_| {
             "add the recipient to the register's `catalogues.recipients` and to the statement, with the agreement that governs the sharing".to_owned()
         },

@@ -38,14 +38,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             ctx.finding(
                 &RULE,
                 activity.at("automated_decision_making"),
-                format!("activity {name} takes solely automated decisions with legal or similarly significant effects but does not describe the logic involved"),
+                message!("activity {name} takes solely automated decisions with legal or similarly significant effects but does not describe the logic involved"),
                 HINT,
             )
         } else if adm.profiling {
             ctx.finding(
                 &RULE,
                 activity.at("automated_decision_making"),
-                format!("activity {name} profiles people but does not describe the logic involved"),
+                message!("activity {name} profiles people but does not describe the logic involved"),
                 HINT,
             )
             .with_severity(Severity::Warning)

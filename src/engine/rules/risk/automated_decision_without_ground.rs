@@ -37,19 +37,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let (field, message, hint) = match adm.ground {
             None => (
                 "ground",
-                format!("activity {name} takes solely automated decisions with legal or similarly significant effects without an Art 22(2) exception"),
+                message!("activity {name} takes solely automated decisions with legal or similarly significant effects without an Art 22(2) exception"),
                 "name the exception under `automated_decision_making.ground`: `authorised_by_law` with `legal_provision`, `uavg_article_40` for a legal obligation or public task without profiling, or `contract` or `explicit_consent` with the three Art 22(3) safeguards; otherwise let a person who can change the outcome take each decision".to_owned(),
             ),
             Some(AutomatedDecisionGround::AuthorisedByLaw) if !provided(&adm.legal_provision) => (
                 "legal_provision",
-                format!("activity {name} relies on a law that authorises its automated decisions but cites none"),
+                message!("activity {name} relies on a law that authorises its automated decisions but cites none"),
                 "cite the statute that authorises the automated decisions under `automated_decision_making.legal_provision`".to_owned(),
             ),
             Some(ground @ (AutomatedDecisionGround::Contract | AutomatedDecisionGround::ExplicitConsent)) => {
                 let missing: Vec<String> = SAFEGUARDS
                     .iter()
                     .filter(|s| !adm.safeguards.contains(s))
-                    .map(|s| format!("`{s}`"))
+                    .map(|s| message!("`{s}`"))
                     .collect();
                 if missing.is_empty() {
                     continue;
@@ -57,8 +57,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let missing = missing.join(", ");
                 (
                     "safeguards",
-                    format!("activity {name} bases automated decisions on `{ground}` but does not offer the safeguards {missing}"),
-                    format!("offer the missing safeguards and add {missing} to `automated_decision_making.safeguards`"),
+                    message!("activity {name} bases automated decisions on `{ground}` but does not offer the safeguards {missing}"),
+                    message!("offer the missing safeguards and add {missing} to `automated_decision_making.safeguards`"),
                 )
             }
             Some(_) => continue,
@@ -109,7 +109,7 @@ mod tests {
             vec![AutomatedDecisionSafeguard::HumanIntervention];
         let findings = findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
-        insta::assert_snapshot!(findings[0].message.as_str());
+        insta::assert_snapshot!(findings[0].message.as_ref());
 
         decide(&mut r, Some(AutomatedDecisionGround::Contract)).safeguards = SAFEGUARDS.to_vec();
         assert!(findings_of(&RULE, &r, None).is_empty());

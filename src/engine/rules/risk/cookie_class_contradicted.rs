@@ -32,7 +32,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 (subject, path.key("class")),
-                format!(
+                message!(
                     "the cookie{name} of activity {} is labelled `privacy_friendly_analytics`, but {why}",
                     activity.name()
                 ),

@@ -45,7 +45,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 (subject, path.key("consent")),
-                format!(
+                message!(
                     "the `{class}` cookie{name} of activity {} {how}",
                     activity.name()
                 ),
@@ -86,7 +86,7 @@ mod tests {
             let findings = findings_of(&RULE, &r, None);
             assert_eq!(findings.len(), 1, "{consent}");
             assert_eq!(findings[0].path.to_string(), "/activities/2/cookies/2/consent");
-            insta::assert_snapshot!(consent.to_string(), findings[0].message.as_str());
+            insta::assert_snapshot!(consent.to_string(), findings[0].message.as_ref());
         }
     }
 

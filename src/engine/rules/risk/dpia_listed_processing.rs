@@ -115,7 +115,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = ctx.finding(
             &RULE,
             activity.at("dpia"),
-            format!(
+            message!(
                 "activity {} matches the AP's DPIA list ({}){}, but has no DPIA",
                 activity.name(),
                 names.join(", "),

@@ -67,7 +67,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             &RULE,
             at,
-            format!("activity {} {trigger}, but {state}", activity.name()),
+            message!("activity {} {trigger}, but {state}", activity.name()),
             "carry out a DPIA before the processing starts and record it as `dpia: { status: completed, reference: ... }` (or `in_progress` while it runs)",
         ));
     }
@@ -105,7 +105,7 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<S
         return None;
     }
     let names: Vec<&str> = criteria.iter().map(|&c| criterion_name(c)).collect();
-    Some(format!(
+    Some(message!(
         "meets {} DPIA criteria ({})",
         criteria.len(),
         names.join(", ")
@@ -248,7 +248,7 @@ mod tests {
         let findings = findings_of(&RULE, &r, None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/dpia/status");
-        insta::assert_snapshot!(findings[0].message.as_str());
+        insta::assert_snapshot!(findings[0].message.as_ref());
     }
 
     #[test]
@@ -335,7 +335,7 @@ mod tests {
         r.activities[1].dpia = None;
         let messages: Vec<String> = findings_of(&RULE, &r, None)
             .into_iter()
-            .map(|f| f.message)
+            .map(|f| f.message.into_owned())
             .collect();
         assert!(
             messages.iter().all(|m| !m.contains("Art 35(3)(a)")),

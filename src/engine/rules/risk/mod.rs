@@ -38,9 +38,6 @@ pub(super) static RULES: &[&Rule] = &[
 /// "retention rule `id` ", and the hint.
 type Verdict = Option<(String, String)>;
 
-/// An activity and the index of one of its references.
-type Reference<'a> = (ActivityRef<'a>, usize);
-
 /// Reports every retention rule the activities use that `judge` finds fault with, once per rule
 /// at its catalogue entry, with each activity that uses it as a related location.
 fn judge_retention_rules(
@@ -49,28 +46,21 @@ fn judge_retention_rules(
     rule: &'static Rule,
     judge: fn(&Retention) -> Verdict,
 ) {
-    // Each rule once, with the activities that use it and the index of their reference.
-    let references = ctx.gdpr_activities().flat_map(|activity| {
-        (activity.activity.retention.iter().enumerate()).filter_map(move |(i, id)| {
-            let reference: Reference<'_> = (activity, i);
-            Some((ctx.find::<RetentionRule>(id.as_str())?, reference))
-        })
-    });
-    for (found, users) in super::group_by_entry(references) {
+    for (found, users) in ctx.uses.retention_rules() {
         // A conditional retention is judged case by case; the first fault is reported.
-        let Some((message, hint)) = found.entry.period.walk().into_iter().find_map(judge) else {
+        let Some((message, hint)) = found.entry.period.walk().find_map(judge) else {
             continue;
         };
         let mut finding = ctx.finding(
             rule,
             (found.subject, found.path().key("period")),
-            format!("retention rule `{}` {message}", found.entry.id),
+            message!("retention rule `{}` {message}", found.entry.id),
             hint,
         );
         for (activity, i) in users {
             finding = finding.related(
-                activity.at_index("retention", i),
-                format!("used by activity {}", activity.name()),
+                activity.at_index("retention", *i),
+                message!("used by activity {}", activity.name()),
             );
         }
         out.push(finding);
@@ -96,7 +86,7 @@ fn cookie_class_contradiction(ctx: &Context<'_>, cookie: &Cookie) -> Option<Stri
     let processor = cookie.processor.as_ref()?;
     let found = ctx.find::<Processor>(processor.as_str())?;
     let agreed = found.entry.agreement.as_ref().is_some_and(|a| a.in_place);
-    (!agreed).then(|| format!("its processor `{processor}` has no processor agreement"))
+    (!agreed).then(|| message!("its processor `{processor}` has no processor agreement"))
 }
 
 /// The class a cookie's facts allow: privacy-friendly analytics whose facts contradict the

@@ -60,7 +60,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             &RULE,
             activity.at("objection_channels"),
-            format!(
+            message!(
                 "activity {} uses data for `{purpose}` without consent and records no way to object",
                 activity.name()
             ),

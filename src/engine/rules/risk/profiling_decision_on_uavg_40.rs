@@ -29,7 +29,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 super::adm_field(&activity, "ground"),
-                format!(
+                message!(
                     "activity {} bases solely automated decisions on profiling and relies on UAVG art 40, which excludes decisions based on profiling",
                     activity.name()
                 ),

@@ -26,7 +26,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 activity.at("retention"),
-                format!("activity {} does not state its retention", activity.name()),
+                message!("activity {} does not state its retention", activity.name()),
                 "add a retention rule id under `retention`, declared in `catalogues.retention_rules` with the period after which the data are erased, e.g. `after_event: { period: P1Y, event: case_closed }`",
             ));
         }
@@ -41,7 +41,7 @@ fn case_without_term(retention: &Retention) -> Option<(String, String)> {
     };
     let case = conditional.cases.iter().find(|case| case.retention.is_none())?;
     Some((
-        format!("names the case \"{}\" without its term", case.when.trim()),
+        message!("names the case \"{}\" without its term", case.when.trim()),
         "add the case's `retention` (e.g. `after_event: { period: P5Y, event: case_closed }`), or ask the process owner for it".to_owned(),
     ))
 }

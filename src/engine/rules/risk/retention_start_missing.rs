@@ -48,7 +48,7 @@ fn judge(retention: &Retention) -> Option<(String, String)> {
     };
     after.event.is_none().then(|| {
         (
-            format!("keeps data for `{}` but does not say from when", after.period),
+            message!("keeps data for `{}` but does not say from when", after.period),
             "add the `event` the period runs from, e.g. `event: case_closed` or `event: collection` (and `event_label` with the register's own words)".to_owned(),
         )
     })

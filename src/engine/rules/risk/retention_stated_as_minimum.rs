@@ -49,7 +49,7 @@ fn judge(retention: &Retention) -> Option<(String, String)> {
     };
     after.minimum.then(|| {
         (
-            format!("gives `{}` as a minimum, not as the limit for erasure", after.period),
+            message!("gives `{}` as a minimum, not as the limit for erasure", after.period),
             "state the period after which the data are erased (and drop `minimum`), or give the range with `up_to`".to_owned(),
         )
     })

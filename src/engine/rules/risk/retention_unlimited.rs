@@ -47,9 +47,12 @@ fn judge(retention: &Retention) -> super::Verdict {
     let Retention::Unlimited { reason } = retention else {
         return None;
     };
-    let reason = reason.as_deref().map(|r| format!(" (`{r}`)")).unwrap_or_default();
+    let reason = reason
+        .as_deref()
+        .map(|r| message!(" (`{r}`)"))
+        .unwrap_or_default();
     Some((
-        format!("keeps data without any time limit{reason}"),
+        message!("keeps data without any time limit{reason}"),
         "set the period after which the data are erased, e.g. `after_event: { period: P2Y, event: last_contact }`; if the Archiefwet requires keeping them, write `permanent: { legal_provision: ... }`".to_owned(),
     ))
 }

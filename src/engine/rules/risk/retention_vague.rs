@@ -49,16 +49,16 @@ fn judge(retention: &Retention) -> super::Verdict {
     let verdict = match retention {
         Retention::AsLongAsNecessary { criteria: None } => (
             "only says data are kept as long as necessary, which restates the principle and sets no time limit".to_owned(),
-            format!("replace `as_long_as_necessary` with {PERIOD}"),
+            message!("replace `as_long_as_necessary` with {PERIOD}"),
         ),
         Retention::AsLongAsNecessary { criteria: Some(criteria) } => (
-            format!("keeps data as long as necessary by the criteria `{criteria}`, which set no time limit"),
-            format!("replace `as_long_as_necessary` with {PERIOD}; the criteria may stay in the statement"),
+            message!("keeps data as long as necessary by the criteria `{criteria}`, which set no time limit"),
+            message!("replace `as_long_as_necessary` with {PERIOD}; the criteria may stay in the statement"),
         ),
         Retention::AfterEvent(after) => {
             let extension = after.extended_while.as_ref()?;
             (
-                format!(
+                message!(
                     "extends its period of `{}` for as long as `{extension}`, without an end",
                     after.period
                 ),

@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
                 &RULE,
                 activity.at("security_measures"),
-                format!(
+                message!(
                     "activity {} {state}, and the statement names no security baseline",
                     activity.name()
                 ),

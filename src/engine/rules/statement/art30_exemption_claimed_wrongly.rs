@@ -29,7 +29,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         reasons.push("it is a public authority, whose processing is not occasional".to_owned());
     }
     if let Some(n) = controller.employees.filter(|n| *n >= 250) {
-        reasons.push(format!("it has {n} employees"));
+        reasons.push(message!("it has {n} employees"));
     }
     let sensitive = ctx.register.activities.iter().find(|a| {
         a.data_categories.iter().any(|id| {
@@ -38,7 +38,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         })
     });
     if let Some(activity) = sensitive {
-        reasons.push(format!(
+        reasons.push(message!(
             "activity `{}` processes special-category or criminal data",
             activity.id
         ));
@@ -53,7 +53,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         .key("controller")
                         .key("claims_art30_5_exemption"),
                 ),
-                format!("the Art 30(5) exemption is claimed, but {}", reasons.join("; ")),
+                message!("the Art 30(5) exemption is claimed, but {}", reasons.join("; ")),
                 "remove `claims_art30_5_exemption` and keep the register",
             ),
         );

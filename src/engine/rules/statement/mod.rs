@@ -81,15 +81,15 @@ fn require_right(
         ctx.finding(
             rule,
             statement_field("rights"),
-            format!(
+            message!(
                 "the statement does not offer the right `{right}`, though activity `{}` {why}",
                 activity.id
             ),
-            format!("add `- {{ right: {right} }}` to `statement.rights`, with how to exercise it"),
+            message!("add `- {{ right: {right} }}` to `statement.rights`, with how to exercise it"),
         )
         .related(
             (Subject::Register, FieldPath::root().key("activities").index(i)),
-            format!("activity `{}`", activity.id),
+            message!("activity `{}`", activity.id),
         ),
     );
 }

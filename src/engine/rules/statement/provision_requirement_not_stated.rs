@@ -39,13 +39,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let (field, message, hint) = match a.provision_requirement {
             None => (
                 "provision_requirement",
-                format!("activity {name} collects data from the data subject but does not say whether providing them is required, nor what happens if they are not provided"),
+                message!("activity {name} collects data from the data subject but does not say whether providing them is required, nor what happens if they are not provided"),
                 "set `provision_requirement` to `statutory`, `contractual` or `voluntary`, and write under `provision_consequence` what happens if the data are not provided, e.g. \"Zonder deze gegevens kunnen we uw aanvraag niet in behandeling nemen\"".to_owned(),
             ),
             Some(requirement) => (
                 "provision_consequence",
-                format!("activity {name} says providing the data is `{requirement}` but not what happens if they are not provided"),
-                format!("write under `provision_consequence` what happens if the data are not provided, e.g. \"{}\"", example_consequence(requirement)),
+                message!("activity {name} says providing the data is `{requirement}` but not what happens if they are not provided"),
+                message!("write under `provision_consequence` what happens if the data are not provided, e.g. \"{}\"", example_consequence(requirement)),
             ),
         };
         out.push(ctx.finding(&RULE, activity.at(field), message, hint));

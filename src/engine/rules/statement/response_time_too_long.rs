@@ -30,7 +30,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             &RULE,
             super::statement_field("response_time"),
-            format!("the statement promises to respond within `{period}`, longer than one month"),
+            message!("the statement promises to respond within `{period}`, longer than one month"),
             "promise a response within one month (`P1M`); extend only case by case, as Art 12(3) allows",
         ));
     }

@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ctx.finding(
                     &RULE,
                     activity.at("automated_decision_making"),
-                    format!(
+                    message!(
                         "activity {} takes solely automated decisions, but the statement says there are none",
                         activity.name()
                     ),

@@ -30,12 +30,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     ctx.finding(
                         &RULE,
                         activity.at_index("cookies", i),
-                        format!(
+                        message!(
                             "activity {} places a cookie{name} of class `{}`, which the statement does not list",
                             activity.name(),
                             cookie.class
                         ),
-                        format!("add `{}` to `statement.cookies.classes` and describe it, or stop placing the cookie", cookie.class),
+                        message!("add `{}` to `statement.cookies.classes` and describe it, or stop placing the cookie", cookie.class),
                     )
                     .related(super::statement_field("cookies"), "the cookie classes the statement lists"),
                 );

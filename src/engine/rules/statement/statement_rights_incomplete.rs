@@ -59,7 +59,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let missing: Vec<String> = required
         .into_iter()
         .filter(|&right| !super::offers(statement, right))
-        .map(|right| format!("`{right}`"))
+        .map(|right| message!("`{right}`"))
         .collect();
     if missing.is_empty() {
         return;
@@ -72,8 +72,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     out.push(ctx.finding(
         &RULE,
         super::statement_field("rights"),
-        format!("the statement does not offer the {rights} {list}, which {apply} to the processing the register describes"),
-        format!("add each to `statement.rights` (`- {{ right: ... }}`) with how to exercise it: {list}"),
+        message!("the statement does not offer the {rights} {list}, which {apply} to the processing the register describes"),
+        message!("add each to `statement.rights` (`- {{ right: ... }}`) with how to exercise it: {list}"),
     ));
 }
 

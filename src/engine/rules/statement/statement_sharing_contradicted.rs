@@ -67,7 +67,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             }
             let (message, hint) = if labelled_consent && !rests_on_consent {
                 (
-                    format!(
+                    message!(
                         "activity {} shares data with `{}` ({kind}) \"only with consent\", but the activity rests on no consent basis, and the statement promises sharing `{commitment}`",
                         activity.name(),
                         recipient.id,
@@ -76,7 +76,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 )
             } else {
                 (
-                    format!(
+                    message!(
                         "activity {} shares data with `{}` ({kind}), but the statement promises sharing `{commitment}`",
                         activity.name(),
                         recipient.id,

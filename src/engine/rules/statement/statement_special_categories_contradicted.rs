@@ -57,7 +57,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ctx.finding(
                     &RULE,
                     activity.at_index("data_categories", i),
-                    format!(
+                    message!(
                         "activity {} processes `{}` ({special}), but the statement says no special categories are processed",
                         activity.name(),
                         category.id

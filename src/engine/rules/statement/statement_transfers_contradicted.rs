@@ -39,7 +39,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ctx.finding(
                     &RULE,
                     at,
-                    format!("activity {} {how} `{country}`, but the statement promises `{commitment}`", activity.name()),
+                    message!("activity {} {how} `{country}`, but the statement promises `{commitment}`", activity.name()),
                     "keep the data in the promised area, or set `statement.transfers: declared` and describe the transfer and its safeguards",
                 )
                 .related(super::statement_field("transfers"), "the statement's promise"),
@@ -63,7 +63,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 report(
                     activity.at_index("processors", p),
                     country,
-                    format!("uses processor `{id}` located in"),
+                    message!("uses processor `{id}` located in"),
                 );
             }
         }

@@ -45,13 +45,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     if d.scope == AdequacyScope::DpfCertifiedOnly && !dpf && certification.is_none() =>
                 {
                     (
-                        format!(
+                        message!(
                             "`adequacy` does not cover transfers to `{country}`: {} covers only organisations \
                              certified under the EU–US Data Privacy Framework, and the register does not say the \
                              recipient is",
                             d.decision
                         ),
-                        format!(
+                        message!(
                             "record `dpf_certified: true` on the transfer's recipient or processor if it is \
                              certified; otherwise use {ALTERNATIVES}"
                         ),
@@ -65,42 +65,42 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         ctx.finding(
                             &RULE,
                             at,
-                            format!(
+                            message!(
                                 "{party} is not certified under the EU–US Data Privacy Framework, \
                                  so the framework does not cover the transfer to `{country}`"
                             ),
-                            format!("use {ALTERNATIVES}, or a recipient that is certified"),
+                            message!("use {ALTERNATIVES}, or a recipient that is certified"),
                         )
                         .related((subject, path.key("dpf_certified")), "not certified"),
                     );
                     continue;
                 }
                 Coverage::InForce(d) if dpf => (
-                    format!(
+                    message!(
                         "the EU–US Data Privacy Framework covers only transfers to the United States, \
                          not to `{country}`"
                     ),
-                    format!("write `mechanism: adequacy`: {} covers `{country}`", d.decision),
+                    message!("write `mechanism: adequacy`: {} covers `{country}`", d.decision),
                 ),
                 Coverage::InForce(_) => continue,
                 Coverage::Expired(d) => (
-                    format!(
+                    message!(
                         "the adequacy decision for `{country}`, {}, expired on {}",
                         d.decision,
                         d.valid_until.unwrap_or("an unknown date")
                     ),
-                    format!("use {ALTERNATIVES}, or stop the transfer"),
+                    message!("use {ALTERNATIVES}, or stop the transfer"),
                 ),
                 Coverage::None if dpf => (
-                    format!(
+                    message!(
                         "the EU–US Data Privacy Framework covers only transfers to the United States, \
                          not to `{country}`"
                     ),
-                    format!("use {ALTERNATIVES}, or stop the transfer"),
+                    message!("use {ALTERNATIVES}, or stop the transfer"),
                 ),
                 Coverage::None => (
-                    format!("no adequacy decision covers `{country}`"),
-                    format!("use {ALTERNATIVES}, or stop the transfer"),
+                    message!("no adequacy decision covers `{country}`"),
+                    message!("use {ALTERNATIVES}, or stop the transfer"),
                 ),
             };
             out.push(ctx.finding(&RULE, at, message, hint));
@@ -120,7 +120,7 @@ fn dpf_certification<'a>(
         .as_ref()
         .and_then(|id| ctx.find::<Recipient>(id.as_str()))
         .and_then(|r| {
-            let located = (r.subject, r.path(), format!("recipient `{}`", r.entry.id));
+            let located = (r.subject, r.path(), message!("recipient `{}`", r.entry.id));
             r.entry.dpf_certified.map(|c| (c, located))
         });
     let processor = transfer
@@ -128,7 +128,7 @@ fn dpf_certification<'a>(
         .as_ref()
         .and_then(|id| ctx.find::<Processor>(id.as_str()))
         .and_then(|p| {
-            let located = (p.subject, p.path(), format!("processor `{}`", p.entry.id));
+            let located = (p.subject, p.path(), message!("processor `{}`", p.entry.id));
             p.entry.dpf_certified.map(|c| (c, located))
         });
     match (recipient, processor) {
@@ -183,7 +183,7 @@ mod tests {
     fn messages(r: &Register) -> Vec<String> {
         findings_of(&RULE, r, None)
             .into_iter()
-            .map(|f| f.message)
+            .map(|f| f.message.into_owned())
             .collect()
     }
 

@@ -21,7 +21,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::recipients, |found| {
+    super::check_used_entries(ctx, out, super::recipients_by_entry, |found| {
         let recipient = found.entry;
         if recipient.kind != Some(RecipientKind::JointController) {
             return vec![];
@@ -32,7 +32,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             Some(a) if a.in_place => ctx.finding(
                 &RULE,
                 (found.subject, found.path().key("arrangement")),
-                format!(
+                message!(
                     "the essence of the arrangement with joint controller `{id}` is not made available \
                      to data subjects"
                 ),
@@ -45,7 +45,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                     Some(_) => (found.subject, found.path().key("arrangement").key("in_place")),
                     None => (found.subject, found.path()),
                 },
-                format!("there is no written arrangement with joint controller `{id}`"),
+                message!("there is no written arrangement with joint controller `{id}`"),
                 "agree in writing who handles data-subject rights and the information duties, and \
                  record it as `arrangement: { in_place: true, reference: ..., essence_published: true }`",
             ),

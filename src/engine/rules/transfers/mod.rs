@@ -30,7 +30,7 @@ pub(super) static RULES: &[&Rule] = &[
 /// How messages name a sub-processor: by name, or as unnamed when the register gives none.
 fn sub_processor(sub: &SubProcessor) -> String {
     match &sub.name {
-        Some(name) => format!("sub-processor `{name}`"),
+        Some(name) => message!("sub-processor `{name}`"),
         None => "an unnamed sub-processor".to_owned(),
     }
 }
@@ -72,35 +72,63 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 #[derive(Debug)]
 pub(crate) struct Uses<'a> {
     processors: Vec<Vec<Used<'a, Processor>>>,
-    recipients: Vec<Vec<Used<'a, Recipient>>>,
     /// The data categories each activity names that resolve, with their index in its list.
     categories: Vec<Vec<(usize, &'a DataCategory)>>,
+    /// The processors and recipients the activities use, each once with every reference to it:
+    /// grouped once here for the rules that judge each entry once.
+    processors_by_entry: Grouped<'a, Processor, RefAt<'a>>,
+    recipients_by_entry: Grouped<'a, Recipient, RefAt<'a>>,
+    /// The retention rules the GDPR activities use, each once with the activities that use it
+    /// and the index of their reference: five retention rules judge them.
+    retention_rules: Grouped<'a, RetentionRule, (ActivityRef<'a>, usize)>,
 }
+
+/// Catalogue entries, each once, with every reference to it (see [`super::group_by_entry`]).
+pub(crate) type Grouped<'a, T, R> = Vec<(Found<'a, T>, Vec<R>)>;
 
 impl<'a> Uses<'a> {
     /// Nothing resolved yet: what the context that resolves them holds.
     pub(crate) const NONE: Uses<'static> = Uses {
         processors: Vec::new(),
-        recipients: Vec::new(),
         categories: Vec::new(),
+        processors_by_entry: Vec::new(),
+        recipients_by_entry: Vec::new(),
+        retention_rules: Vec::new(),
     };
 
     /// Resolves what the context's activities use.
     pub(crate) fn new(ctx: &Context<'a>) -> Self {
+        let processors: Vec<_> = ctx.activities().map(|a| processors_used(ctx, &a)).collect();
+        let recipients: Vec<_> = ctx.activities().map(|a| recipients_used(ctx, &a)).collect();
         Self {
-            processors: ctx.activities().map(|a| processors_used(ctx, &a)).collect(),
-            recipients: ctx.activities().map(|a| recipients_used(ctx, &a)).collect(),
+            processors_by_entry: by_entry(&processors),
+            recipients_by_entry: by_entry(&recipients),
+            processors,
             categories: ctx
                 .activities()
                 .map(|a| ctx.resolve_data_categories(&a))
                 .collect(),
+            retention_rules: super::group_by_entry(ctx.gdpr_activities().flat_map(|activity| {
+                (activity.activity.retention.iter().enumerate())
+                    .filter_map(move |(i, id)| Some((ctx.find::<RetentionRule>(id.as_str())?, (activity, i))))
+            })),
         }
+    }
+
+    /// The retention rules the GDPR activities use, with their users.
+    pub(crate) fn retention_rules(&self) -> &Grouped<'a, RetentionRule, (ActivityRef<'a>, usize)> {
+        &self.retention_rules
     }
 
     /// The resolved data categories of the `i`th activity of [`Context::activities`].
     pub(crate) fn data_categories(&self, i: usize) -> &[(usize, &'a DataCategory)] {
         self.categories.get(i).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The entries the activities use, each once with every reference to it.
+fn by_entry<'a, T>(used: &[Vec<Used<'a, T>>]) -> Grouped<'a, T, RefAt<'a>> {
+    super::group_by_entry(used.iter().flatten().map(|u| (u.found, u.at)))
 }
 
 /// The run's [`Uses`].
@@ -219,9 +247,14 @@ fn processors<'c, 'a>(uses: &'c Uses<'a>) -> &'c [Vec<Used<'a, Processor>>] {
     &uses.processors
 }
 
-/// The recipients each activity uses.
-fn recipients<'c, 'a>(uses: &'c Uses<'a>) -> &'c [Vec<Used<'a, Recipient>>] {
-    &uses.recipients
+/// The processors the activities use, each once with its references.
+fn processors_by_entry<'c, 'a>(uses: &'c Uses<'a>) -> &'c Grouped<'a, Processor, RefAt<'a>> {
+    &uses.processors_by_entry
+}
+
+/// The recipients the activities use, each once with its references.
+fn recipients_by_entry<'c, 'a>(uses: &'c Uses<'a>) -> &'c Grouped<'a, Recipient, RefAt<'a>> {
+    &uses.recipients_by_entry
 }
 
 /// The processors an activity uses: listed under `processors`, behind its recipients or
@@ -262,20 +295,19 @@ fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Use
 fn check_used_entries<'a, T: Indexed>(
     ctx: &Context<'a>,
     out: &mut Vec<Finding>,
-    used: for<'c> fn(&'c Uses<'a>) -> &'c [Vec<Used<'a, T>>],
+    used: for<'c> fn(&'c Uses<'a>) -> &'c Grouped<'a, T, RefAt<'a>>,
     check: impl Fn(&Found<'a, T>) -> Vec<Finding>,
 ) {
-    let entries = super::group_by_entry(used(uses(ctx)).iter().flatten().map(|u| (u.found, u.at)));
     let mut findings: Vec<Finding> = Vec::new();
-    let mut merged: HashMap<(Subject, FieldPath, String), usize> = HashMap::new();
-    for (found, users) in &entries {
+    let mut merged: HashMap<(Subject, FieldPath, std::borrow::Cow<'static, str>), usize> = HashMap::new();
+    for (found, users) in used(uses(ctx)) {
         let related = || {
             users.iter().map(|at| {
                 let (subject, path) = at.located();
                 Related {
                     subject,
                     path,
-                    message: format!("used by activity {}", at.activity.name()),
+                    message: message!("used by activity {}", at.activity.name()).into(),
                     location: None,
                 }
             })

@@ -24,7 +24,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::processors, |found| {
+    super::check_used_entries(ctx, out, super::processors_by_entry, |found| {
         let Some(agreement) = found
             .entry
             .agreement
@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let missing: Vec<String> = ProcessorClause::iter()
             .zip('a'..='h')
             .filter(|(clause, _)| !agreement.clauses.contains(clause))
-            .map(|(clause, letter)| format!("`{clause}` ({letter})"))
+            .map(|(clause, letter)| message!("`{clause}` ({letter})"))
             .collect();
         if missing.is_empty() {
             return vec![];
@@ -45,7 +45,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         vec![ctx.finding(
             &RULE,
             (found.subject, found.path().key("agreement").key("clauses")),
-            format!(
+            message!(
                 "the processor agreement with `{}` lacks the Art 28(3) clauses {}",
                 found.entry.id,
                 names.join(", ")

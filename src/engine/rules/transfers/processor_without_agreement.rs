@@ -26,7 +26,7 @@ const HINT: &str = "sign an Art 28 processor agreement (the Commission's standar
                     until then, stop using the processor";
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::processors, |found| {
+    super::check_used_entries(ctx, out, super::processors_by_entry, |found| {
         let processor = found.entry;
         let id = &processor.id;
         let finding = match &processor.agreement {
@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 .finding(
                     &RULE,
                     (found.subject, found.path()),
-                    format!("processor `{id}` has no processor agreement on record"),
+                    message!("processor `{id}` has no processor agreement on record"),
                     HINT,
                 )
                 .with_severity(Severity::Warning),
@@ -44,12 +44,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 let reason = agreement
                     .reason_if_absent
                     .as_ref()
-                    .map(|r| format!(" (reason given: `{r}`)"))
+                    .map(|r| message!(" (reason given: `{r}`)"))
                     .unwrap_or_default();
                 ctx.finding(
                     &RULE,
                     (found.subject, found.path().key("agreement").key("in_place")),
-                    format!("processor `{id}` has no processor agreement in place{reason}"),
+                    message!("processor `{id}` has no processor agreement in place{reason}"),
                     HINT,
                 )
             }

@@ -44,7 +44,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 at,
-                format!(
+                message!(
                     "a public authority exercising public powers cannot rely on `{mechanism}` ({}) for \
                      the transfer to `{}`",
                     mechanism.article(),

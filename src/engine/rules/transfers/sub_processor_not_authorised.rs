@@ -22,7 +22,7 @@ pub(crate) static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
-    super::check_used_entries(ctx, out, super::processors, |found| {
+    super::check_used_entries(ctx, out, super::processors_by_entry, |found| {
         let processor = found.entry;
         processor
             .sub_processors
@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         found.subject,
                         found.path().key("sub_processors").index(s).key("authorisation"),
                     ),
-                    format!(
+                    message!(
                         "processor `{}` engages {} without the controller's written authorisation",
                         processor.id,
                         super::sub_processor(sub)

@@ -48,10 +48,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             out.push(ctx.finding(
                 &RULE,
                 at,
-                format!(
+                message!(
                     "the transfer to `{country}` under `{mechanism}` names no transfer impact assessment"
                 ),
-                format!(
+                message!(
                     "assess whether the law and practice of `{country}` let the safeguards work, add \
                      supplementary measures under `safeguards` where needed, and record the assessment's \
                      reference as `transfer_impact_assessment`"

@@ -27,7 +27,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(
                     &RULE,
                     at,
-                    format!(
+                    message!(
                         "the transfer to `{}` names no Chapter V mechanism",
                         transfer.country
                     ),
@@ -47,7 +47,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let processor = used.found.entry;
             let id = &processor.id;
             let hint = |country: &CountryCode| {
-                format!(
+                message!(
                     "declare it under the activity's `transfers`: `{{ country: {country}, processor: {id}, \
                      mechanism: ... }}` with its Chapter V mechanism; or choose a processor that keeps \
                      the data in the EEA"
@@ -59,7 +59,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                         ctx.finding(
                             &RULE,
                             used.at.located(),
-                            format!(
+                            message!(
                                 "processor `{id}` processes data in `{country}`: a transfer outside the \
                                  EEA that activity {} does not declare",
                                 activity.name()
@@ -83,7 +83,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                             ctx.finding(
                                 &RULE,
                                 used.at.located(),
-                                format!(
+                                message!(
                                     "processor `{id}` engages {} in `{country}`: a transfer outside \
                                      the EEA that activity {} does not declare",
                                     super::sub_processor(sub),
