@@ -82,6 +82,16 @@ pub struct Config {
     pub suppress: Vec<Suppression>,
 }
 
+/// Where a finding is, for suppressions that name an activity or a file: the activity it is
+/// about and the file its document came from, as the caller knows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place<'a> {
+    /// The activity the finding is about (see [`register_activity`]).
+    pub activity: Option<Id>,
+    /// The file of the document the finding points into.
+    pub file: Option<&'a Path>,
+}
+
 /// A finding that a configuration suppressed, with the reason.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Suppressed {
@@ -116,7 +126,7 @@ impl Applied {
     /// #     ropa::source::Format::Yaml, Default::default())?.proposal()?;
     /// let evaluation = ropa::engine::evaluate(&register, &proposal);
     /// let config = Config::default();
-    /// let applied = config.apply(evaluation.report.findings.clone(), |_| None);
+    /// let applied = config.apply(evaluation.report.findings.clone(), |_| Default::default());
     /// assert_eq!(applied.evaluation().compliant, evaluation.compliant);
     /// # Ok::<(), ropa::source::LoadError>(())
     /// ```
@@ -205,9 +215,9 @@ impl Config {
         self.fail_level.unwrap_or(Severity::Error)
     }
 
-    /// Applies severity overrides and suppressions. `activity_of` names the activity a finding is
-    /// about (from its subject and path), for suppressions by activity.
-    pub fn apply(&self, findings: Vec<Finding>, activity_of: impl Fn(&Finding) -> Option<Id>) -> Applied {
+    /// Applies severity overrides and suppressions. `place_of` says where a finding is, for
+    /// suppressions by activity or file.
+    pub fn apply<'p>(&self, findings: Vec<Finding>, place_of: impl Fn(&Finding) -> Place<'p>) -> Applied {
         let mut applied = Applied::default();
         for mut finding in findings {
             match self.rules.get(finding.rule) {
@@ -223,7 +233,8 @@ impl Config {
                 Some(RuleLevel::Error) => finding.severity = Severity::Error,
                 None => {}
             }
-            match self.suppress.iter().find(|s| s.matches(&finding, &activity_of)) {
+            let place = place_of(&finding);
+            match self.suppress.iter().find(|s| s.matches(&finding, &place)) {
                 Some(suppression) => applied.suppressed.push(Suppressed {
                     reason: suppression.reason.clone(),
                     finding,
@@ -236,12 +247,12 @@ impl Config {
 }
 
 impl Suppression {
-    fn matches(&self, finding: &Finding, activity_of: &impl Fn(&Finding) -> Option<Id>) -> bool {
+    fn matches(&self, finding: &Finding, place: &Place<'_>) -> bool {
         if self.rule != finding.rule {
             return false;
         }
         if let Some(activity) = &self.activity
-            && activity_of(finding).as_ref() != Some(activity)
+            && place.activity.as_ref() != Some(activity)
         {
             return false;
         }
@@ -252,10 +263,7 @@ impl Suppression {
             }
         }
         if let Some(file) = &self.file {
-            let in_file = finding
-                .location
-                .as_ref()
-                .is_some_and(|l| Path::new(&l.file).ends_with(file));
+            let in_file = place.file.is_some_and(|f| f.ends_with(file));
             if !in_file {
                 return false;
             }
@@ -296,7 +304,7 @@ mod tests {
             "[[suppress]]\nrule = \"public-authority-without-dpo\"\nreason = \"DPO appointed, contact follows\"\n",
         )
         .expect("valid");
-        let applied = config.apply(findings(), |_| None);
+        let applied = config.apply(findings(), |_| Place::default());
         assert!(applied.findings.is_empty());
         assert_eq!(applied.suppressed.len(), 1);
         assert_eq!(applied.suppressed[0].reason, "DPO appointed, contact follows");
@@ -306,8 +314,33 @@ mod tests {
             "[rules]\npublic-authority-without-dpo = \"warning\"\n",
         )
         .expect("valid");
-        let applied = config.apply(findings(), |_| None);
+        let applied = config.apply(findings(), |_| Place::default());
         assert_eq!(applied.findings[0].severity, Severity::Warning);
+    }
+
+    /// A suppression by file or activity matches on the place the caller gives, not on file
+    /// positions: the configuration is applied before findings are located.
+    #[test]
+    fn suppressions_by_file_and_activity_match_the_place_given() {
+        let config = Config::parse(
+            "ropa.toml",
+            "[[suppress]]\nrule = \"public-authority-without-dpo\"\nfile = \"registers/zorg.yaml\"\nreason = \"FG via de GR\"\n\n[[suppress]]\nrule = \"public-authority-without-dpo\"\nactivity = \"wmo\"\nreason = \"not about an activity, never matches\"\n",
+        )
+        .expect("valid");
+        let in_file = |file: &'static str| {
+            move |_: &Finding| Place {
+                activity: None,
+                file: Some(Path::new(file)),
+            }
+        };
+        let applied = config.apply(findings(), in_file("/repo/registers/zorg.yaml"));
+        assert_eq!((applied.findings.len(), applied.suppressed.len()), (0, 1));
+        assert_eq!(applied.suppressed[0].reason, "FG via de GR");
+        // Path components, not text: `andere-zorg.yaml` does not end with `zorg.yaml`.
+        let applied = config.apply(findings(), in_file("/repo/registers/andere-zorg.yaml"));
+        assert_eq!((applied.findings.len(), applied.suppressed.len()), (1, 0));
+        let applied = config.apply(findings(), |_| Place::default());
+        assert_eq!((applied.findings.len(), applied.suppressed.len()), (1, 0));
     }
 
     #[test]

@@ -63,20 +63,18 @@ fn findings_are_located_in_every_format() {
     for (format, text) in texts() {
         let document = Document::parse("register", &text, format, Limits::default()).expect("parses");
         let register = document.register().expect("loads");
-        let mut report = Engine::new(&register).lint();
-        locate(
-            &mut report.findings,
+        let findings = locate(
+            Engine::new(&register).lint().findings,
             Documents {
                 register: Some(&document),
                 proposal: None,
             },
         );
         for (rule, covered) in EXPECTED {
-            let finding = report
-                .findings
+            let finding = findings
                 .iter()
                 .find(|f| f.rule == rule)
-                .unwrap_or_else(|| panic!("{format}: no `{rule}` finding in {:#?}", report.findings));
+                .unwrap_or_else(|| panic!("{format}: no `{rule}` finding in {findings:#?}"));
             let location = finding
                 .location
                 .as_ref()

@@ -39,13 +39,13 @@ fn every_rule_renders_its_example() {
             register: Some(&run.register),
             proposal: run.proposal.as_ref(),
         };
-        let mut findings: Vec<Finding> = run
+        let findings: Vec<Finding> = run
             .findings
             .iter()
             .filter(|f| f.rule == rule.id)
             .cloned()
             .collect();
-        locate(&mut findings, documents);
+        let findings = locate(findings, documents);
         assert!(!findings.is_empty(), "{} does not fire on its example", rule.id);
         let rendered: Vec<String> = findings
             .iter()

@@ -189,7 +189,6 @@ impl<'a> Context<'a> {
             articles: rule.articles,
             subject: at.0,
             path: at.1,
-            location: None,
             message: message.into(),
             explanation: rule.why,
             hint: hint.into(),
@@ -214,7 +213,6 @@ impl Finding {
             subject: at.0,
             path: at.1,
             message: message.into(),
-            location: None,
         });
         self
     }

@@ -1,5 +1,7 @@
-//! Findings: what a rule reports, as plain serialisable data. The engine never renders; reports
-//! turn findings into text, JSON or SARIF.
+//! Findings: what a rule reports, as plain serialisable data. A finding names its places by
+//! field path; the engine neither knows files nor renders. Reports resolve the paths to file
+//! positions ([`report::locate`](crate::report::locate)) and turn findings into text, JSON or
+//! SARIF.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -31,25 +33,6 @@ crate::model::macros::list_enum! {
     }
 }
 
-/// Where a value sits in a file, filled in when the value came from one.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-pub struct SourceLocation {
-    /// The file's name as given.
-    pub file: String,
-    /// Line of the first character, from 1.
-    pub line: usize,
-    /// Column of the first character, from 1, in characters.
-    pub column: usize,
-    /// Line of the end.
-    pub end_line: usize,
-    /// Column just past the end, in characters.
-    pub end_column: usize,
-    /// Byte offset of the first byte.
-    pub start_byte: usize,
-    /// Byte offset just past the end.
-    pub end_byte: usize,
-}
-
 /// Another place that explains a finding: the statement commitment a proposal contradicts, the
 /// catalogue a reference should have matched.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -60,9 +43,6 @@ pub struct Related {
     pub path: FieldPath,
     /// What it is.
     pub message: Cow<'static, str>,
-    /// Its position, when the document came from a file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<SourceLocation>,
 }
 
 /// One problem a rule found.
@@ -78,9 +58,6 @@ pub struct Finding {
     pub subject: Subject,
     /// The field the finding is about.
     pub path: FieldPath,
-    /// Its position, when the document came from a file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<SourceLocation>,
     /// One line: what is wrong here.
     // Borrowed when the rule's wording needs no values, so a finding costs no copy of it.
     pub message: Cow<'static, str>,

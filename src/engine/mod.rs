@@ -48,7 +48,7 @@ use std::collections::BTreeSet;
 use foldhash::HashMap;
 
 pub use catalogue::rules_markdown;
-pub use finding::{Finding, Related, Severity, SourceLocation, Subject};
+pub use finding::{Finding, Related, Severity, Subject};
 pub use rule::{Rule, Scope};
 pub use rules::{RETIRED, RULES, RetiredRule, nearest_rule, retired_rule, rule};
 
@@ -307,7 +307,6 @@ fn anchor_in_proposal(finding: &mut Finding) {
         subject: finding.subject,
         path: std::mem::replace(&mut finding.path, usage.path),
         message: "the register's entry".into(),
-        location: finding.location.take(),
     };
     finding.subject = usage.subject;
     finding.related.insert(0, entry);

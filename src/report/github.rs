@@ -2,9 +2,10 @@
 //! request without code scanning, and a table for `$GITHUB_STEP_SUMMARY` or a review comment.
 
 use super::human::summary_line;
+use super::locate::{LocatedFinding, SourceLocation};
 use super::run::RunReport;
 use super::sanitize;
-use crate::engine::{Finding, Severity, SourceLocation};
+use crate::engine::Severity;
 
 /// Escapes a workflow command's message, as the Actions runner requires.
 fn escape_data(text: &str) -> String {
@@ -37,7 +38,7 @@ fn command(severity: Severity) -> &'static str {
 }
 
 /// The message a finding's annotation shows: the message, then the hint.
-fn annotation_text(finding: &Finding) -> String {
+fn annotation_text(finding: &LocatedFinding) -> String {
     format!("{}\nhelp: {}", finding.message, finding.hint)
 }
 
@@ -109,7 +110,7 @@ pub fn render_markdown(run: &RunReport) -> String {
         }
     }
     if !run.findings.is_empty() {
-        let mut findings: Vec<&Finding> = run.findings.iter().collect();
+        let mut findings: Vec<&LocatedFinding> = run.findings.iter().collect();
         findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
         out.push_str(
             "\n### Findings\n\n| severity | rule | where | finding | fix |\n|---|---|---|---|---|\n",

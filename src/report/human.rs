@@ -3,9 +3,10 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use super::locate::{LocatedFinding, SourceLocation};
 use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
-use crate::engine::{Finding, Severity, SourceLocation};
+use crate::engine::Severity;
 use crate::source::{LoadError, LoadErrorKind, SourceFile};
 
 /// Renders diagnostics as rustc/cargo-style text.
@@ -300,7 +301,7 @@ pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
 /// underlined, related places in the same file as secondary labels (in other files as notes),
 /// then the articles and the hint. A finding without a location (a register built in code) shows
 /// its field path instead.
-pub fn render_finding(finding: &Finding, sources: &Sources, style: HumanRenderer) -> String {
+pub fn render_finding(finding: &LocatedFinding, sources: &Sources, style: HumanRenderer) -> String {
     let file = finding.location.as_ref().and_then(|l| sources.get(&l.file));
     let mut context = Vec::new();
     let mut notes = Vec::new();
@@ -404,8 +405,8 @@ pub fn render_run(run: &RunReport, sources: &Sources, style: HumanRenderer) -> S
 
 /// The findings in report order, each with the later ones it stands for: those of the same rule,
 /// severity, file and fix, when there are at least [`REPEATS`] of them.
-fn repeats(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
-    fn key(f: &Finding) -> (&'static str, Severity, Option<&str>, &str) {
+fn repeats(findings: &[LocatedFinding]) -> Vec<(&LocatedFinding, Vec<&LocatedFinding>)> {
+    fn key(f: &LocatedFinding) -> (&'static str, Severity, Option<&str>, &str) {
         (
             f.rule,
             f.severity,
@@ -417,7 +418,7 @@ fn repeats(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
     for finding in findings {
         *counts.entry(key(finding)).or_default() += 1;
     }
-    let mut groups: Vec<(&Finding, Vec<&Finding>)> = Vec::new();
+    let mut groups: Vec<(&LocatedFinding, Vec<&LocatedFinding>)> = Vec::new();
     let mut group_of: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
     for finding in findings {
         let k = key(finding);
@@ -441,7 +442,7 @@ fn repeats(findings: &[Finding]) -> Vec<(&Finding, Vec<&Finding>)> {
 }
 
 /// `note: 7 more like this in register.yaml: lines 40, 77, 102, … and 2 more`.
-fn more_like_this(first: &Finding, others: &[&Finding]) -> String {
+fn more_like_this(first: &LocatedFinding, others: &[&LocatedFinding]) -> String {
     const SHOWN: usize = 8;
     let places: Vec<String> = others
         .iter()
@@ -560,8 +561,9 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::engine::{Related, Subject};
+    use crate::engine::Subject;
     use crate::path::FieldPath;
+    use crate::report::LocatedRelated;
 
     fn location(file: &SourceFile, start: usize, end: usize) -> SourceLocation {
         let (from, to) = (file.position(start), file.position(end));
@@ -576,8 +578,8 @@ mod tests {
         }
     }
 
-    fn finding(at: SourceLocation, related: Vec<Related>) -> Finding {
-        Finding {
+    fn finding(at: SourceLocation, related: Vec<LocatedRelated>) -> LocatedFinding {
+        LocatedFinding {
             rule: "some-rule",
             severity: Severity::Warning,
             articles: &["GDPR Art 30(1)"],
@@ -624,7 +626,7 @@ mod tests {
                     .match_indices('\n')
                     .nth(line - 1)
                     .map_or(0, |(i, _)| i + 1);
-                Related {
+                LocatedRelated {
                     subject: Subject::Register,
                     path: FieldPath::root(),
                     message: "used here".into(),

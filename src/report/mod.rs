@@ -18,8 +18,11 @@ mod sarif;
 pub use crate::sanitize::sanitize;
 pub use github::{render_github, render_markdown};
 pub use human::{HumanRenderer, render_finding, render_load_error, render_run, summary_line};
-pub use locate::{Documents, locate};
-pub use run::{EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary};
+pub use locate::{Documents, LocatedFinding, LocatedRelated, SourceLocation, locate};
+pub use run::{
+    EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary,
+    SuppressedFinding,
+};
 pub use sarif::{ArtifactRoot, to_sarif};
 
 /// The run as one pretty-printed JSON document (schema: `ropa schema report`), with a final

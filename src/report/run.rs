@@ -8,8 +8,9 @@ use std::sync::Arc;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::config::Suppressed;
-use crate::engine::{Finding, Severity, SourceLocation};
+use super::locate::{Documents, LocatedFinding, SourceLocation};
+use crate::config::Applied;
+use crate::engine::Severity;
 use crate::source::{DocumentKind, LoadError, SourceFile};
 
 /// The version of the JSON output's shape; it changes only when a field is removed or changes
@@ -113,6 +114,16 @@ pub struct Summary {
     pub failed: bool,
 }
 
+/// A finding the configuration suppressed, located, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(rename = "Suppressed")]
+pub struct SuppressedFinding {
+    /// The finding.
+    pub finding: LocatedFinding,
+    /// Why it is suppressed: the suppression's reason, or that the rule is allowed.
+    pub reason: String,
+}
+
 /// Everything one run found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RunReport {
@@ -125,9 +136,9 @@ pub struct RunReport {
     /// Files that could not be loaded.
     pub load_errors: Vec<LoadErrorEntry>,
     /// Findings, by file and position.
-    pub findings: Vec<Finding>,
+    pub findings: Vec<LocatedFinding>,
     /// Findings suppressed by configuration, with their reasons.
-    pub suppressed: Vec<Suppressed>,
+    pub suppressed: Vec<SuppressedFinding>,
     /// Verdicts on proposals.
     pub evaluations: Vec<EvaluationEntry>,
     /// Counts.
@@ -161,12 +172,20 @@ impl RunReport {
         }
     }
 
+    /// Adds what the configuration left of a document's findings (see
+    /// [`Config::apply`](crate::config::Config::apply)), located in `documents`.
+    pub fn add(&mut self, applied: Applied, documents: Documents<'_>) {
+        self.findings.extend(super::locate(applied.findings, documents));
+        self.suppressed
+            .extend(applied.suppressed.into_iter().map(|s| SuppressedFinding {
+                finding: LocatedFinding::new(s.finding, documents),
+                reason: s.reason,
+            }));
+    }
+
     /// Orders the findings and fills in the counts and the verdict.
     pub fn finish(&mut self) {
-        self.findings.sort_by(|a, b| {
-            let position = |f: &Finding| f.location.as_ref().map(|l| (l.file.clone(), l.start_byte));
-            position(a).cmp(&position(b)).then_with(|| a.report_order(b))
-        });
+        self.findings.sort_by(LocatedFinding::report_order);
         let s = &mut self.summary;
         s.files = self.files.len();
         s.registers = self

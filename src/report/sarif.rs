@@ -22,8 +22,9 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
 
+use super::locate::{LocatedFinding, SourceLocation};
 use super::run::RunReport;
-use crate::engine::{Finding, RULES, Severity, SourceLocation};
+use crate::engine::{RULES, Severity};
 
 /// The `$schema` SARIF logs name.
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -391,7 +392,7 @@ fn location(
 }
 
 fn result(
-    finding: &Finding,
+    finding: &LocatedFinding,
     suppression: Option<&str>,
     fingerprints: &mut FingerprintCounter,
     root: Option<&ArtifactRoot>,

@@ -80,15 +80,14 @@ pub fn exercise(text: &str, format: Format) {
                 }
             };
             publish(&register);
-            let mut findings = Engine::new(&register).lint().findings;
-            locate(
-                &mut findings,
+            let findings = Engine::new(&register).lint().findings;
+            run.findings = locate(
+                findings,
                 Documents {
                     register: Some(&document),
                     proposal: None,
                 },
             );
-            run.findings = findings;
         }
         DocumentKind::Proposal => {
             let proposal = match document.deserialize_all() {
@@ -102,15 +101,14 @@ pub fn exercise(text: &str, format: Format) {
                 return;
             };
             sources.insert("register.yaml".to_owned(), Arc::clone(register_document.source()));
-            let mut findings = Engine::new(register).evaluate(&proposal).report.findings;
-            locate(
-                &mut findings,
+            let findings = Engine::new(register).evaluate(&proposal).report.findings;
+            run.findings = locate(
+                findings,
                 Documents {
                     register: Some(register_document),
                     proposal: Some(&document),
                 },
             );
-            run.findings = findings;
         }
     }
     run.finish();

@@ -4,14 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use ropa::config::Applied;
-use ropa::config::{Config, register_activity};
-use ropa::engine::{Engine, Finding, Subject};
-use ropa::model::{Id, Proposal, Register};
+use ropa::config::{Config, Place, register_activity};
+use ropa::engine::{Engine, Subject};
+use ropa::model::{Proposal, Register};
 use ropa::pairing::{Pairing, nearest_register};
 use ropa::report::{
     ArtifactRoot, Documents, EvaluationEntry, FileEntry, HumanRenderer, LoadErrorEntry, RunReport, Sources,
-    locate, render_github, render_json, render_markdown, render_run, render_sarif,
+    render_github, render_json, render_markdown, render_run, render_sarif,
 };
 use ropa::source::{Document, DocumentKind, Format, LoadError, ReadOptions};
 
@@ -197,32 +196,16 @@ impl<'s> Collector<'s> {
         });
     }
 
-    /// Locates findings and applies the configuration to them.
-    fn apply(
-        &self,
-        mut findings: Vec<Finding>,
-        documents: Documents<'_>,
-        activity_of: impl Fn(&Finding) -> Option<Id>,
-    ) -> Applied {
-        locate(&mut findings, documents);
-        self.settings.config.apply(findings, activity_of)
-    }
-
-    /// Keeps what the configuration left reported, and what it suppressed, in the run.
-    fn keep(&mut self, applied: Applied) {
-        self.run.findings.extend(applied.findings);
-        self.run.suppressed.extend(applied.suppressed);
-    }
-
     fn lint(&mut self, register: &LoadedRegister, engine: &Engine<'_>) {
+        let applied = self.settings.config.apply(engine.lint().findings, |f| Place {
+            activity: register_activity(&register.register, &f.path),
+            file: Some(&register.path),
+        });
         let documents = Documents {
             register: Some(&register.document),
             proposal: None,
         };
-        let applied = self.apply(engine.lint().findings, documents, |f| {
-            register_activity(&register.register, &f.path)
-        });
-        self.keep(applied);
+        self.run.add(applied, documents);
     }
 
     fn evaluate(&mut self, register: &LoadedRegister, engine: &Engine<'_>, proposal: &LoadedProposal) {
@@ -231,13 +214,19 @@ impl<'s> Collector<'s> {
             register: Some(&register.document),
             proposal: Some(&proposal.document),
         };
-        let applied = self.apply(findings, documents, |f| match f.subject {
-            Subject::Proposal => Some(proposal.proposal.activity.id.clone()),
-            Subject::Register => register_activity(&register.register, &f.path),
+        let applied = self.settings.config.apply(findings, |f| match f.subject {
+            Subject::Proposal => Place {
+                activity: Some(proposal.proposal.activity.id.clone()),
+                file: Some(&proposal.path),
+            },
+            Subject::Register => Place {
+                activity: register_activity(&register.register, &f.path),
+                file: Some(&register.path),
+            },
         });
         // The verdict follows the configuration, as the library gives it.
         let evaluation = applied.evaluation();
-        self.keep(applied);
+        self.run.add(applied, documents);
         self.run.evaluations.push(EvaluationEntry {
             proposal: proposal.path.display().to_string(),
             register: register.path.display().to_string(),

@@ -308,7 +308,6 @@ fn check_used_entries<'a, T: Indexed>(
                     subject,
                     path,
                     message: message!("used by activity {}", at.activity.name()).into(),
-                    location: None,
                 }
             })
         };
