@@ -24,15 +24,16 @@ pub(crate) fn parse_register(text: &str) -> Register {
         .unwrap_or_else(|e| panic!("{e}\n{text}"))
 }
 
+/// A proposal written in YAML, as a test writes it (evaluated against [`register`], the example
+/// register).
+pub(crate) fn parse_proposal(text: &str) -> Proposal {
+    Document::parse("proposal.yaml", text, Format::Yaml, Limits::default())
+        .and_then(|d| d.proposal())
+        .unwrap_or_else(|e| panic!("{e}\n{text}"))
+}
+
 pub(crate) fn proposal() -> Proposal {
-    Document::parse(
-        "compliant_proposal.yaml",
-        COMPLIANT_PROPOSAL,
-        Format::Yaml,
-        Limits::default(),
-    )
-    .and_then(|d| d.proposal())
-    .unwrap_or_else(|e| panic!("{e}"))
+    parse_proposal(COMPLIANT_PROPOSAL)
 }
 
 /// The findings of one rule when linting `register` (or evaluating `proposal` against it).
