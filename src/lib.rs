@@ -92,6 +92,7 @@
 //! [`report`] renders errors for people; [`schema`] generates the JSON Schemas other tools
 //! read. The `ropa` command-line tool (feature `cli`, on by default) is a thin shell over these.
 
+pub mod check;
 pub mod config;
 pub mod engine;
 pub mod import;

@@ -726,3 +726,38 @@ fn import_writes_a_register_check_reads() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--map"));
 }
+
+/// The command line is a shell over `ropa::check`: an embedder that checks the same files gets
+/// the same report, byte for byte, including the proposal's verdict and the unpaired proposal
+/// that is an input error.
+#[test]
+fn the_library_gives_the_same_report_as_the_command() {
+    use ropa::check::{CheckOptions, Input, check};
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("privacy/proposals/nieuw.yaml", proposal),
+        ("elders/proposals/los.yaml", proposal),
+    ]);
+    let files: Vec<String> = [
+        "privacy/register.yaml",
+        "privacy/proposals/nieuw.yaml",
+        "elders/proposals/los.yaml",
+    ]
+    .iter()
+    .map(|f| dir.path().join(f).display().to_string())
+    .collect();
+    let mut args = vec!["check", "--no-config", "--format", "json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = ropa(&args, dir.path());
+    let run = check(files.iter().map(Input::named), &CheckOptions::default());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        ropa::report::render_json(&run.report)
+    );
+    assert_eq!(run.report.evaluations.len(), 1);
+    assert!(!run.report.evaluations[0].compliant);
+    assert_eq!(run.report.load_errors[0].code, "unpaired-proposal");
+    assert_eq!(run.report.summary.unreadable, 1);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -3,55 +3,31 @@
 
 use std::path::{Path, PathBuf};
 
+use ropa::check::Input;
 use ropa::report::ArtifactRoot;
 use ropa::source::Format;
 
 /// How deep a directory walk goes; deeper directories are reported, not silently skipped.
 const MAX_WALK_DEPTH: usize = 32;
 
-/// A path to check with the tree it was found in (the directory given on the command line, or
-/// the directory of a file given there), and whether it was named on the command line (named
-/// files are always checked; walked ones only when they look like registers or proposals), or a
-/// problem found while walking.
-pub enum Found {
-    File {
-        path: PathBuf,
-        tree: PathBuf,
-        named: bool,
-    },
-    Problem(PathBuf, String),
-}
-
 /// Expands the command-line paths: files are kept as given (whatever their extension, so a
 /// wrong one is reported); directories are walked, in sorted order, for `.yaml`, `.yml`, `.toml`
 /// and `.json` files, with ripgrep's walker: `.gitignore` and `.ignore` files are respected (in a
 /// git repository or not), hidden entries and `target` directories are skipped. Symbolic links
 /// met during a walk are listed as files, so that loading reports them.
-pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
+pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
             walk(path, &mut found);
         } else {
-            found.push(Found::File {
-                path: path.clone(),
-                tree: tree_of(path),
-                named: true,
-            });
+            found.push(Input::named(path.clone()));
         }
     }
     found
 }
 
-/// The tree a file named on the command line belongs to: its directory.
-pub fn tree_of(file: &Path) -> PathBuf {
-    file.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .to_path_buf()
-}
-
-fn walk(tree: &Path, found: &mut Vec<Found>) {
+fn walk(tree: &Path, found: &mut Vec<Input>) {
     let walker = ignore::WalkBuilder::new(tree)
         .hidden(true)
         .require_git(false)
@@ -64,22 +40,24 @@ fn walk(tree: &Path, found: &mut Vec<Found>) {
             Ok(entry) => {
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 if is_dir && entry.depth() == MAX_WALK_DEPTH {
-                    found.push(Found::Problem(
-                        entry.path().to_path_buf(),
-                        format!("directory nested deeper than {MAX_WALK_DEPTH} levels; not searched"),
-                    ));
+                    found.push(Input::Problem {
+                        path: entry.path().to_path_buf(),
+                        problem: format!(
+                            "directory nested deeper than {MAX_WALK_DEPTH} levels; not searched"
+                        ),
+                    });
                 } else if !is_dir && Format::from_path(entry.path()).is_some() {
-                    found.push(Found::File {
+                    found.push(Input::File {
                         path: entry.path().to_path_buf(),
                         tree: tree.to_path_buf(),
                         named: false,
                     });
                 }
             }
-            Err(error) => found.push(Found::Problem(
-                tree.to_path_buf(),
-                format!("cannot walk the directory: {error}"),
-            )),
+            Err(error) => found.push(Input::Problem {
+                path: tree.to_path_buf(),
+                problem: format!("cannot walk the directory: {error}"),
+            }),
         }
     }
 }

@@ -160,7 +160,7 @@ struct InputArgs {
     max_values: usize,
     /// Most bytes read in one run, over all files; files past it are refused unread, so a pull
     /// request of many large files cannot exhaust the runner.
-    #[arg(long, default_value_t = check::DEFAULT_MAX_TOTAL_SIZE)]
+    #[arg(long, default_value_t = ropa::check::DEFAULT_MAX_TOTAL_SIZE)]
     max_total_size: u64,
     /// The repository root SARIF file URIs are relative to; by default the nearest directory
     /// holding `.git` at or above the first checked path, else the current directory.
@@ -201,10 +201,12 @@ impl InputArgs {
             None => {}
         }
         Ok(check::Settings {
-            read: self.read_options(),
-            max_total_size: self.max_total_size,
-            skip_other_named_files: false,
-            config,
+            options: ropa::check::CheckOptions {
+                read: self.read_options(),
+                max_total_size: self.max_total_size,
+                skip_other_named_files: false,
+                config,
+            },
             format: self.format,
             artifact_root: files::artifact_root(self.root.as_deref(), checked),
             style: ropa::report::HumanRenderer {
@@ -326,7 +328,7 @@ fn main() -> ExitCode {
             .settings(use_color(), args.paths.first().map(PathBuf::as_path))
         {
             Ok(mut settings) => {
-                settings.skip_other_named_files = args.skip_other_files;
+                settings.options.skip_other_named_files = args.skip_other_files;
                 check::run(&args.paths, &settings)
             }
             Err(error) => config_error(&error),

@@ -1,0 +1,500 @@
+//! Checking files as `ropa check` and `ropa evaluate` do: load each file within a budget of
+//! bytes, lint every register, pair every proposal with its register and evaluate it, apply the
+//! project configuration, and gather the outcome as a [`RunReport`] with the texts to render it.
+//!
+//! The command line only finds the files ([`Input`]s), renders the report and picks the exit
+//! code, so an embedder that calls [`check`] gets the same verdicts as `ropa check`, including
+//! the input errors that keep a run from passing silently: a proposal without a register, or
+//! with several equally near ones, is an input error, never a skipped file.
+//!
+//! ```no_run
+//! use ropa::check::{CheckOptions, Input, check};
+//!
+//! let inputs = [Input::named("privacy/register.yaml"), Input::named("privacy/proposals/portaal.yaml")];
+//! let run = check(inputs, &CheckOptions::default());
+//! assert!(!run.report.summary.failed, "{}", ropa::report::render_json(&run.report));
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::{Config, Place, register_activity};
+use crate::engine::{Engine, Subject};
+use crate::model::{Proposal, Register};
+use crate::pairing::{Pairing, nearest_register};
+use crate::report::{Documents, EvaluationEntry, FileEntry, LoadErrorEntry, RunReport, Sources};
+use crate::source::{Document, DocumentKind, Format, LoadError, ReadOptions};
+
+/// The default budget of bytes read in one run (256 MiB: sixteen files at the largest size).
+pub const DEFAULT_MAX_TOTAL_SIZE: u64 = 256 * 1024 * 1024;
+
+/// How files are read and judged.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// How each file is read (format, limits, symbolic links).
+    pub read: ReadOptions,
+    /// Most bytes read in one run, over all files: a pull request of many huge files is refused
+    /// clearly instead of exhausting the runner.
+    pub max_total_size: u64,
+    /// Whether files named by the caller are skipped too when they are plainly not registers or
+    /// proposals (a walked file always is).
+    pub skip_other_named_files: bool,
+    /// The project configuration: severity overrides, suppressions, the fail level.
+    pub config: Config,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        Self {
+            read: ReadOptions::default(),
+            max_total_size: DEFAULT_MAX_TOTAL_SIZE,
+            skip_other_named_files: false,
+            config: Config::default(),
+        }
+    }
+}
+
+/// A file to check, or a problem met while finding files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Input {
+    /// A file, with the tree it was found in (the directory given, or the directory of a file
+    /// given): with `--follow-symlinks`, a link is followed only within that tree.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// The tree it belongs to.
+        tree: PathBuf,
+        /// Whether the caller named it. A named file is always loaded, so a mistake in it is
+        /// reported; a file found by walking a directory is skipped, and counted, when it plainly
+        /// is not a register or proposal (a `package.json`, a CI configuration).
+        named: bool,
+    },
+    /// A place that could not be searched, with why: an input error of the run.
+    Problem {
+        /// The place.
+        path: PathBuf,
+        /// What went wrong.
+        problem: String,
+    },
+}
+
+impl Input {
+    /// A file named by the caller, in the tree of its own directory.
+    pub fn named(path: impl Into<PathBuf>) -> Self {
+        let path = path.into();
+        Self::File {
+            tree: tree_of(&path),
+            path,
+            named: true,
+        }
+    }
+}
+
+/// The tree a named file belongs to: its directory.
+pub fn tree_of(file: &Path) -> PathBuf {
+    file.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+/// A run's outcome: the report, and the texts of the files it points into, for rendering source
+/// lines.
+#[derive(Debug)]
+pub struct CheckRun {
+    /// What the run found, counted, with its verdict (`report.summary.failed`).
+    pub report: RunReport,
+    /// The loaded files' texts by name.
+    pub sources: Sources,
+}
+
+/// `ropa check`: every register is linted; every proposal is evaluated against the nearest
+/// register in its directory or above (see [`crate::pairing`]), or reported as an input error.
+/// A proposal checked without its register (a staged proposal in a pre-commit hook, or one
+/// named on its own) is paired with the nearest register on disk in its directory or above,
+/// within the current directory; that register is read for the evaluation, not linted.
+pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) -> CheckRun {
+    let mut collector = Collector::new(options);
+    let mut registers = Vec::new();
+    let mut proposals = Vec::new();
+    for input in inputs {
+        match collector.input(input) {
+            Some(Loaded::Register(r)) => registers.push(r),
+            Some(Loaded::Proposal(p)) => proposals.push(p),
+            None => {}
+        }
+    }
+    let checked = registers.len();
+    for proposal in &proposals {
+        let paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
+        if nearest_register(&proposal.path, &paths) == Pairing::NoRegister {
+            for path in registers_near(&proposal.path) {
+                if registers.iter().all(|r| r.path != path)
+                    && let Some(Loaded::Register(r)) = collector.input(Input::named(path))
+                {
+                    registers.push(r);
+                }
+            }
+        }
+    }
+    let engines: Vec<Engine<'_>> = registers.iter().map(|r| Engine::new(&r.register)).collect();
+    for (register, engine) in registers.iter().zip(&engines).take(checked) {
+        collector.lint(register, engine);
+    }
+    let register_paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
+    for proposal in &proposals {
+        match nearest_register(&proposal.path, &register_paths) {
+            Pairing::Register(i) => {
+                if let (Some(register), Some(engine)) = (registers.get(i), engines.get(i)) {
+                    collector.evaluate(register, engine, proposal);
+                }
+            }
+            Pairing::Ambiguous(candidates) => {
+                let names: Vec<String> = candidates
+                    .iter()
+                    .filter_map(|&i| register_paths.get(i))
+                    .map(|p| p.display().to_string())
+                    .collect();
+                collector.unpaired(
+                    &proposal.path,
+                    format!(
+                        "this proposal has {} equally near registers ({}), so ropa cannot tell which one it must stay within",
+                        names.len(),
+                        names.join(", ")
+                    ),
+                );
+            }
+            _ => collector.unpaired(
+                &proposal.path,
+                "no register was checked in this proposal's directory or any directory above it, so it was not evaluated".to_owned(),
+            ),
+        }
+    }
+    collector.finish()
+}
+
+/// `ropa evaluate`: every proposal among `proposals` against the register at `register`.
+pub fn evaluate(
+    register: &Path,
+    proposals: impl IntoIterator<Item = Input>,
+    options: &CheckOptions,
+) -> CheckRun {
+    let mut collector = Collector::new(options);
+    let register = match collector.input(Input::named(register)) {
+        Some(Loaded::Register(r)) => r,
+        Some(Loaded::Proposal(_)) => {
+            collector.run.files.pop();
+            collector.problem(
+                register,
+                "this is a proposal, not a register (it has `activity` and no `controller`)".to_owned(),
+            );
+            return collector.finish();
+        }
+        None => return collector.finish(),
+    };
+    let engine = Engine::new(&register.register);
+    for input in proposals {
+        let path = match &input {
+            Input::File { path, .. } => path.clone(),
+            Input::Problem { path, .. } => path.clone(),
+        };
+        match collector.input(input) {
+            Some(Loaded::Proposal(proposal)) => collector.evaluate(&register, &engine, &proposal),
+            Some(Loaded::Register(_)) => {
+                collector.run.files.pop();
+                collector.problem(&path, "this is a register, not a proposal".to_owned());
+            }
+            None => {}
+        }
+    }
+    collector.finish()
+}
+
+struct LoadedRegister {
+    path: PathBuf,
+    document: Document,
+    register: Register,
+}
+
+struct LoadedProposal {
+    path: PathBuf,
+    document: Document,
+    proposal: Proposal,
+}
+
+enum Loaded {
+    Register(Box<LoadedRegister>),
+    Proposal(Box<LoadedProposal>),
+}
+
+/// Collects the run's results and the source texts to render them with.
+struct Collector<'o> {
+    options: &'o CheckOptions,
+    run: RunReport,
+    sources: Sources,
+    /// Bytes read so far, against `options.max_total_size`.
+    bytes_read: u64,
+}
+
+impl<'o> Collector<'o> {
+    fn new(options: &'o CheckOptions) -> Self {
+        Self {
+            options,
+            run: RunReport::new(options.config.fail_level()),
+            sources: Sources::new(),
+            bytes_read: 0,
+        }
+    }
+
+    /// Loads a file, or records the problem met finding it.
+    fn input(&mut self, input: Input) -> Option<Loaded> {
+        match input {
+            Input::File { path, tree, named } => self.load(&path, &tree, named),
+            Input::Problem { path, problem } => {
+                self.problem(&path, problem);
+                None
+            }
+        }
+    }
+
+    /// Loads a file; one a directory walk found (`named` false) is first read as text and skipped,
+    /// counted, when it does not look like a register or proposal.
+    fn load(&mut self, path: &Path, tree: &Path, named: bool) -> Option<Loaded> {
+        if (!named || self.options.skip_other_named_files) && self.not_ropa(path) {
+            self.run.summary.skipped += 1;
+            return None;
+        }
+        let name = path.display().to_string();
+        // The budget is checked before reading, on the size the file system reports, so a file
+        // past it is never read.
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if self.bytes_read.saturating_add(size) > self.options.max_total_size {
+            self.run.files.push(FileEntry {
+                path: name.clone(),
+                kind: None,
+            });
+            let message = format!(
+                "not read: the files of this run would exceed the budget of {} bytes",
+                self.options.max_total_size
+            );
+            self.input_error(
+                name,
+                "over-budget",
+                message,
+                Some("check fewer files at once, or raise the budget with --max-total-size"),
+            );
+            return None;
+        }
+        self.bytes_read = self.bytes_read.saturating_add(size);
+        let confined = if self.options.read.follow_symlinks {
+            crate::source::check_within_tree(path, tree)
+        } else {
+            Ok(())
+        };
+        match confined
+            .map_err(|e| vec![e])
+            .and_then(|()| load(path, &self.options.read))
+        {
+            Ok(loaded) => {
+                let (kind, document) = match &loaded {
+                    Loaded::Register(r) => (DocumentKind::Register, &r.document),
+                    Loaded::Proposal(p) => (DocumentKind::Proposal, &p.document),
+                };
+                self.sources.insert(name.clone(), Arc::clone(document.source()));
+                self.run.files.push(FileEntry {
+                    path: name,
+                    kind: Some(kind),
+                });
+                Some(loaded)
+            }
+            Err(errors) => {
+                self.load_errors(&errors);
+                None
+            }
+        }
+    }
+
+    /// Whether a walked file is plainly not a register or proposal. Links, files over the size
+    /// limit and text that is not UTF-8 are not judged here: loading reports them.
+    fn not_ropa(&self, path: &Path) -> bool {
+        let Ok(meta) = std::fs::symlink_metadata(path) else {
+            return false;
+        };
+        if !meta.is_file() || meta.len() > self.options.read.limits.max_file_size {
+            return false;
+        }
+        let format = self.options.read.format.or_else(|| Format::from_path(path));
+        match (
+            std::fs::read(path).ok().and_then(|b| String::from_utf8(b).ok()),
+            format,
+        ) {
+            (Some(text), Some(format)) => !crate::source::looks_like_ropa(&text, format),
+            _ => false,
+        }
+    }
+
+    /// Records a file that could not be loaded, with every mistake found in it.
+    fn load_errors(&mut self, errors: &[LoadError]) {
+        let Some(first) = errors.first() else {
+            return;
+        };
+        let name = first.file.display().to_string();
+        if let Some(source) = &first.source_file {
+            self.sources.insert(name.clone(), Arc::clone(source));
+        }
+        self.run.files.push(FileEntry {
+            path: name,
+            kind: None,
+        });
+        self.run
+            .load_errors
+            .extend(errors.iter().map(LoadErrorEntry::from));
+    }
+
+    fn problem(&mut self, path: &Path, problem: String) {
+        let name = path.display().to_string();
+        self.run.files.push(FileEntry {
+            path: name.clone(),
+            kind: None,
+        });
+        self.input_error(name, "io", problem, None);
+    }
+
+    /// A proposal that cannot be paired with one register: an input error (exit 2), never a
+    /// silent skip that would let a non-compliant proposal pass.
+    fn unpaired(&mut self, proposal: &Path, problem: String) {
+        self.input_error(
+            proposal.display().to_string(),
+            "unpaired-proposal",
+            problem,
+            Some("name its register with `ropa evaluate --register REGISTER PROPOSAL`, or keep the proposal in or below its register's directory"),
+        );
+    }
+
+    /// An input error about a whole file, which fails the run.
+    fn input_error(&mut self, file: String, code: &str, message: String, help: Option<&str>) {
+        self.run.load_errors.push(LoadErrorEntry {
+            file,
+            code: code.to_owned(),
+            message,
+            help: help.map(str::to_owned),
+            path: None,
+            location: None,
+        });
+    }
+
+    fn lint(&mut self, register: &LoadedRegister, engine: &Engine<'_>) {
+        let applied = self.options.config.apply(engine.lint().findings, |f| Place {
+            activity: register_activity(&register.register, &f.path),
+            file: Some(&register.path),
+        });
+        let documents = Documents {
+            register: Some(&register.document),
+            proposal: None,
+        };
+        self.run.add(applied, documents);
+    }
+
+    fn evaluate(&mut self, register: &LoadedRegister, engine: &Engine<'_>, proposal: &LoadedProposal) {
+        let findings = engine.evaluate(&proposal.proposal).report.findings;
+        let documents = Documents {
+            register: Some(&register.document),
+            proposal: Some(&proposal.document),
+        };
+        let applied = self.options.config.apply(findings, |f| match f.subject {
+            Subject::Proposal => Place {
+                activity: Some(proposal.proposal.activity.id.clone()),
+                file: Some(&proposal.path),
+            },
+            Subject::Register => Place {
+                activity: register_activity(&register.register, &f.path),
+                file: Some(&register.path),
+            },
+        });
+        // The verdict follows the configuration.
+        let evaluation = applied.evaluation();
+        self.run.add(applied, documents);
+        self.run.evaluations.push(EvaluationEntry {
+            proposal: proposal.path.display().to_string(),
+            register: register.path.display().to_string(),
+            compliant: evaluation.compliant,
+            verdict: evaluation.verdict(),
+        });
+    }
+
+    fn finish(mut self) -> CheckRun {
+        self.run.finish();
+        CheckRun {
+            report: self.run,
+            sources: self.sources,
+        }
+    }
+}
+
+/// The register files in the nearest directory, from the proposal's own upward, that holds any:
+/// files whose text has a top-level `controller`. A relative path is searched up to the current
+/// directory and an absolute one only in its own directory, so ropa never reads outside the
+/// project.
+fn registers_near(proposal: &Path) -> Vec<PathBuf> {
+    let start = proposal.parent().unwrap_or(Path::new(""));
+    let levels: Vec<&Path> = if start.is_absolute() {
+        vec![start]
+    } else {
+        start.ancestors().collect()
+    };
+    for dir in levels {
+        let listing = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let mut found: Vec<PathBuf> = std::fs::read_dir(listing)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| dir.join(e.file_name()))
+                    .filter(|p| is_register_file(p))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !found.is_empty() {
+            found.sort();
+            return found;
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a file on disk is a register: a regular file (not a link) of a format ropa reads, at
+/// most the default size limit, whose text has a top-level `controller`.
+fn is_register_file(path: &Path) -> bool {
+    let Some(format) = Format::from_path(path) else {
+        return false;
+    };
+    let limit = crate::source::Limits::default().max_file_size;
+    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() <= limit);
+    regular
+        && std::fs::read_to_string(path).is_ok_and(|text| match format {
+            Format::Yaml => text.lines().any(|l| l.starts_with("controller:")),
+            Format::Toml => text.lines().any(|l| l.trim_start().starts_with("[controller")),
+            Format::Json => text.contains("\"controller\""),
+        })
+}
+
+/// Loads a register or proposal, reporting every mistake in it rather than the first.
+fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, Vec<LoadError>> {
+    let document = Document::read(path, options).map_err(|e| vec![e])?;
+    Ok(match document.kind() {
+        DocumentKind::Register => Loaded::Register(Box::new(LoadedRegister {
+            path: path.to_path_buf(),
+            register: document.deserialize_all()?,
+            document,
+        })),
+        DocumentKind::Proposal => Loaded::Proposal(Box::new(LoadedProposal {
+            path: path.to_path_buf(),
+            proposal: document.deserialize_all()?,
+            document,
+        })),
+    })
+}
