@@ -21,6 +21,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -28,8 +29,131 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Evaluation, Finding, RULES, Report, Severity, retired_rule, rule};
 use crate::model::Id;
 use crate::path::{FieldPath, PathSegment};
-use crate::source::{Document, Format, LoadError, LoadErrorKind, ReadOptions};
+use crate::source::{Document, Format, LoadError, Position, ReadOptions, SourceFile, Span};
 use crate::suggest::nearest;
+
+/// Why a `ropa.toml` cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// It cannot be read, is not TOML, or has a key or value of the wrong shape: the same
+    /// errors, with the same codes, as a register's.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// It reads, but a value cannot be used: a rule ropa does not have, a suppression without a
+    /// reason.
+    #[error(transparent)]
+    Invalid(#[from] Box<InvalidConfig>),
+}
+
+impl ConfigError {
+    /// A stable kebab-case code, as the JSON output gives it (`unknown-rule`, `syntax`, …).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Load(error) => error.kind.code(),
+            Self::Invalid(invalid) => invalid.problem.code(),
+        }
+    }
+
+    /// A sentence that says how to fix it.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            Self::Load(error) => error.help(),
+            Self::Invalid(invalid) => Some(invalid.problem.help()),
+        }
+    }
+}
+
+/// What is wrong with a configuration that reads as TOML of the right shape.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigProblem {
+    /// A rule id that does not exist.
+    #[error("unknown rule `{rule}`")]
+    UnknownRule {
+        /// The id as written.
+        rule: String,
+        /// The nearest rule id, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A rule that was renamed or removed.
+    #[error("rule `{rule}` was {}", match replaced_by { Some(new) => format!("renamed to `{new}` in ropa {retired_in}"), None => format!("removed in ropa {retired_in}") })]
+    RetiredRule {
+        /// The retired id, as the catalogue keeps it.
+        rule: &'static str,
+        /// The rule that took its place, if any.
+        replaced_by: Option<&'static str>,
+        /// Why it was retired.
+        reason: &'static str,
+        /// The version that retired it.
+        retired_in: &'static str,
+    },
+    /// A suppression without a reason.
+    #[error("a suppression needs a reason")]
+    EmptyReason,
+}
+
+impl ConfigProblem {
+    /// A stable kebab-case code, for output formats and tests.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownRule { .. } => "unknown-rule",
+            Self::RetiredRule { .. } => "retired-rule",
+            Self::EmptyReason => "empty-reason",
+        }
+    }
+
+    /// A sentence that says how to fix it.
+    pub fn help(&self) -> String {
+        match self {
+            Self::UnknownRule {
+                suggestion: Some(s), ..
+            } => format!("did you mean `{s}`?"),
+            Self::UnknownRule { .. } => "`ropa rules` lists every rule".into(),
+            Self::RetiredRule {
+                replaced_by: Some(new),
+                reason,
+                ..
+            } => {
+                format!("write `{new}` instead: {reason}")
+            }
+            Self::RetiredRule { reason, .. } => format!("remove it: {reason}"),
+            Self::EmptyReason => {
+                "say why the finding is accepted, e.g. `reason = \"…, ticket PRIV-12\"`".into()
+            }
+        }
+    }
+}
+
+/// A configuration value that cannot be used, with where it is written.
+#[derive(Debug, Clone, thiserror::Error)]
+pub struct InvalidConfig {
+    /// The file's name as given.
+    pub file: PathBuf,
+    /// The file's text.
+    pub source_file: Arc<SourceFile>,
+    /// Where in the file.
+    pub span: Span,
+    /// The field.
+    pub path: FieldPath,
+    /// What is wrong.
+    pub problem: ConfigProblem,
+}
+
+impl InvalidConfig {
+    /// The start and end positions.
+    pub fn range(&self) -> (Position, Position) {
+        self.source_file.range(self.span)
+    }
+}
+
+/// One line: `file:line:column: message (at `/field/path`)`, sanitised, as a load error prints.
+impl std::fmt::Display for InvalidConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (start, _) = self.range();
+        crate::source::write_located(f, &self.file, Some(start), &self.problem.to_string(), &self.path)
+    }
+}
 
 /// The file name ropa looks for.
 pub const FILE_NAME: &str = "ropa.toml";
@@ -142,7 +266,7 @@ impl Applied {
 
 impl Config {
     /// Parses and validates a configuration file's text.
-    pub fn parse(name: &str, text: &str) -> Result<Self, LoadError> {
+    pub fn parse(name: &str, text: &str) -> Result<Self, ConfigError> {
         let document = Document::parse(name, text, Format::Toml, crate::source::Limits::default())?;
         let config: Self = document.deserialize()?;
         config.validate(&document)?;
@@ -150,7 +274,7 @@ impl Config {
     }
 
     /// Reads and validates a configuration file.
-    pub fn read(path: &Path) -> Result<Self, LoadError> {
+    pub fn read(path: &Path) -> Result<Self, ConfigError> {
         let options = ReadOptions {
             format: Some(Format::Toml),
             ..ReadOptions::default()
@@ -169,23 +293,25 @@ impl Config {
             .find(|candidate| candidate.is_file())
     }
 
-    fn validate(&self, document: &Document) -> Result<(), LoadError> {
+    fn validate(&self, document: &Document) -> Result<(), Box<InvalidConfig>> {
         let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-        let error = |path: FieldPath, kind: LoadErrorKind| LoadError {
-            file: document.source().name().into(),
-            source_file: Some(document.source().clone()),
-            span: Some(document.root().display_span(&path)),
-            path,
-            kind: Box::new(kind),
+        let error = |path: FieldPath, problem: ConfigProblem| {
+            Box::new(InvalidConfig {
+                file: document.source().name().into(),
+                source_file: document.source().clone(),
+                span: document.root().display_span(&path),
+                path,
+                problem,
+            })
         };
         let unknown = |id: &str| match retired_rule(id) {
-            Some(retired) => LoadErrorKind::RetiredRule {
+            Some(retired) => ConfigProblem::RetiredRule {
                 rule: retired.id,
                 replaced_by: retired.replaced_by,
                 reason: retired.reason,
                 retired_in: retired.retired_in,
             },
-            None => LoadErrorKind::UnknownRule {
+            None => ConfigProblem::UnknownRule {
                 rule: id.to_owned(),
                 suggestion: nearest(id, &ids).map(str::to_owned),
             },
@@ -194,7 +320,7 @@ impl Config {
             if rule(id).is_none() {
                 let path = FieldPath::root().key("rules").key(id.clone());
                 let mut failure = error(path.clone(), unknown(id));
-                failure.span = document.root().key_span(&path).or(failure.span);
+                failure.span = document.root().key_span(&path).unwrap_or(failure.span);
                 return Err(failure);
             }
         }
@@ -204,7 +330,7 @@ impl Config {
                 return Err(error(at.key("rule"), unknown(&suppression.rule)));
             }
             if suppression.reason.trim().is_empty() {
-                return Err(error(at.key("reason"), LoadErrorKind::EmptyReason));
+                return Err(error(at.key("reason"), ConfigProblem::EmptyReason));
             }
         }
         Ok(())
@@ -350,7 +476,10 @@ mod tests {
             "[[suppress]]\nrule = \"public-authority-without-dpo\"\nreason = \" \"\n",
         )
         .expect_err("refused");
-        assert!(matches!(*error.kind, LoadErrorKind::EmptyReason), "{error}");
+        assert!(
+            matches!(&error, ConfigError::Invalid(e) if e.problem == ConfigProblem::EmptyReason),
+            "{error}"
+        );
         assert_eq!(
             error.to_string(),
             "ropa.toml:3:10: a suppression needs a reason (at `/suppress/0/reason`)"
@@ -362,7 +491,7 @@ mod tests {
         )
         .expect_err("refused");
         assert!(
-            matches!(*error.kind, LoadErrorKind::MissingField { field: "reason" }),
+            matches!(&error, ConfigError::Load(e) if matches!(*e.kind, crate::source::LoadErrorKind::MissingField { field: "reason" })),
             "{error}"
         );
 
@@ -372,10 +501,11 @@ mod tests {
             error.help().as_deref(),
             Some("did you mean `public-authority-without-dpo`?")
         );
-        assert_eq!(
-            error.range().map(|(start, _)| (start.line, start.column)),
-            Some((2, 1))
-        );
+        let ConfigError::Invalid(invalid) = &error else {
+            panic!("{error}")
+        };
+        assert_eq!(error.code(), "unknown-rule");
+        assert_eq!((invalid.range().0.line, invalid.range().0.column), (2, 1));
 
         // A renamed rule says what to write instead.
         let error = Config::parse(
@@ -397,7 +527,7 @@ mod tests {
 
         let error = Config::parse("ropa.toml", "fail-level = \"warning\"\n").expect_err("refused");
         assert!(
-            matches!(*error.kind, LoadErrorKind::UnknownField { .. }),
+            matches!(&error, ConfigError::Load(e) if e.kind.code() == "unknown-field"),
             "{error}"
         );
     }

@@ -6,6 +6,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use super::locate::{LocatedFinding, SourceLocation};
 use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
+use crate::config::ConfigError;
 use crate::engine::Severity;
 use crate::source::{LoadError, LoadErrorKind, SourceFile};
 
@@ -295,6 +296,20 @@ pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
         _ => None,
     };
     render_load_entry(&entry, error.source_file.as_deref(), first, style)
+}
+
+/// Renders a configuration that cannot be used, as [`render_load_error`] renders a register's
+/// mistakes.
+pub fn render_config_error(error: &ConfigError, style: HumanRenderer) -> String {
+    match error {
+        ConfigError::Invalid(invalid) => render_load_entry(
+            &LoadErrorEntry::from(&**invalid),
+            Some(&invalid.source_file),
+            None,
+            style,
+        ),
+        ConfigError::Load(error) => render_load_error(error, style),
+    }
 }
 
 /// Renders a finding: the message under the rule id, the file position with the field

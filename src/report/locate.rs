@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::engine::{Finding, Related, Severity, Subject};
 use crate::path::FieldPath;
-use crate::source::Document;
+use crate::source::{Document, SourceFile, Span};
 
 /// Where a value sits in a file.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -27,6 +27,22 @@ pub struct SourceLocation {
     pub start_byte: usize,
     /// Byte offset just past the end.
     pub end_byte: usize,
+}
+
+impl SourceLocation {
+    /// Where `span` sits in `source`, a file named `file`.
+    pub fn of(file: &str, source: &SourceFile, span: Span) -> Self {
+        let (start, end) = source.range(span);
+        Self {
+            file: file.to_owned(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            start_byte: span.start,
+            end_byte: span.end,
+        }
+    }
 }
 
 /// Another place that explains a finding (the engine's [`Related`]), with its position.
@@ -167,16 +183,7 @@ impl<'a> Documents<'a> {
         if let Some(line_end) = file.text().get(span.start..span.end).and_then(|t| t.find('\n')) {
             span.end = span.start + line_end;
         }
-        let (start, end) = file.range(span);
-        Some(SourceLocation {
-            file: file.name().to_owned(),
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-            start_byte: span.start,
-            end_byte: span.end,
-        })
+        Some(SourceLocation::of(file.name(), file, span))
     }
 }
 

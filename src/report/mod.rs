@@ -17,7 +17,9 @@ mod sarif;
 
 pub use crate::sanitize::sanitize;
 pub use github::{render_github, render_markdown};
-pub use human::{HumanRenderer, render_finding, render_load_error, render_run, summary_line};
+pub use human::{
+    HumanRenderer, render_config_error, render_finding, render_load_error, render_run, summary_line,
+};
 pub use locate::{Documents, LocatedFinding, LocatedRelated, SourceLocation, locate};
 pub use run::{
     EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary,

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::locate::{Documents, LocatedFinding, SourceLocation};
 use crate::config::Applied;
+use crate::config::InvalidConfig;
 use crate::engine::Severity;
 use crate::source::{DocumentKind, LoadError, SourceFile};
 
@@ -50,24 +51,29 @@ pub struct LoadErrorEntry {
 impl From<&LoadError> for LoadErrorEntry {
     fn from(error: &LoadError) -> Self {
         let file = error.file.display().to_string();
-        let location = error
-            .range()
+        let location = (error.source_file.as_deref())
             .zip(error.span)
-            .map(|((start, end), span)| SourceLocation {
-                file: file.clone(),
-                line: start.line,
-                column: start.column,
-                end_line: end.line,
-                end_column: end.column,
-                start_byte: span.start,
-                end_byte: span.end,
-            });
+            .map(|(source, span)| SourceLocation::of(&file, source, span));
         Self {
             code: error.kind.code().to_owned(),
             message: error.kind.to_string(),
             help: error.help(),
             path: (!error.path.segments().is_empty()).then(|| error.path.to_string()),
             location,
+            file,
+        }
+    }
+}
+
+impl From<&InvalidConfig> for LoadErrorEntry {
+    fn from(error: &InvalidConfig) -> Self {
+        let file = error.file.display().to_string();
+        Self {
+            code: error.problem.code().to_owned(),
+            message: error.problem.to_string(),
+            help: Some(error.problem.help()),
+            path: (!error.path.segments().is_empty()).then(|| error.path.to_string()),
+            location: Some(SourceLocation::of(&file, &error.source_file, error.span)),
             file,
         }
     }

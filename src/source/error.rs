@@ -136,29 +136,6 @@ pub enum LoadErrorKind {
         /// How many were found.
         found: usize,
     },
-    /// A configuration names a rule that does not exist.
-    #[error("unknown rule `{rule}`")]
-    UnknownRule {
-        /// The id as written.
-        rule: String,
-        /// The nearest rule id, if one is close.
-        suggestion: Option<String>,
-    },
-    /// A configuration names a rule that was renamed or removed.
-    #[error("rule `{rule}` was {}", match replaced_by { Some(new) => format!("renamed to `{new}` in ropa {retired_in}"), None => format!("removed in ropa {retired_in}") })]
-    RetiredRule {
-        /// The retired id, as the catalogue keeps it.
-        rule: &'static str,
-        /// The rule that took its place, if any.
-        replaced_by: Option<&'static str>,
-        /// Why it was retired.
-        reason: &'static str,
-        /// The version that retired it.
-        retired_in: &'static str,
-    },
-    /// A suppression without a reason.
-    #[error("a suppression needs a reason")]
-    EmptyReason,
     /// Any other value error.
     #[error("{message}")]
     Invalid {
@@ -194,9 +171,6 @@ impl LoadErrorKind {
             Self::InvalidValue(ValueError::Country { .. }) => "invalid-country",
             Self::Invalid { .. } => "invalid-value",
             Self::InvalidLength { .. } => "invalid-length",
-            Self::UnknownRule { .. } => "unknown-rule",
-            Self::RetiredRule { .. } => "retired-rule",
-            Self::EmptyReason => "empty-reason",
         }
     }
 
@@ -218,14 +192,7 @@ impl LoadErrorKind {
             Self::UnknownField { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownField { expected, .. } => format!("allowed here: {}", list(expected)),
             Self::MissingField { field } => format!("add the `{field}` field"),
-            Self::UnknownRule { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
-            Self::UnknownRule { .. } => "`ropa rules` lists every rule".into(),
-            Self::RetiredRule { replaced_by: Some(new), reason, .. } => {
-                format!("write `{new}` instead: {reason}")
-            }
-            Self::RetiredRule { reason, .. } => format!("remove it: {reason}"),
             Self::Empty => "write a register (it starts with `controller:`) or a proposal (`activity:`); `ropa init` writes a starter register".into(),
-            Self::EmptyReason => "say why the finding is accepted, e.g. `reason = \"…, ticket PRIV-12\"`".into(),
             Self::UnknownVariant { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownVariant { expected, .. } => format!("use one of: {}", list(expected)),
             Self::WrongType { expected, found } if expected.contains("bool") && found.contains("string") => {
@@ -352,16 +319,29 @@ impl LoadError {
 /// so the line is safe to print to a terminal or a CI log.
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", sanitize(&self.file.display().to_string()))?;
-        if let Some((start, _)) = self.range() {
-            write!(f, ":{}:{}", start.line, start.column)?;
-        }
-        write!(f, ": {}", sanitize(&self.kind.to_string()))?;
-        if !self.path.segments().is_empty() {
-            write!(f, " (at `{}`)", sanitize(&self.path.to_string()))?;
-        }
-        Ok(())
+        let start = self.range().map(|(start, _)| start);
+        write_located(f, &self.file, start, &self.kind.to_string(), &self.path)
     }
+}
+
+/// Writes `file:line:column: message (at `/field/path`)`, sanitised: how every located error
+/// (a register's, a configuration's) prints on one line.
+pub(crate) fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    file: &std::path::Path,
+    start: Option<Position>,
+    message: &str,
+    path: &FieldPath,
+) -> fmt::Result {
+    write!(f, "{}", sanitize(&file.display().to_string()))?;
+    if let Some(start) = start {
+        write!(f, ":{}:{}", start.line, start.column)?;
+    }
+    write!(f, ": {}", sanitize(message))?;
+    if !path.segments().is_empty() {
+        write!(f, " (at `{}`)", sanitize(&path.to_string()))?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for LoadError {

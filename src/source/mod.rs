@@ -36,6 +36,7 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
+pub(crate) use error::write_located;
 pub use error::{LoadError, LoadErrorKind};
 pub use file::{Position, SourceFile};
 pub use limits::{Limits, MAX_DEPTH};

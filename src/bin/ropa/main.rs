@@ -183,7 +183,7 @@ impl InputArgs {
         &self,
         color: bool,
         checked: Option<&std::path::Path>,
-    ) -> Result<check::Settings, ropa::source::LoadError> {
+    ) -> Result<check::Settings, ropa::config::ConfigError> {
         let path = match (&self.config, self.no_config) {
             (Some(path), _) => Some(path.clone()),
             (None, true) => None,
@@ -296,10 +296,10 @@ pub fn emit(text: &str) {
 }
 
 /// A configuration that cannot be used is an input error.
-fn config_error(error: &ropa::source::LoadError) -> Outcome {
+fn config_error(error: &ropa::config::ConfigError) -> Outcome {
     eprintln!(
         "{}",
-        ropa::report::render_load_error(
+        ropa::report::render_config_error(
             error,
             ropa::report::HumanRenderer {
                 color: use_color(),
