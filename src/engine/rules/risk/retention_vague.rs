@@ -74,7 +74,7 @@ fn judge(retention: &Retention) -> super::Verdict {
 mod tests {
     use super::*;
     use crate::engine::rules::testing::{
-        findings_of, parse_proposal, parse_register as parse, register, rule_tests, COMPLIANT_PROPOSAL,
+        COMPLIANT_PROPOSAL, findings_of, parse_proposal, parse_register as parse, register, rule_tests,
     };
 
     rule_tests!(RULE);

@@ -58,10 +58,7 @@ mod tests {
     /// Measures the register states once, as a default for every activity, count for each.
     #[test]
     fn register_wide_default_measures_count() {
-        assert_eq!(
-            findings_of(&RULE, &parse(RULE.non_compliant), None).len(),
-            1
-        );
+        assert_eq!(findings_of(&RULE, &parse(RULE.non_compliant), None).len(), 1);
         let r = parse(&RULE.non_compliant.replace(
             "activities:",
             "catalogues:\n  security_measures:\n    - { id: versleuteling, label: Versleuteling van verbindingen, category: encryption_in_transit }\ndefaults:\n  security_measures: [versleuteling]\nactivities:",
