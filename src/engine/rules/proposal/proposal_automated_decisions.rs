@@ -50,35 +50,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
-
-    fn adm() -> AutomatedDecisionMaking {
-        AutomatedDecisionMaking {
-            description: "Automatische toets".into(),
-            solely_automated: Some(true),
-            legal_or_similar_effect: Some(true),
-            profiling: false,
-            ground: None,
-            legal_provision: None,
-            safeguards: vec![],
-            logic: None,
-            human_involvement: None,
-        }
-    }
+    use crate::engine::rules::testing::{findings_of, parse_proposal, register, rule_tests};
 
     rule_tests!(RULE);
 
     /// Profiling with no decision about the person is not Art 22 automated decision-making.
     #[test]
     fn profiling_without_a_decision_is_not_reported() {
-        let r = crate::engine::rules::testing::register();
-        let mut p = crate::engine::rules::testing::proposal();
-        p.activity.automated_decision_making = Some(AutomatedDecisionMaking {
-            solely_automated: Some(false),
-            legal_or_similar_effect: Some(false),
-            profiling: true,
-            ..adm()
-        });
-        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p)).is_empty());
+        let p = parse_proposal(&RULE.non_compliant.replace(
+            "    solely_automated: true\n    legal_or_similar_effect: true\n",
+            "    solely_automated: false\n    legal_or_similar_effect: false\n    profiling: true\n",
+        ));
+        assert!(findings_of(&RULE, &register(), Some(&p)).is_empty());
     }
 }

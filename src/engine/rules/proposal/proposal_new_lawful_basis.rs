@@ -60,38 +60,36 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
-
-    fn rely_on(p: &mut Proposal, basis: LawfulBasisKind) {
-        p.activity.lawful_bases.push(LawfulBasis {
-            basis: Some(basis),
-            wording: None,
-            legal_provision: Some("Wet".into()),
-            legitimate_interest: None,
-            data_subject_is_party: None,
-            purposes: vec![],
-            data_categories: vec![],
-        });
-    }
+    use crate::engine::rules::testing::{findings_of, parse_proposal, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     /// The hint never asks to add to the statement a basis the statement already names.
     #[test]
     fn the_hint_follows_the_statement() {
-        let mut r = crate::engine::rules::testing::register();
-        let mut p = crate::engine::rules::testing::proposal();
-        rely_on(&mut p, LawfulBasisKind::VitalInterests);
+        let p = parse_proposal(&RULE.non_compliant.replace(
+            "{ basis: legitimate_interests, legitimate_interest: beveiliging van het pand }",
+            "{ basis: vital_interests }",
+        ));
         let hint = |r: &Register| {
-            crate::engine::rules::testing::findings_of(&RULE, r, Some(&p))
+            findings_of(&RULE, r, Some(&p))
                 .first()
                 .map(|f| f.hint.clone())
                 .unwrap_or_default()
         };
-        assert!(hint(&r).contains("add it to the statement"));
-        if let Some(s) = &mut r.statement {
-            s.lawful_bases.push(LawfulBasisKind::VitalInterests);
-        }
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+statement:
+  lawful_bases: [public_task]
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    lawful_bases: [{ basis: public_task, legal_provision: "Wmo 2015 art. 2.3.2" }]
+"#;
+        assert!(hint(&parse(text)).contains("add it to the statement"));
+        let r = parse(&text.replace(
+            "lawful_bases: [public_task]",
+            "lawful_bases: [public_task, vital_interests]",
+        ));
         assert!(
             hint(&r).ends_with("the statement already names it"),
             "{}",

@@ -87,11 +87,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
-
-    fn in_country(r: &mut Register, code: &str) {
-        r.catalogues.processors[0].locations = vec![CountryCode::parse(code).expect("code")];
-    }
+    use crate::engine::rules::testing::{findings_of, parse_proposal, register, rule_tests};
 
     rule_tests!(RULE);
 
@@ -99,24 +95,11 @@ mod tests {
     /// and the help names the mechanism the proposal gives.
     #[test]
     fn one_transfer_is_reported_once_with_its_mechanism() {
-        let mut r = crate::engine::rules::testing::register();
-        let mut p = crate::engine::rules::testing::proposal();
-        in_country(&mut r, "US");
-        let processor = r.catalogues.processors[0].id.clone();
-        assert!(
-            p.activity.processors.contains(&processor),
-            "the proposal uses the processor"
+        let p = parse_proposal(
+            &(RULE.non_compliant.to_owned()
+                + "  transfers:\n    - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses }\n"),
         );
-        p.activity.transfers.push(Transfer {
-            country: CountryCode::parse("US").expect("code"),
-            international_organisation: None,
-            recipient: None,
-            processor: Some(processor),
-            mechanism: Some(TransferMechanism::StandardContractualClauses),
-            safeguards: vec![],
-            transfer_impact_assessment: None,
-        });
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
+        let findings = findings_of(&RULE, &register(), Some(&p));
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(
             findings[0].hint.contains("`standard_contractual_clauses`"),

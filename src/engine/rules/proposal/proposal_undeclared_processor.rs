@@ -98,30 +98,9 @@ fn processors_covered(ctx: &Context<'_>) -> Option<((Subject, FieldPath), String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, rule_tests};
-
-    fn introduce(p: &mut Proposal) {
-        let mut processor = p.introduces.processors.pop().unwrap_or_else(|| Processor {
-            id: id("formulierendienst"),
-            name: Some("Formulieren B.V.".into()),
-            service: None,
-            locations: vec![CountryCode::parse("NL").expect("code")],
-            agreement: None,
-            sub_processors: vec![],
-            dpf_certified: None,
-        });
-        processor.agreement = Some(ProcessorAgreement {
-            in_place: true,
-            form: Some(AgreementForm::ProcessorAgreement),
-            signed_on: None,
-            reference: None,
-            clauses: vec![],
-            reason_if_absent: None,
-            controller_requirements_flow_down: false,
-        });
-        p.introduces.processors.push(processor);
-        p.activity.processors.push(id("formulierendienst"));
-    }
+    use crate::engine::rules::testing::{
+        COMPLIANT_PROPOSAL, COMPLIANT_REGISTER, findings_of, parse_proposal, parse_register, rule_tests,
+    };
 
     rule_tests!(RULE);
 
@@ -129,25 +108,20 @@ mod tests {
     /// register entries to add, and leaves the proposal within the statement.
     #[test]
     fn a_processor_covered_by_a_declared_category_is_a_warning() {
-        let mut r = crate::engine::rules::testing::register();
-        let mut p = crate::engine::rules::testing::proposal();
-        introduce(&mut p);
-        r.catalogues.recipients.push(Recipient {
-            id: id("verwerkers"),
-            label: "Bedrijven die in onze opdracht gegevens verwerken".into(),
-            kind: Some(RecipientKind::Processor),
-            description: None,
-            country: None,
-            processor: None,
-            arrangement: None,
-            sharing_agreement: None,
-            only_with_consent: false,
-            sharing_assessment: None,
-            dpf_certified: None,
-            agreement_checked: false,
-            document: None,
-        });
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, Some(&p));
+        // The whole compliant register and proposal, so that the evaluation can be compliant.
+        let r = parse_register(&COMPLIANT_REGISTER.replace(
+            "  processors:\n    - id: zaaksysteem\n",
+            "    - { id: verwerkers, label: Bedrijven die in onze opdracht gegevens verwerken, kind: processor }\n  processors:\n    - id: zaaksysteem\n",
+        ));
+        let p = parse_proposal(
+            &COMPLIANT_PROPOSAL
+                .replace(
+                    "activity:\n",
+                    "introduces:\n  processors:\n    - { id: formulierendienst, name: Formulieren B.V., locations: [NL], agreement: { in_place: true, form: processor_agreement } }\nactivity:\n",
+                )
+                .replace("processors: [zaaksysteem]", "processors: [zaaksysteem, formulierendienst]"),
+        );
+        let findings = findings_of(&RULE, &r, Some(&p));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
         assert!(

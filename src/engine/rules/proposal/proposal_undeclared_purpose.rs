@@ -129,25 +129,27 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, proposal, register, rule_tests};
+    use crate::engine::rules::testing::{
+        COMPLIANT_PROPOSAL, findings_of, parse_proposal, register, rule_tests,
+    };
 
-    fn introduce(p: &mut Proposal, kind: Option<PurposeKind>) {
-        p.introduces.purposes.push(Purpose {
-            id: id("tevredenheid"),
-            label: "Klanttevredenheidsonderzoek".into(),
-            description: None,
-            kind,
-        });
-        p.activity.purposes.push(id("tevredenheid"));
+    /// The compliant proposal with the purpose `tevredenheid` added, which it introduces with
+    /// `kind` (e.g. `, kind: statistics`, or nothing).
+    fn introduce(kind: &str) -> String {
+        COMPLIANT_PROPOSAL
+            .replace(
+                "activity:\n",
+                &format!(
+                    "introduces:\n  purposes:\n    - {{ id: tevredenheid, label: Klanttevredenheidsonderzoek{kind} }}\nactivity:\n"
+                ),
+            )
+            .replace("purposes: [wmo]", "purposes: [wmo, tevredenheid]")
     }
 
     rule_tests!(RULE);
 
-    fn compatibility_message(change: impl Fn(&mut Proposal)) -> String {
-        let register = register();
-        let mut proposal = proposal();
-        change(&mut proposal);
-        let findings = findings_of(&RULE, &register, Some(&proposal));
+    fn compatibility_message(text: &str) -> String {
+        let findings = findings_of(&RULE, &register(), Some(&parse_proposal(text)));
         findings
             .first()
             .map(|f| f.message.to_string())
@@ -156,35 +158,19 @@ mod tests {
 
     #[test]
     fn compatibility_follows_art_6_4() {
+        const WMO: &str = r#"{ basis: public_task, legal_provision: "Wmo 2015 art. 2.3.2" }"#;
+        assert!(compatibility_message(&introduce(", kind: statistics")).ends_with("presumed compatible"));
         assert!(
-            compatibility_message(|p| introduce(p, Some(PurposeKind::Statistics)))
-                .ends_with("presumed compatible")
-        );
-        assert!(
-            compatibility_message(|p| introduce(p, None))
+            compatibility_message(&introduce(""))
                 .ends_with("compatible only if the cited law sets this purpose")
         );
         assert!(
-            compatibility_message(|p| {
-                introduce(p, None);
-                p.activity.lawful_bases = vec![LawfulBasis {
-                    basis: Some(LawfulBasisKind::Consent),
-                    wording: None,
-                    legal_provision: None,
-                    legitimate_interest: None,
-                    data_subject_is_party: None,
-                    purposes: vec![],
-                    data_categories: vec![],
-                }];
-            })
-            .ends_with("needs new consent")
+            compatibility_message(&introduce("").replace(WMO, "{ basis: consent }"))
+                .ends_with("needs new consent")
         );
         assert!(
-            compatibility_message(|p| {
-                introduce(p, None);
-                p.activity.lawful_bases[0].legal_provision = None;
-            })
-            .ends_with("needs an Art 6(4) assessment (high risk: special-category or criminal data)")
+            compatibility_message(&introduce("").replace(WMO, "{ basis: public_task }"))
+                .ends_with("needs an Art 6(4) assessment (high risk: special-category or criminal data)")
         );
     }
 }

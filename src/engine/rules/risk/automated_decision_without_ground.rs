@@ -70,31 +70,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    fn decide(r: &mut Register, ground: Option<AutomatedDecisionGround>) -> &mut AutomatedDecisionMaking {
-        r.activities[0]
-            .automated_decision_making
-            .insert(AutomatedDecisionMaking {
-                description: "Huishoudelijke hulp automatisch toegekend".into(),
-                solely_automated: Some(true),
-                legal_or_similar_effect: Some(true),
-                profiling: false,
-                ground,
-                legal_provision: None,
-                safeguards: vec![],
-                logic: None,
-                human_involvement: None,
-            })
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn a_law_must_be_cited() {
-        let mut r = register();
-        decide(&mut r, Some(AutomatedDecisionGround::AuthorisedByLaw));
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE
+            .compliant
+            .replace("      legal_provision: \"Parkeerverordening art. 4\"\n", "");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),
@@ -104,21 +89,22 @@ mod tests {
 
     #[test]
     fn consent_needs_all_three_safeguards() {
-        let mut r = register();
-        decide(&mut r, Some(AutomatedDecisionGround::ExplicitConsent)).safeguards =
-            vec![AutomatedDecisionSafeguard::HumanIntervention];
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.to_owned()
+            + "      ground: explicit_consent\n      safeguards: [human_intervention]\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         insta::assert_snapshot!(findings[0].message.as_ref());
 
-        decide(&mut r, Some(AutomatedDecisionGround::Contract)).safeguards = SAFEGUARDS.to_vec();
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.non_compliant.to_owned()
+            + "      ground: contract\n      safeguards: [human_intervention, express_point_of_view, contest_decision]\n";
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     #[test]
     fn decisions_with_a_person_in_the_loop_are_not_solely_automated() {
-        let mut r = register();
-        decide(&mut r, None).solely_automated = Some(false);
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE
+            .non_compliant
+            .replace("solely_automated: true", "solely_automated: false");
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

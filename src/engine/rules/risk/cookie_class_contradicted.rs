@@ -45,15 +45,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     /// The contradiction reaches the consent rule: the cookie needs consent like other analytics.
     #[test]
     fn contradicted_analytics_need_consent() {
-        let mut r = register();
-        r.activities[2].cookies[1].ip_masked = Some(false);
+        let r = parse(&RULE.compliant.replace("ip_masked: true", "ip_masked: false"));
         assert_eq!(findings_of(&RULE, &r, None).len(), 1);
         let consent = crate::engine::rules::rule("cookie-without-consent").expect("rule");
         let findings = findings_of(consent, &r, None);
@@ -61,7 +60,7 @@ mod tests {
         assert!(
             findings[0]
                 .message
-                .starts_with("the `other_analytics` cookie `statistiek`"),
+                .starts_with("the `other_analytics` cookie `_pk_id`"),
             "{}",
             findings[0].message
         );
@@ -69,10 +68,11 @@ mod tests {
 
     #[test]
     fn a_processor_without_agreement_contradicts_the_label() {
-        let mut r = register();
-        r.catalogues.processors[1].agreement = None;
-        r.activities[2].cookies[1].processor = Some(r.catalogues.processors[1].id.clone());
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.compliant.replace(
+            "activities:",
+            "catalogues:\n  processors:\n    - { id: statistiekdienst, name: Statistiek B.V., locations: [NL] }\nactivities:",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.ends_with("has no processor agreement"),

@@ -58,22 +58,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn place(r: &mut Register, class: CookieClass, consent: CookieConsent) {
-        r.activities[2].cookies.push(Cookie {
-            name: Some("_ga".into()),
-            class,
-            purpose: Some("Bezoekersstatistieken".into()),
-            third_party: Some("Google".into()),
-            consent,
-            lifetime: None,
-            purposes: vec![],
-            identifies_across_sites: None,
-            ip_masked: None,
-            shared_with_vendor: None,
-            processor: None,
-        });
+    /// The example's cookie with another class and consent.
+    fn place(class: &str, consent: CookieConsent) -> String {
+        RULE.non_compliant.replace(
+            "class: other_analytics, consent: browser_settings",
+            &format!("class: {class}, consent: {consent}"),
+        )
     }
 
     rule_tests!(RULE);
@@ -81,19 +73,17 @@ mod tests {
     #[test]
     fn opt_out_and_not_asked_are_not_consent() {
         for consent in [CookieConsent::OptOut, CookieConsent::NotAsked] {
-            let mut r = register();
-            place(&mut r, CookieClass::TrackingAndMarketing, consent);
+            let r = parse(&place("tracking_and_marketing", consent));
             let findings = findings_of(&RULE, &r, None);
             assert_eq!(findings.len(), 1, "{consent}");
-            assert_eq!(findings[0].path.to_string(), "/activities/2/cookies/2/consent");
+            assert_eq!(findings[0].path.to_string(), "/activities/0/cookies/0/consent");
             insta::assert_snapshot!(consent.to_string(), findings[0].message.as_ref());
         }
     }
 
     #[test]
     fn exempt_cookies_need_no_consent() {
-        let mut r = register();
-        place(&mut r, CookieClass::StrictlyNecessary, CookieConsent::NotAsked);
+        let r = parse(&place("strictly_necessary", CookieConsent::NotAsked));
         assert!(findings_of(&RULE, &r, None).is_empty());
     }
 }

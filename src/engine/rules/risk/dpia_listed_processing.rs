@@ -213,17 +213,24 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn recognises_the_list_from_recorded_facts() {
-        let mut r = register();
-        // Health data without a DPIA: the AP list's "Gezondheidsgegevens" (the compliant register's
-        // Wmo activity has a DPIA; the newsletter gets health data here).
-        r.activities[1].data_categories.push(id("gezondheid"));
-        let findings = findings_of(&RULE, &r, None);
+        // Health data without a DPIA: the AP list's "Gezondheidsgegevens" (one WP248 criterion,
+        // so not `dpia-missing`'s).
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  data_categories:
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    data_categories: [gezondheid]
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("(Gezondheidsgegevens)"),
@@ -231,17 +238,24 @@ mod tests {
             findings[0].message
         );
         assert_eq!(findings[0].severity, Severity::Warning);
-        r.activities[1].large_scale = Some(false);
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = text.to_owned() + "    large_scale: false\n";
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     /// When the register says the processing is large-scale, the list applies outright.
     #[test]
     fn large_scale_listed_processing_is_an_error() {
-        let mut r = register();
-        r.catalogues.purposes[1].kind = Some(PurposeKind::FraudPrevention);
-        r.activities[1].large_scale = Some(true);
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  purposes:
+    - { id: fraude, label: Fraude met uitkeringen bestrijden, kind: fraud_prevention }
+activities:
+  - id: fraudebestrijding
+    name: Fraudebestrijding
+    purposes: [fraude]
+    large_scale: true
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert!(
             findings[0]

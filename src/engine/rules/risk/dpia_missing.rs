@@ -197,26 +197,22 @@ fn criterion_name(criterion: HighRiskCriterion) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    fn dpia(status: DpiaStatus) -> Option<Dpia> {
-        Some(Dpia {
-            status,
-            reference: None,
-            completed_on: None,
-            prior_consultation: false,
-        })
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn derived_criteria_are_not_counted_twice() {
-        // wmo_melding declares sensitive data and vulnerable data subjects; its health data
+        // The activity declares sensitive data and vulnerable data subjects; its health data
         // derives sensitive data again.
-        let mut r = register();
-        r.activities[0].dpia = None;
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE
+            .non_compliant
+            .replace(
+                "high_risk_criteria: [vulnerable_data_subjects]",
+                "high_risk_criteria: [sensitive_data, vulnerable_data_subjects]",
+            )
+            .replace("    dpia: { status: planned }\n", "");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/dpia");
         assert!(
@@ -227,25 +223,35 @@ mod tests {
             findings[0].message
         );
 
-        r.activities[0].high_risk_criteria = vec![HighRiskCriterion::SensitiveData];
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = text.replace(
+            "high_risk_criteria: [sensitive_data, vulnerable_data_subjects]",
+            "high_risk_criteria: [sensitive_data]",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     #[test]
     fn vulnerable_data_subjects_are_derived() {
-        let mut r = register();
-        r.activities[0].dpia = None;
-        r.activities[0].high_risk_criteria.clear();
-        r.catalogues.data_subjects[0].includes_children = true;
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = RULE
+            .non_compliant
+            .replace(
+                "catalogues:\n",
+                "catalogues:\n  data_subjects:\n    - { id: inwoners, label: Inwoners, includes_children: true }\n",
+            )
+            .replace(
+                "    high_risk_criteria: [vulnerable_data_subjects]\n    dpia: { status: planned }\n",
+                "    data_subjects: [inwoners]\n",
+            );
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn large_scale_special_category_data_need_a_dpia() {
-        let mut r = register();
-        r.activities[0].dpia = dpia(DpiaStatus::NotRequired);
-        r.activities[0].high_risk_criteria = vec![HighRiskCriterion::LargeScale];
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.replace(
+            "high_risk_criteria: [vulnerable_data_subjects]\n    dpia: { status: planned }",
+            "high_risk_criteria: [large_scale]\n    dpia: { status: not_required }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/dpia/status");
         insta::assert_snapshot!(findings[0].message.as_ref());
@@ -253,12 +259,13 @@ mod tests {
 
     #[test]
     fn large_scale_monitoring_needs_a_dpia() {
-        let mut r = register();
-        r.activities[2].high_risk_criteria = vec![
-            HighRiskCriterion::LargeScale,
-            HighRiskCriterion::SystematicMonitoring,
-        ];
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+activities:
+  - id: website
+    name: Website
+    high_risk_criteria: [large_scale, systematic_monitoring]
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("Art 35(3)(c)"),
@@ -269,20 +276,18 @@ mod tests {
 
     #[test]
     fn automated_evaluation_with_legal_effect_needs_a_dpia() {
-        let mut r = register();
-        r.activities[1].automated_decision_making = Some(AutomatedDecisionMaking {
-            description: "Selectie op interesses".into(),
-            solely_automated: Some(false),
-            legal_or_similar_effect: Some(true),
-            profiling: true,
-            ground: None,
-            legal_provision: None,
-            safeguards: vec![],
-            logic: None,
-            human_involvement: None,
-        });
-        r.activities[1].dpia = dpia(DpiaStatus::NotAssessed);
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    automated_decision_making:
+      description: Selectie op interesses
+      solely_automated: false
+      legal_or_similar_effect: true
+      profiling: true
+    dpia: { status: not_assessed }
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("Art 35(3)(a)"),
@@ -296,17 +301,22 @@ mod tests {
     /// recorded facts, no flags needed.
     #[test]
     fn criteria_follow_from_the_technologies() {
-        let mut r = register();
-        r.activities[2].technologies = vec![
-            Technology::FlexibleCameraSurveillance,
-            Technology::LocationTracking,
-        ];
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  data_categories:
+    - { id: kenteken, label: Kenteken en plaats, kind: online_identifier }
+activities:
+  - id: scanauto
+    name: Parkeercontrole met de scanauto
+    data_categories: [kenteken]
+    technologies: [flexible_camera_surveillance, location_tracking]
+"#;
         assert!(
-            findings_of(&RULE, &r, None).is_empty(),
+            findings_of(&RULE, &parse(text), None).is_empty(),
             "monitoring alone is one criterion"
         );
-        r.catalogues.data_categories[5].kind = Some(DataKind::Location);
-        let findings = findings_of(&RULE, &r, None);
+        let text = text.replace("kind: online_identifier", "kind: location");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]
@@ -320,20 +330,16 @@ mod tests {
     /// A rule-based automated decision is not an Art 35(3)(a) evaluation of the person.
     #[test]
     fn an_automated_check_without_profiling_is_not_art_35_3_a() {
-        let mut r = register();
-        r.activities[1].automated_decision_making = Some(AutomatedDecisionMaking {
-            description: "Automatische toets op de voorwaarden".into(),
-            solely_automated: Some(true),
-            legal_or_similar_effect: Some(true),
-            profiling: false,
-            ground: None,
-            legal_provision: None,
-            safeguards: vec![],
-            logic: None,
-            human_involvement: None,
-        });
-        r.activities[1].dpia = None;
-        let messages: Vec<String> = findings_of(&RULE, &r, None)
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    automated_decision_making:
+      description: Automatische toets op de voorwaarden
+      solely_automated: true
+      legal_or_similar_effect: true
+"#;
+        let messages: Vec<String> = findings_of(&RULE, &parse(text), None)
             .into_iter()
             .map(|f| f.message.into_owned())
             .collect();

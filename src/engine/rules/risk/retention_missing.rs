@@ -49,31 +49,35 @@ fn case_without_term(retention: &Retention) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn police_data_act_processing_is_out_of_scope() {
-        let mut register = crate::engine::rules::testing::register();
-        register.activities[1].retention = Listed::NotStated;
-        register.activities[1].regime = Some(LegalRegime::PoliceDataAct);
-        assert!(crate::engine::rules::testing::findings_of(&RULE, &register, None).is_empty());
+        let text = RULE.non_compliant.to_owned() + "    regime: police_data_act\n";
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     /// A conditional retention with a case whose term is not given is reported at the rule.
     #[test]
     fn a_case_without_its_term_is_reported() {
-        let mut register = crate::engine::rules::testing::register();
-        let kept = register.catalogues.retention_rules[0].period.clone();
-        register.catalogues.retention_rules[0].period = Retention::Conditional(ConditionalRetention {
-            otherwise: Some(Box::new(kept)),
-            cases: vec![RetentionCase {
-                when: "als er geen parkeerrecht was".into(),
-                retention: None,
-            }],
-        });
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  retention_rules:
+    - id: parkeervergunningen
+      label: Parkeervergunningen
+      period:
+        conditional:
+          otherwise: { after_event: { period: P1Y, event: decision } }
+          cases:
+            - { when: als er geen parkeerrecht was }
+activities:
+  - id: parkeervergunning
+    name: Parkeervergunning toekennen
+    retention: [parkeervergunningen]
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),

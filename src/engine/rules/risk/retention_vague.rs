@@ -73,25 +73,19 @@ fn judge(retention: &Retention) -> super::Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    /// Sets the period of the compliant register's newsletter retention rule.
-    fn period(r: &mut Register, period: Retention) {
-        r.catalogues.retention_rules[1].period = period;
-    }
+    use crate::engine::rules::testing::{
+        COMPLIANT_PROPOSAL, findings_of, parse_proposal, parse_register as parse, register, rule_tests,
+    };
 
     rule_tests!(RULE);
 
     #[test]
     fn criteria_are_named_but_still_no_limit() {
-        let mut r = register();
-        period(
-            &mut r,
-            Retention::AsLongAsNecessary {
-                criteria: Some("zolang het abonnement loopt".into()),
-            },
+        let text = RULE.non_compliant.replace(
+            "{ as_long_as_necessary: {} }",
+            "{ as_long_as_necessary: { criteria: zolang het abonnement loopt } }",
         );
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("`zolang het abonnement loopt`"),
@@ -102,50 +96,43 @@ mod tests {
 
     #[test]
     fn an_open_ended_extension_is_vague() {
-        let mut r = register();
-        if let Retention::AfterEvent(after) = &mut r.catalogues.retention_rules[2].period {
-            after.extended_while = Some("nodig voor het nazenden van informatie".into());
-        }
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.compliant.replace(
+            "event: event_end }",
+            "event: event_end, extended_while: nodig voor het nazenden van informatie }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),
-            "/catalogues/retention_rules/2/period"
+            "/catalogues/retention_rules/0/period"
         );
         assert_eq!(
             findings[0].related[0].path.to_string(),
-            "/activities/2/retention/0"
+            "/activities/0/retention/0"
         );
-        assert!(findings[0].message.contains("`P14D`"), "{}", findings[0].message);
+        assert!(findings[0].message.contains("`P1M`"), "{}", findings[0].message);
     }
 
     #[test]
     fn a_rule_shared_by_activities_is_reported_once() {
-        let mut r = register();
-        period(&mut r, Retention::AsLongAsNecessary { criteria: None });
-        let shared = r.activities[1].retention[0].clone();
-        r.activities[2].retention.push(shared);
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.to_owned()
+            + "  - id: terugblik\n    name: Terugblik op bijeenkomsten versturen\n    retention: [aanmeldingen]\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].related.len(), 2);
     }
 
     #[test]
     fn a_proposal_using_a_vague_rule_it_introduces_is_reported_there() {
-        let r = register();
-        let mut p = crate::engine::rules::testing::proposal();
-        p.introduces.retention_rules.push(RetentionRule {
-            id: crate::engine::rules::testing::id("portaal"),
-            label: "Portaal".into(),
-            period: Retention::AsLongAsNecessary { criteria: None },
-            data_categories: vec![],
-            document_type: None,
-            systems: vec![],
-            reason: None,
-            enforcement: None,
-        });
-        p.activity.retention = vec![crate::engine::rules::testing::id("portaal")].into();
-        let findings = findings_of(&RULE, &r, Some(&p));
+        let p = parse_proposal(
+            &COMPLIANT_PROPOSAL
+                .replace(
+                    "activity:\n",
+                    "introduces:\n  retention_rules:\n    - { id: portaal, label: Portaal, period: { as_long_as_necessary: {} } }\nactivity:\n",
+                )
+                .replace("retention: [wmo_dossier]", "retention: [portaal]"),
+        );
+        let findings = findings_of(&RULE, &register(), Some(&p));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].subject, Subject::Proposal);
         assert_eq!(

@@ -51,24 +51,19 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     /// Measures the register states once, as a default for every activity, count for each.
     #[test]
     fn register_wide_default_measures_count() {
-        let mut r = crate::engine::rules::testing::register();
-        r.activities[1].security_measures = Listed::NotStated;
-        if let Some(statement) = &mut r.statement {
-            statement.security_baseline = None;
-        }
-        assert_eq!(
-            crate::engine::rules::testing::findings_of(&RULE, &r, None).len(),
-            1
-        );
-        r.defaults.security_measures = r.activities[0].security_measures.clone();
+        assert_eq!(findings_of(&RULE, &parse(RULE.non_compliant), None).len(), 1);
+        let r = parse(&RULE.non_compliant.replace(
+            "activities:",
+            "catalogues:\n  security_measures:\n    - { id: versleuteling, label: Versleuteling van verbindingen, category: encryption_in_transit }\ndefaults:\n  security_measures: [versleuteling]\nactivities:",
+        ));
         assert!(r.defaults.security_measures.is_stated());
-        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());
+        assert!(findings_of(&RULE, &r, None).is_empty());
     }
 }

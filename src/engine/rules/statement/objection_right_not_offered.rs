@@ -33,20 +33,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn silent_when_the_rights_are_in_a_separate_document() {
-        let mut register = crate::engine::rules::testing::register();
-        if let Some(s) = &mut register.statement {
-            s.rights.clear();
-            s.rights_document = Some(DocumentRef {
-                title: "Privacyrechten".into(),
-                url: None,
-            });
-        }
-        assert!(crate::engine::rules::testing::findings_of(&RULE, &register, None).is_empty());
+        let text = RULE.non_compliant.replace(
+            "  rights: [{ right: access }]\n",
+            "  rights_document: { title: Privacyrechten }\n",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

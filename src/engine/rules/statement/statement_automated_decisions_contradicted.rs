@@ -54,33 +54,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
-
-    fn with_adm(r: &mut Register, solely_automated: bool) {
-        r.activities[0].automated_decision_making = Some(AutomatedDecisionMaking {
-            description: "Automatische toets op de indicatie".into(),
-            solely_automated: Some(solely_automated),
-            legal_or_similar_effect: Some(true),
-            profiling: false,
-            ground: Some(AutomatedDecisionGround::AuthorisedByLaw),
-            legal_provision: Some("Wmo 2015 art. 2.3.5".into()),
-            safeguards: vec![],
-            logic: None,
-            human_involvement: None,
-        });
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     /// Solely automated processing without legal or similar effect is no Art 22 decision.
     #[test]
     fn automation_without_significant_effect_keeps_the_promise() {
-        let mut r = crate::engine::rules::testing::register();
-        with_adm(&mut r, true);
-        if let Some(adm) = &mut r.activities[0].automated_decision_making {
-            adm.legal_or_similar_effect = Some(false);
-            adm.profiling = true;
-        }
-        assert!(crate::engine::rules::testing::findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.non_compliant.replace(
+            "legal_or_similar_effect: true\n",
+            "legal_or_similar_effect: false\n      profiling: true\n",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

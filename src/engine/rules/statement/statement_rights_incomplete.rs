@@ -80,22 +80,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    fn without(r: &mut Register, right: DataSubjectRight) {
-        if let Some(s) = &mut r.statement {
-            s.rights.retain(|o| o.right != right);
-        }
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn portability_is_required_where_consent_is_used() {
-        let mut r = register();
-        without(&mut r, DataSubjectRight::Portability);
-        without(&mut r, DataSubjectRight::Erasure);
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.compliant.replace("    - { right: erasure }\n", "")
+            + "  - { id: nieuwsbrief, name: Nieuwsbrief versturen, lawful_bases: [{ basis: consent }] }\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("rights `erasure`, `portability`"),

@@ -104,7 +104,7 @@ fn not_a_disclosure(kind: RecipientKind) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
@@ -112,12 +112,11 @@ mod tests {
     /// rests on another basis: the label cannot outweigh the facts.
     #[test]
     fn a_consent_label_on_the_recipient_is_not_consent() {
-        let mut register = crate::engine::rules::testing::register();
-        if let Some(s) = &mut register.statement {
-            s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
-        }
-        register.catalogues.recipients[0].only_with_consent = true;
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        let text = RULE.non_compliant.replace(
+            "kind: independent_controller }",
+            "kind: independent_controller, only_with_consent: true }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("rests on no consent basis"),
@@ -128,12 +127,16 @@ mod tests {
 
     #[test]
     fn only_processors_allows_processors() {
-        let mut register = crate::engine::rules::testing::register();
-        if let Some(s) = &mut register.statement {
-            s.sharing = Some(SharingCommitment::OnlyProcessors);
-        }
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
-        // Only the independent controller `zorgaanbieders` breaks it; the mail processor does not.
+        let text = RULE
+            .non_compliant
+            .replace("sharing: only_with_explicit_consent", "sharing: only_processors")
+            .replace(
+                "activities:",
+                "    - { id: mailprovider, label: Verzender nieuwsbrief, kind: processor }\nactivities:",
+            )
+            + "  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }], recipients: [mailprovider] }\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
+        // Only the independent controller `partners` breaks it; the mail processor does not.
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/recipients/0");
     }
@@ -142,20 +145,11 @@ mod tests {
     /// another basis it still does not keep the promise.
     #[test]
     fn a_consent_scope_is_judged_like_a_consent_label() {
-        let mut register = crate::engine::rules::testing::register();
-        if let Some(s) = &mut register.statement {
-            s.sharing = Some(SharingCommitment::OnlyWithExplicitConsent);
-        }
-        register.activities[0].recipient_scope.push(RecipientScope {
-            recipients: vec![],
-            data_categories: vec![],
-            when: None,
-            why: None,
-            only_with_consent: true,
-            unless_required_by_law: false,
-            legal_provision: None,
-        });
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        let text = RULE.non_compliant.replace(
+            "recipients: [partners] }",
+            "recipients: [partners], recipient_scope: [{ only_with_consent: true }] }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0].message.contains("rests on no consent basis"),

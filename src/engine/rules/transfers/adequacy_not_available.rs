@@ -140,44 +140,48 @@ fn dpf_certification<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-    use crate::engine::rules::transfers::testing::{by_processor, codes, transfer};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn us_transfer(r: &mut Register, mechanism: TransferMechanism, certified: Option<bool>) {
-        r.catalogues.processors[1].locations = codes(&["US"]);
-        r.catalogues.processors[1].dpf_certified = certified;
-        r.activities[1]
-            .transfers
-            .push(by_processor("US", "mailprovider", Some(mechanism)));
+    /// The compliant example (a transfer to the US under the framework), with its processor
+    /// declared and certified as `certified` says.
+    fn us_transfer(certified: &str) -> String {
+        RULE.compliant.replace(
+            "activities:",
+            &format!(
+                "catalogues:\n  processors:\n    - {{ id: enquetetool, name: Survey Inc., locations: [US]{certified} }}\nactivities:"
+            ),
+        )
     }
 
     rule_tests!(RULE);
 
     #[test]
     fn certification_is_recordable_on_any_recipient() {
-        let mut r = register();
-        let recipient = &mut r.catalogues.recipients[0];
-        recipient.country = Some(CountryCode::parse("US").expect("code"));
-        let mut by_recipient = transfer("US", Some(TransferMechanism::Adequacy));
-        by_recipient.recipient = Some(recipient.id.clone());
-        r.activities[0].transfers.push(by_recipient);
-        assert_eq!(messages(&r).len(), 1, "uncertified as far as the register says");
-        r.catalogues.recipients[0].dpf_certified = Some(true);
-        assert!(messages(&r).is_empty());
-        r.catalogues.recipients[0].dpf_certified = Some(false);
-        let findings = findings_of(&RULE, &r, None);
+        let text = |certified: &str| {
+            RULE.non_compliant
+                .replace("processor: enquetetool", "recipient: onderzoeksbureau")
+                .replace(
+                    "activities:",
+                    &format!(
+                        "catalogues:\n  recipients:\n    - {{ id: onderzoeksbureau, label: Onderzoeksbureau, kind: independent_controller, country: US{certified} }}\nactivities:"
+                    ),
+                )
+        };
+        assert_eq!(
+            messages(&parse(&text(""))).len(),
+            1,
+            "uncertified as far as the register says"
+        );
+        assert!(messages(&parse(&text(", dpf_certified: true"))).is_empty());
+        let findings = findings_of(&RULE, &parse(&text(", dpf_certified: false")), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]
                 .message
-                .starts_with("recipient `zorgaanbieders` is not certified"),
+                .starts_with("recipient `onderzoeksbureau` is not certified"),
             "{}",
             findings[0].message
         );
-    }
-
-    fn transfer_by_wmo(r: &mut Register, country: &str, mechanism: TransferMechanism) {
-        r.activities[0].transfers.push(transfer(country, Some(mechanism)));
     }
 
     fn messages(r: &Register) -> Vec<String> {
@@ -189,39 +193,33 @@ mod tests {
 
     #[test]
     fn fires_on_a_processor_without_certification() {
-        let mut r = register();
-        us_transfer(&mut r, TransferMechanism::EuUsDataPrivacyFramework, Some(false));
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(&us_transfer(", dpf_certified: false")), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]
                 .message
-                .starts_with("processor `mailprovider` is not certified")
+                .starts_with("processor `enquetetool` is not certified")
         );
         assert_eq!(
             findings[0].related[0].path.to_string(),
-            "/catalogues/processors/1/dpf_certified"
+            "/catalogues/processors/0/dpf_certified"
         );
         // Unknown certification is not reported.
-        let mut r = register();
-        us_transfer(&mut r, TransferMechanism::EuUsDataPrivacyFramework, None);
-        assert!(messages(&r).is_empty());
+        assert!(messages(&parse(&us_transfer(""))).is_empty());
     }
 
     #[test]
     fn fires_on_a_country_without_adequacy() {
-        let mut r = register();
-        transfer_by_wmo(&mut r, "CN", TransferMechanism::Adequacy);
-        assert_eq!(messages(&r), ["no adequacy decision covers `CN`"]);
-        r.activities[0].transfers[0].country = CountryCode::parse("CH").expect("code");
-        assert!(messages(&r).is_empty());
+        let text = RULE.non_compliant.replace("country: US", "country: CN");
+        assert_eq!(messages(&parse(&text)), ["no adequacy decision covers `CN`"]);
+        let text = RULE.non_compliant.replace("country: US", "country: CH");
+        assert!(messages(&parse(&text)).is_empty());
     }
 
     #[test]
     fn fires_on_the_framework_outside_the_us() {
-        let mut r = register();
-        transfer_by_wmo(&mut r, "JP", TransferMechanism::EuUsDataPrivacyFramework);
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.compliant.replace("country: US", "country: JP");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.ends_with("not to `JP`"));
         assert!(findings[0].hint.starts_with("write `mechanism: adequacy`"));
@@ -229,10 +227,9 @@ mod tests {
 
     #[test]
     fn fires_on_an_expired_decision() {
-        let mut r = register();
-        r.register.updated = Some(Date::parse("2032-01-15").expect("date"));
-        transfer_by_wmo(&mut r, "GB", TransferMechanism::Adequacy);
-        let messages = messages(&r);
+        let text = "register: { updated: 2032-01-15 }\n".to_owned()
+            + &RULE.non_compliant.replace("country: US", "country: GB");
+        let messages = messages(&parse(&text));
         assert_eq!(messages.len(), 1);
         assert!(messages[0].ends_with("expired on 2031-12-27"), "{messages:?}");
     }

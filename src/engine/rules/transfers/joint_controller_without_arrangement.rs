@@ -57,27 +57,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    fn joint(r: &mut Register, arrangement: Option<JointControllerArrangement>) {
-        let recipient = &mut r.catalogues.recipients[0];
-        recipient.kind = Some(RecipientKind::JointController);
-        recipient.arrangement = arrangement;
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn fires_on_an_arrangement_whose_essence_is_not_published() {
-        let mut r = register();
-        joint(
-            &mut r,
-            Some(JointControllerArrangement {
-                in_place: true,
-                ..JointControllerArrangement::default()
-            }),
+        let text = RULE.non_compliant.replace(
+            "arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025 }",
+            "arrangement: { in_place: true }",
         );
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),
@@ -88,9 +78,11 @@ mod tests {
 
     #[test]
     fn fires_on_an_arrangement_not_in_place() {
-        let mut r = register();
-        joint(&mut r, Some(JointControllerArrangement::default()));
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.replace(
+            "arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025 }",
+            "arrangement: { in_place: false }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),

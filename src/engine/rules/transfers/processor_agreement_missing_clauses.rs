@@ -59,23 +59,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    fn clauses(r: &mut Register) -> &mut Vec<ProcessorClause> {
-        &mut r.catalogues.processors[0]
-            .agreement
-            .as_mut()
-            .expect("agreement")
-            .clauses
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn names_every_missing_clause() {
-        let mut r = register();
-        *clauses(&mut r) = vec![ProcessorClause::Confidentiality];
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.replace(
+            "clauses: [documented_instructions, confidentiality, security]",
+            "clauses: [confidentiality]",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]

@@ -62,39 +62,41 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn one_finding_per_processor_with_every_activity() {
-        let mut r = register();
-        if let Some(agreement) = &mut r.catalogues.processors[1].agreement {
-            agreement.in_place = false;
-            agreement.reason_if_absent = Some("in onderhandeling".into());
-        }
-        r.activities[2].processors.push(id("mailprovider"));
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.replace(
+            "locations: [NL] }",
+            "locations: [NL], agreement: { in_place: false, reason_if_absent: in onderhandeling } }",
+        ) + "  - { id: nieuwsbrief, name: Nieuwsbrief versturen, processors: [crm] }\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1, "{findings:#?}");
         let finding = &findings[0];
         assert_eq!(
             finding.path.to_string(),
-            "/catalogues/processors/1/agreement/in_place"
+            "/catalogues/processors/0/agreement/in_place"
         );
         assert!(finding.message.ends_with("(reason given: `in onderhandeling`)"));
         let related: Vec<String> = finding.related.iter().map(|r| r.path.to_string()).collect();
         assert_eq!(
             related,
-            ["/activities/1/processors/0", "/activities/2/processors/0"]
+            ["/activities/0/processors/0", "/activities/1/processors/0"]
         );
     }
 
     #[test]
     fn reports_a_processor_behind_a_system() {
-        let mut r = register();
-        r.catalogues.processors[0].agreement = None;
-        r.activities[0].processors = Listed::None;
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE
+            .non_compliant
+            .replace(
+                "activities:",
+                "  systems:\n    - { id: crm, name: CRM, processor: crm }\nactivities:",
+            )
+            .replace("processors: [crm] }", "processors: none, systems: [crm] }");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].related[0].path.to_string(), "/activities/0/systems/0");
     }
@@ -103,9 +105,7 @@ mod tests {
     /// the error.
     #[test]
     fn an_unrecorded_agreement_is_a_warning() {
-        let mut r = register();
-        r.catalogues.processors[0].agreement = None;
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(RULE.non_compliant), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
     }

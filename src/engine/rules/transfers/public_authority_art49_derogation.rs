@@ -61,39 +61,39 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-    use crate::engine::rules::transfers::testing::transfer;
-
-    fn transfer_by(r: &mut Register, activity: usize, mechanism: TransferMechanism) {
-        r.activities[activity]
-            .transfers
-            .push(transfer("MA", Some(mechanism)));
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn fires_on_compelling_legitimate_interests() {
-        let mut r = register();
-        transfer_by(&mut r, 2, TransferMechanism::CompellingLegitimateInterests);
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE
+            .non_compliant
+            .replace("derogation_explicit_consent", "compelling_legitimate_interests");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),
-            "/activities/2/transfers/0/mechanism"
+            "/activities/0/transfers/0/mechanism"
         );
     }
 
     #[test]
     fn silent_outside_public_powers() {
-        // The newsletter rests on consent, not on the public task.
-        let mut r = register();
-        transfer_by(&mut r, 1, TransferMechanism::DerogationExplicitConsent);
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        // A newsletter rests on consent, not on the public task.
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    lawful_bases: [{ basis: consent }]
+    transfers:
+      - { country: MA, mechanism: derogation_explicit_consent }
+"#;
+        assert!(findings_of(&RULE, &parse(text), None).is_empty());
         // A controller that is not a public authority may use the derogation.
-        let mut r = register();
-        r.controller.public_authority = false;
-        transfer_by(&mut r, 0, TransferMechanism::DerogationExplicitConsent);
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE
+            .non_compliant
+            .replace("public_authority: true", "public_authority: false");
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

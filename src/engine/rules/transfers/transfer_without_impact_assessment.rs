@@ -64,30 +64,26 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-    use crate::engine::rules::transfers::testing::transfer;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn scc(r: &mut Register, country: &str, tia: Option<&str>) {
-        let mut t = transfer(country, Some(TransferMechanism::StandardContractualClauses));
-        t.transfer_impact_assessment = tia.map(str::to_owned);
-        r.activities[0].transfers.push(t);
+    /// The example's transfer under standard clauses without an assessment, to `country`.
+    fn scc(country: &str) -> Register {
+        parse(
+            &RULE
+                .non_compliant
+                .replace("country: US", &format!("country: {country}")),
+        )
     }
 
     rule_tests!(RULE);
 
     #[test]
     fn path_and_adequate_countries() {
-        let mut r = register();
-        scc(&mut r, "IN", None);
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &scc("IN"), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/transfers/0");
         // Switzerland has a full adequacy decision; Canada's covers only commercial organisations.
-        let mut r = register();
-        scc(&mut r, "CH", None);
-        assert!(findings_of(&RULE, &r, None).is_empty());
-        let mut r = register();
-        scc(&mut r, "CA", None);
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        assert!(findings_of(&RULE, &scc("CH"), None).is_empty());
+        assert_eq!(findings_of(&RULE, &scc("CA"), None).len(), 1);
     }
 }

@@ -106,16 +106,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-    use crate::engine::rules::transfers::testing::{codes, transfer};
+    use crate::engine::rules::testing::{
+        COMPLIANT_PROPOSAL, findings_of, parse_proposal, parse_register as parse, register, rule_tests,
+    };
 
     rule_tests!(RULE);
 
     #[test]
     fn fires_on_a_transfer_without_mechanism() {
-        let mut r = register();
-        r.activities[0].transfers.push(transfer("CN", None));
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+activities:
+  - id: enquete
+    name: Enquête
+    transfers:
+      - { country: CN }
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/transfers/0");
         assert_eq!(
@@ -126,9 +132,24 @@ mod tests {
 
     #[test]
     fn fires_on_an_undeclared_sub_processor_abroad() {
-        let mut r = register();
-        r.catalogues.processors[0].sub_processors[0].locations = codes(&["NL", "IN"]);
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  processors:
+    - id: zaaksysteem
+      name: Zaaksysteemleverancier B.V.
+      locations: [NL]
+      agreement: { in_place: true }
+      sub_processors:
+        - { name: Hosting B.V., locations: [NL, IN], authorisation: general }
+  systems:
+    - { id: zaaksysteem, name: Zaaksysteem, processor: zaaksysteem, locations: [NL] }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    processors: [zaaksysteem]
+    systems: [zaaksysteem]
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         // `zaaksysteem` is listed under `processors` and behind the system: one finding.
         assert_eq!(findings.len(), 1, "{findings:#?}");
         assert_eq!(findings[0].path.to_string(), "/activities/0/processors/0");
@@ -142,19 +163,15 @@ mod tests {
             "/catalogues/processors/0/sub_processors/0/locations/1"
         );
         // Declaring a transfer to that country settles it.
-        r.activities[0].transfers.push(transfer(
-            "IN",
-            Some(TransferMechanism::StandardContractualClauses),
-        ));
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = text.to_owned()
+            + "    transfers:\n      - { country: IN, mechanism: standard_contractual_clauses }\n";
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     #[test]
     fn applies_to_a_proposal() {
-        let r = register();
-        let mut p = crate::engine::rules::testing::proposal();
-        p.activity.transfers.push(transfer("US", None));
-        let findings = findings_of(&RULE, &r, Some(&p));
+        let p = parse_proposal(&(COMPLIANT_PROPOSAL.to_owned() + "  transfers:\n    - { country: US }\n"));
+        let findings = findings_of(&RULE, &register(), Some(&p));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].subject, Subject::Proposal);
     }
