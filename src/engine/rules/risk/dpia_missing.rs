@@ -327,25 +327,35 @@ activities:
         );
     }
 
-    /// A rule-based automated decision is not an Art 35(3)(a) evaluation of the person.
+    /// A rule-based automated decision is not an Art 35(3)(a) evaluation of the person: with a
+    /// second criterion the activity needs a DPIA, for the two criteria, not under (3)(a); with
+    /// scoring it is (3)(a).
     #[test]
     fn an_automated_check_without_profiling_is_not_art_35_3_a() {
         let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
 activities:
-  - id: nieuwsbrief
-    name: Nieuwsbrief versturen
+  - id: toeslag
+    name: Toeslag toekennen
+    high_risk_criteria: [vulnerable_data_subjects]
     automated_decision_making:
       description: Automatische toets op de voorwaarden
       solely_automated: true
       legal_or_similar_effect: true
 "#;
-        let messages: Vec<String> = findings_of(&RULE, &parse(text), None)
-            .into_iter()
-            .map(|f| f.message.into_owned())
-            .collect();
+        let messages = |text: &str| -> Vec<String> {
+            findings_of(&RULE, &parse(text), None)
+                .into_iter()
+                .map(|f| f.message.into_owned())
+                .collect()
+        };
+        let checked = messages(text);
+        assert_eq!(checked.len(), 1, "{checked:?}");
         assert!(
-            messages.iter().all(|m| !m.contains("Art 35(3)(a)")),
-            "{messages:?}"
+            checked[0].contains("meets 2 DPIA criteria") && !checked[0].contains("Art 35(3)(a)"),
+            "{checked:?}"
         );
+        let scored = messages(&text.replace("[vulnerable_data_subjects]", "[evaluation_or_scoring]"));
+        assert_eq!(scored.len(), 1, "{scored:?}");
+        assert!(scored[0].contains("Art 35(3)(a)"), "{scored:?}");
     }
 }
