@@ -30,15 +30,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn an_explicit_none_is_reported_as_such() {
-        let mut r = crate::engine::rules::testing::register();
-        r.activities[0].data_categories = Listed::None;
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
+        let text = RULE
+            .non_compliant
+            .replace("data_categories: not_stated", "data_categories: none");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]

@@ -96,17 +96,28 @@ fn missing<T: Indexed>(ctx: &Context<'_>, out: &mut Vec<Finding>, id: &Id, at: F
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, rule_tests};
+    use crate::engine::rules::testing::{parse_register as parse, paths_of, rule_tests};
 
     rule_tests!(RULE);
 
     /// The register's defaults and retention rules refer by id too.
     #[test]
     fn defaults_and_retention_systems_are_checked() {
-        let mut r = crate::engine::rules::testing::register();
-        r.defaults.security_measures = vec![id("toegang"), id("bio")].into();
-        r.catalogues.retention_rules[0].systems = vec![id("zaaksysteem"), id("carel")];
-        let paths = crate::engine::rules::testing::paths_of(&RULE, &r);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+defaults:
+  security_measures: [toegang, bio]
+catalogues:
+  retention_rules:
+    - id: wmo_dossier
+      label: Wmo-dossier
+      period: { after_event: { period: P15Y, event: case_closed } }
+      systems: [zaaksysteem, carel]
+  security_measures:
+    - { id: toegang, label: Toegang op basis van rollen, category: access_control }
+  systems:
+    - { id: zaaksysteem, name: Zaaksysteem }
+"#;
+        let paths = paths_of(&RULE, &parse(text));
         assert_eq!(
             paths,
             [

@@ -52,17 +52,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn fires_on_a_dpo_without_contact() {
-        let mut register = crate::engine::rules::testing::register();
-        if let Some(dpo) = &mut register.controller.dpo {
-            dpo.contact = Contact::default();
-        }
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &register, None);
+        let text = RULE.compliant.replace(
+            "dpo: { contact: { email: fg@voorbeeld.nl } }",
+            "dpo: { name: Functionaris Gegevensbescherming }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/controller/dpo");
     }

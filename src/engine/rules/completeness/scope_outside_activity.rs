@@ -105,25 +105,21 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{id, rule_tests};
+    use crate::engine::rules::testing::{parse_register as parse, paths_of, rule_tests};
 
     rule_tests!(RULE);
 
     /// Recipient scopes and lawful bases narrow the activity's lists too.
     #[test]
     fn recipient_scopes_and_bases_are_checked() {
-        let mut r = crate::engine::rules::testing::register();
-        r.activities[0].recipient_scope.push(RecipientScope {
-            recipients: vec![id("zorgaanbieders"), id("politie")],
-            data_categories: vec![id("naam")],
-            when: Some("indien noodzakelijk".into()),
-            why: None,
-            only_with_consent: false,
-            unless_required_by_law: false,
-            legal_provision: None,
-        });
-        r.activities[0].lawful_bases[0].data_categories = vec![id("email")];
-        let paths = crate::engine::rules::testing::paths_of(&RULE, &r);
+        let text = RULE.compliant.to_owned()
+            + r#"    recipients: [zorgaanbieders]
+    recipient_scope:
+      - { recipients: [zorgaanbieders, politie], data_categories: [naam], when: indien noodzakelijk }
+    lawful_bases:
+      - { basis: public_task, legal_provision: "Gemeentewet art. 160 lid 1", data_categories: [email] }
+"#;
+        let paths = paths_of(&RULE, &parse(&text));
         assert_eq!(
             paths,
             [

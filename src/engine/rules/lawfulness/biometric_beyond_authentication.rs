@@ -80,42 +80,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
-
-    /// The Wmo activity also takes fingerprints.
-    fn fingerprints(r: &mut Register) {
-        r.catalogues.data_categories.push(DataCategory {
-            id: id("vingerafdruk"),
-            label: "Vingerafdruk".into(),
-            description: None,
-            kind: None,
-            special_category: Some(SpecialCategory::Biometric),
-            also_special_categories: vec![],
-            criminal: false,
-            national_id: None,
-            revealed_indirectly: false,
-            considered_sensitive: false,
-            document: None,
-        });
-        r.activities[0].data_categories.push(id("vingerafdruk"));
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn explicit_consent_lifts_the_prohibition() {
-        let mut r = register();
-        fingerprints(&mut r);
-        r.activities[0]
-            .special_category_conditions
-            .push(SpecialCategoryCondition {
-                condition: Some(SpecialCategoryConditionKind::ExplicitConsent),
-                uavg_ground: None,
-                legal_provision: None,
-                categories: vec![SpecialCategory::Biometric],
-                safeguards: vec![],
-                consent_not_asked_because: None,
-            });
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.non_compliant.to_owned()
+            + "    special_category_conditions:\n      - { condition: explicit_consent, categories: [biometric] }\n";
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

@@ -72,24 +72,26 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn children(targeted: bool, minimum_age: Option<u8>) -> Option<Children> {
-        Some(Children {
-            targeted,
-            minimum_age,
-            representative_consent: false,
-            verification: None,
-        })
-    }
+    /// A newsletter on consent whose subscribers may include children.
+    const CHILDREN_AMONG_SUBSCRIBERS: &str = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  data_subjects:
+    - { id: abonnees, label: Abonnees nieuwsbrief, includes_children: true }
+activities:
+  - id: nieuwsbrief
+    name: Nieuwsbrief versturen
+    data_subjects: [abonnees]
+    lawful_bases:
+      - { basis: consent }
+"#;
 
     rule_tests!(RULE);
 
     #[test]
     fn a_group_that_includes_children_counts() {
-        let mut r = register();
-        r.catalogues.data_subjects[1].includes_children = true;
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(CHILDREN_AMONG_SUBSCRIBERS), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].message,
@@ -97,29 +99,31 @@ mod tests {
         );
         assert_eq!(
             findings[0].related[0].path.to_string(),
-            "/catalogues/data_subjects/1"
+            "/catalogues/data_subjects/0"
         );
     }
 
     #[test]
     fn targeting_children_without_an_age_counts() {
-        let mut r = register();
-        r.activities[1].children = children(true, None);
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = RULE
+            .non_compliant
+            .replace("{ targeted: true, minimum_age: 12 }", "{ targeted: true }");
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn a_minimum_age_of_16_needs_no_representative() {
-        let mut r = register();
-        r.catalogues.data_subjects[1].includes_children = true;
-        r.activities[1].children = children(true, Some(16));
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text =
+            CHILDREN_AMONG_SUBSCRIBERS.to_owned() + "    children: { targeted: true, minimum_age: 16 }\n";
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     #[test]
     fn without_consent_the_rule_does_not_apply() {
-        let mut r = register();
-        r.activities[0].children = children(true, Some(4));
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.non_compliant.replace(
+            "{ basis: consent }",
+            "{ basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

@@ -36,23 +36,34 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn consent_without_any_consent_record_fires() {
-        let mut r = register();
-        r.activities[1].consent = None;
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = RULE
+            .non_compliant
+            .replace("    consent: { active_opt_in: true }\n", "");
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn explicit_consent_to_special_category_data_counts() {
-        let mut r = register();
-        r.activities[0].special_category_conditions[0].condition =
-            Some(SpecialCategoryConditionKind::ExplicitConsent);
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  data_categories:
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: voorbeeld
+    name: Voorbeeld
+    data_categories: [gezondheid]
+    lawful_bases:
+      - { basis: public_task, legal_provision: "Wmo 2015 art. 2.3.2" }
+    special_category_conditions:
+      - { condition: explicit_consent }
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/consent");
     }

@@ -45,28 +45,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
-
-    fn contract(r: &mut Register, party: bool) {
-        r.activities[1].lawful_bases[0] = LawfulBasis {
-            basis: Some(LawfulBasisKind::Contract),
-            wording: None,
-            legal_provision: None,
-            legitimate_interest: None,
-            data_subject_is_party: Some(party),
-            purposes: Vec::new(),
-            data_categories: Vec::new(),
-        };
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn the_hint_fits_a_private_controller() {
-        let mut r = register();
-        contract(&mut r, false);
-        r.controller.public_authority = false;
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE
+            .non_compliant
+            .replace("public_authority: true", "public_authority: false");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert!(findings[0].hint.contains("legitimate_interests"));
     }
 }

@@ -81,43 +81,22 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
-
-    /// The Wmo activity also records court-imposed bans.
-    fn bans(r: &mut Register) {
-        r.catalogues.data_categories.push(DataCategory {
-            id: id("gebiedsverbod"),
-            label: "Opgelegd gebiedsverbod".into(),
-            description: None,
-            kind: None,
-            special_category: None,
-            also_special_categories: vec![],
-            criminal: true,
-            national_id: None,
-            revealed_indirectly: false,
-            considered_sensitive: false,
-            document: None,
-        });
-        r.activities[0].data_categories.push(id("gebiedsverbod"));
-    }
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn authorisation_by_law_needs_the_law() {
-        let mut r = register();
-        bans(&mut r);
-        r.activities[0].criminal_data_basis = Some(CriminalDataBasis {
-            ground: CriminalDataGround::AuthorisedByLaw,
-            legal_provision: None,
-        });
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE
+            .compliant
+            .replace("{ ground: specific_exceptions }", "{ ground: authorised_by_law }");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/criminal_data_basis");
-        r.activities[0].criminal_data_basis = Some(CriminalDataBasis {
-            ground: CriminalDataGround::AuthorisedByLaw,
-            legal_provision: Some("Gemeentewet art. 172a".into()),
-        });
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.compliant.replace(
+            "{ ground: specific_exceptions }",
+            "{ ground: authorised_by_law, legal_provision: \"Gemeentewet art. 172a\" }",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

@@ -170,13 +170,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn unlettered(r: &mut Register, provision: Option<&str>, wording: Option<&str>) {
-        let basis = &mut r.activities[0].lawful_bases[0];
-        basis.basis = None;
-        basis.legal_provision = provision.map(str::to_owned);
-        basis.wording = wording.map(str::to_owned);
+    /// The rule's non-compliant example with `entry` as its lawful basis.
+    fn unlettered(entry: &str) -> String {
+        RULE.non_compliant
+            .replace("{ legal_provision: \"Participatiewet art. 47\" }", entry)
     }
 
     rule_tests!(RULE);
@@ -190,19 +189,18 @@ mod tests {
 
     #[test]
     fn the_statute_or_wording_suggests_candidates() {
-        let mut r = register();
-        unlettered(&mut r, Some("Archiefwet 1995"), None);
+        let r = parse(&unlettered("{ legal_provision: Archiefwet 1995 }"));
         assert_eq!(
             hint(&r),
             "add `basis: legal_obligation` (GDPR Art 6(1)(c)) if that is what it is"
         );
-        unlettered(&mut r, None, Some("Wettelijke verplichting"));
+        let r = parse(&unlettered("{ wording: Wettelijke verplichting }"));
         assert_eq!(
             hint(&r),
             "add `basis`: `legal_obligation` (GDPR Art 6(1)(c)) or `public_task` (GDPR Art 6(1)(e)), and the `legal_provision` that lays it down"
         );
         // The adjective form reads the same: "GBLT is wettelijk verplicht om te toetsen".
-        unlettered(&mut r, None, Some("wettelijk verplicht om te toetsen"));
+        let r = parse(&unlettered("{ wording: wettelijk verplicht om te toetsen }"));
         assert!(
             hint(&r).starts_with("add `basis`: `legal_obligation`"),
             "{}",
@@ -212,20 +210,17 @@ mod tests {
 
     #[test]
     fn never_suggests_a_public_task_to_a_private_body() {
-        let mut r = register();
-        r.controller.public_authority = false;
-        unlettered(&mut r, None, Some("Wettelijke verplichting"));
+        let text = unlettered("{ wording: Wettelijke verplichting }")
+            .replace("public_authority: true", "public_authority: false");
         assert_eq!(
-            hint(&r),
+            hint(&parse(&text)),
             "add `basis: legal_obligation` (GDPR Art 6(1)(c)) if that is what it is, and the `legal_provision` that lays it down"
         );
     }
 
     #[test]
     fn an_empty_entry_names_nothing() {
-        let mut r = register();
-        unlettered(&mut r, None, None);
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(&unlettered("{}")), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]

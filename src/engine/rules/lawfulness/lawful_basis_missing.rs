@@ -73,14 +73,25 @@ fn uncovered<'a, 'b>(all: &'a [Id], covered: impl Iterator<Item = &'b Vec<Id>>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, proposal, register, rule_tests};
+    use crate::engine::rules::testing::{
+        findings_of, parse_proposal, parse_register as parse, register, rule_tests,
+    };
 
     rule_tests!(RULE);
 
     #[test]
     fn applies_to_a_proposed_activity() {
-        let mut p = proposal();
-        p.activity.lawful_bases.clear();
+        let p = parse_proposal(
+            r#"rationale: Wmo-meldingen ook via het nieuwe klantportaal aannemen
+activity:
+  id: wmo_portaal
+  name: Wmo-melding via klantportaal
+  purposes: [wmo]
+  data_subjects: [inwoners]
+  data_categories: [naam, adres]
+  lawful_bases: []
+"#,
+        );
         let findings = findings_of(&RULE, &register(), Some(&p));
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].subject, Subject::Proposal);
@@ -91,10 +102,21 @@ mod tests {
     /// institutions) leaves the others without one.
     #[test]
     fn bases_for_some_categories_leave_the_rest_without_one() {
-        let mut r = register();
-        r.activities[0].lawful_bases[0].data_categories =
-            vec![crate::engine::rules::testing::id("gezondheid")];
-        let findings = findings_of(&RULE, &r, None);
+        let text = r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  data_categories:
+    - { id: naam, label: Naam, kind: identification }
+    - { id: adres, label: Adres, kind: contact }
+    - { id: bsn, label: Burgerservicenummer, national_id: bsn }
+    - { id: gezondheid, label: Gezondheidsgegevens, special_category: health }
+activities:
+  - id: wmo_melding
+    name: Wmo-melding behandelen
+    data_categories: [naam, adres, bsn, gezondheid]
+    lawful_bases:
+      - { basis: public_task, legal_provision: "Wmo 2015 art. 2.3.2", data_categories: [gezondheid] }
+"#;
+        let findings = findings_of(&RULE, &parse(text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]
@@ -103,7 +125,7 @@ mod tests {
             "{}",
             findings[0].message
         );
-        r.activities[0].lawful_bases[0].data_categories.clear();
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = text.replace(", data_categories: [gezondheid] }", " }");
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

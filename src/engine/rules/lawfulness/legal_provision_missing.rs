@@ -44,16 +44,17 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn a_blank_provision_is_no_provision() {
-        let mut r = register();
-        r.activities[0].lawful_bases[0].basis = Some(LawfulBasisKind::LegalObligation);
-        r.activities[0].lawful_bases[0].legal_provision = Some("  ".into());
-        let findings = crate::engine::rules::testing::findings_of(&RULE, &r, None);
+        let text = RULE.compliant.replace(
+            "{ basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }",
+            "{ basis: legal_obligation, legal_provision: \"  \" }",
+        );
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert!(
             findings[0]

@@ -134,22 +134,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn sectoral_law(provision: Option<&str>) -> Option<NationalIdBasis> {
-        Some(NationalIdBasis {
-            basis: NationalIdBasisKind::SectoralLaw,
-            legal_provision: provision.map(Into::into),
-        })
+    /// The compliant example with `basis` as the activity's national-id basis.
+    fn with_basis(basis: &str) -> String {
+        RULE.compliant.replace(
+            "{ basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }",
+            basis,
+        )
     }
 
     /// An administrative body using the BSN for its public task has Wabb art 10 by law: not
     /// recording it is a warning, not an error.
     #[test]
     fn an_unrecorded_basis_for_a_public_task_is_a_warning() {
-        let mut r = register();
-        r.activities[0].national_id_basis = None;
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.non_compliant.to_owned()
+            + "    lawful_bases:\n      - { basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].severity, Severity::Warning);
         assert!(
@@ -157,40 +158,43 @@ mod tests {
             "{}",
             findings[0].message
         );
-        r.controller.public_authority = false;
-        assert_eq!(findings_of(&RULE, &r, None)[0].severity, Severity::Error);
+        let text = text.replace("public_authority: true", "public_authority: false");
+        assert_eq!(
+            findings_of(&RULE, &parse(&text), None)[0].severity,
+            Severity::Error
+        );
     }
 
     /// A register-wide default basis covers every activity that does not state its own.
     #[test]
     fn the_register_default_basis_counts() {
-        let mut r = register();
-        let basis = r.activities.iter_mut().find_map(|a| a.national_id_basis.take());
-        assert!(basis.is_some(), "the compliant register states a BSN basis");
-        assert!(!findings_of(&RULE, &r, None).is_empty());
-        r.defaults.national_id_basis = basis;
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        assert!(!findings_of(&RULE, &parse(RULE.non_compliant), None).is_empty());
+        let text = RULE.non_compliant.replace(
+            "activities:",
+            "defaults:\n  national_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }\nactivities:",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     rule_tests!(RULE);
 
     #[test]
     fn a_sectoral_law_must_be_cited() {
-        let mut r = register();
-        r.activities[0].national_id_basis = sectoral_law(None);
-        let findings = findings_of(&RULE, &r, None);
+        let text = with_basis("{ basis: sectoral_law }");
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].path.to_string(), "/activities/0/national_id_basis");
     }
 
     #[test]
     fn wabb_article_10_is_for_administrative_bodies_only() {
-        let mut r = register();
-        r.controller.public_authority = false;
-        let findings = findings_of(&RULE, &r, None);
+        let private = |text: &str| text.replace("public_authority: true", "public_authority: false");
+        let findings = findings_of(&RULE, &parse(&private(RULE.compliant)), None);
         assert_eq!(findings.len(), 1);
         assert!(findings[0].message.contains("not a public authority"));
-        r.activities[0].national_id_basis = sectoral_law(Some("Wbsn-z art. 4"));
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = private(&with_basis(
+            "{ basis: sectoral_law, legal_provision: \"Wbsn-z art. 4\" }",
+        ));
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

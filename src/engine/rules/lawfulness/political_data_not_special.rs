@@ -101,54 +101,32 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn category(r: &mut Register, label: &str, description: Option<&str>) {
-        r.catalogues.data_categories.push(DataCategory {
-            id: id("partij"),
-            label: label.into(),
-            description: description.map(Into::into),
-            kind: None,
-            special_category: None,
-            also_special_categories: vec![],
-            criminal: false,
-            national_id: None,
-            revealed_indirectly: false,
-            considered_sensitive: false,
-            document: None,
-        });
-        r.activities[1].data_categories.push(id("partij"));
+    /// The non-compliant example with the data category worded as `words` instead.
+    fn worded(words: &str) -> String {
+        RULE.non_compliant
+            .replace("label: Fractie van het raadslid", words)
     }
 
     rule_tests!(RULE);
 
     #[test]
     fn english_descriptions_are_read() {
-        let mut r = register();
-        category(
-            &mut r,
-            "Raadslid",
-            Some("Name and party affiliation of council members"),
-        );
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = worded("label: Raadslid, description: Name and party affiliation of council members");
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn a_contract_party_is_not_political() {
-        let mut r = register();
-        category(
-            &mut r,
-            "Contactpersoon derde partij",
-            Some("Contractpartij van de gemeente"),
-        );
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = worded("label: Contactpersoon derde partij, description: Contractpartij van de gemeente");
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     #[test]
     fn one_finding_however_many_activities_use_it() {
-        let mut r = register();
-        category(&mut r, "Partijlidmaatschap", None);
-        r.activities[0].data_categories.push(id("partij"));
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = worded("label: Partijlidmaatschap")
+            + "  - id: raadsinformatie\n    name: Raadsinformatie versturen\n    data_categories: [fractie]\n";
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 }

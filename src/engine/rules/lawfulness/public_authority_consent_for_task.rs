@@ -82,16 +82,15 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn explicit_consent_for_a_task_is_reported_at_the_condition() {
-        let mut r = register();
-        r.activities[0].special_category_conditions[0].condition =
-            Some(SpecialCategoryConditionKind::ExplicitConsent);
-        let findings = findings_of(&RULE, &r, None);
+        let text = RULE.compliant.to_owned()
+            + "    special_category_conditions:\n      - { condition: explicit_consent }\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].path.to_string(),
@@ -105,9 +104,9 @@ mod tests {
 
     #[test]
     fn other_controllers_are_not_concerned() {
-        let mut r = register();
-        r.activities[1].purposes.push(id("wmo"));
-        r.controller.public_authority = false;
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE
+            .non_compliant
+            .replace("public_authority: true", "public_authority: false");
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

@@ -78,56 +78,32 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, id, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
-    fn legitimate_interests(r: &mut Register) {
-        r.activities[2].lawful_bases[0] = LawfulBasis {
-            basis: Some(LawfulBasisKind::LegitimateInterests),
-            wording: None,
-            legal_provision: None,
-            legitimate_interest: Some("Een goed werkende website".into()),
-            data_subject_is_party: None,
-            purposes: Vec::new(),
-            data_categories: vec![],
-        };
-    }
-
-    fn add_security_purpose(r: &mut Register) {
-        r.catalogues.purposes.push(Purpose {
-            id: id("beveiliging"),
-            label: "Beveiliging van de website".into(),
-            description: None,
-            kind: Some(PurposeKind::Security),
-        });
-        r.activities[2].purposes.push(id("beveiliging"));
+    /// The non-compliant example, whose website also serves a security purpose.
+    fn with_security_purpose() -> String {
+        RULE.non_compliant
+            .replace(
+                "activities:",
+                "catalogues:\n  purposes:\n    - { id: website, label: Een goed werkende website, kind: website_operation }\n    - { id: beveiliging, label: Beveiliging van de website, kind: security }\nactivities:",
+            )
+            .replace("purposes: [website]", "purposes: [website, beveiliging]")
     }
 
     rule_tests!(RULE);
 
     #[test]
     fn a_basis_limited_to_internal_purposes_is_accepted() {
-        let mut r = register();
-        legitimate_interests(&mut r);
-        add_security_purpose(&mut r);
-        r.activities[2].lawful_bases[0].purposes = vec![id("beveiliging")];
-        r.activities[2].lawful_bases.push(LawfulBasis {
-            basis: Some(LawfulBasisKind::PublicTask),
-            wording: None,
-            legal_provision: Some("Gemeentewet art. 160 lid 1".into()),
-            legitimate_interest: None,
-            data_subject_is_party: None,
-            purposes: vec![id("website")],
-            data_categories: vec![],
-        });
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = with_security_purpose().replace(
+            "legitimate_interest: Een goed werkende website }",
+            "legitimate_interest: Een goed werkende website, purposes: [beveiliging] }\n      - { basis: public_task, legal_provision: \"Gemeentewet art. 160 lid 1\", purposes: [website] }",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 
     #[test]
     fn one_task_purpose_is_enough() {
-        let mut r = register();
-        legitimate_interests(&mut r);
-        add_security_purpose(&mut r);
-        let findings = findings_of(&RULE, &r, None);
+        let findings = findings_of(&RULE, &parse(&with_security_purpose()), None);
         assert_eq!(findings.len(), 1);
         assert_eq!(
             findings[0].related[0].message,
@@ -137,17 +113,17 @@ mod tests {
 
     #[test]
     fn no_purposes_give_no_exemption() {
-        let mut r = register();
-        legitimate_interests(&mut r);
-        r.activities[2].purposes = Listed::None;
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = RULE
+            .non_compliant
+            .replace("purposes: [website]", "purposes: none");
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn other_controllers_may_rely_on_legitimate_interests() {
-        let mut r = register();
-        legitimate_interests(&mut r);
-        r.controller.public_authority = false;
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE
+            .non_compliant
+            .replace("public_authority: true", "public_authority: false");
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

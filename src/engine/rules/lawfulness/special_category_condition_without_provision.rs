@@ -56,17 +56,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn conditions_that_need_no_law_are_not_reported() {
-        let mut r = register();
-        let c = &mut r.activities[0].special_category_conditions[0];
-        c.condition = Some(SpecialCategoryConditionKind::ManifestlyMadePublic);
-        c.legal_provision = None;
-        c.uavg_ground = None;
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.non_compliant.replace(
+            "{ condition: health_or_social_care }",
+            "{ condition: manifestly_made_public }",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }

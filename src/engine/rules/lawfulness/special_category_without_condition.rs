@@ -74,30 +74,33 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::{findings_of, register, rule_tests};
+    use crate::engine::rules::testing::{findings_of, parse_register as parse, rule_tests};
 
     rule_tests!(RULE);
 
     #[test]
     fn a_condition_for_another_category_does_not_cover() {
-        let mut r = register();
-        r.activities[0].special_category_conditions[0].categories = vec![SpecialCategory::Biometric];
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = RULE
+            .compliant
+            .replace("categories: [health]", "categories: [biometric]");
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn an_entry_without_condition_or_ground_does_not_cover() {
-        let mut r = register();
-        let c = &mut r.activities[0].special_category_conditions[0];
-        c.condition = None;
-        c.uavg_ground = None;
-        assert_eq!(findings_of(&RULE, &r, None).len(), 1);
+        let text = RULE.compliant.replace(
+            "      - condition: health_or_social_care\n        uavg_ground: health_sector_exceptions\n        legal_provision:",
+            "      - legal_provision:",
+        );
+        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
     }
 
     #[test]
     fn a_uavg_ground_alone_covers() {
-        let mut r = register();
-        r.activities[0].special_category_conditions[0].condition = None;
-        assert!(findings_of(&RULE, &r, None).is_empty());
+        let text = RULE.compliant.replace(
+            "      - condition: health_or_social_care\n        uavg_ground:",
+            "      - uavg_ground:",
+        );
+        assert!(findings_of(&RULE, &parse(&text), None).is_empty());
     }
 }
