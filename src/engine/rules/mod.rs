@@ -280,6 +280,50 @@ mod tests {
         assert_eq!(files, ids, "rule files and rule ids differ");
     }
 
+    /// Each rule's tests write their own fixtures: none edits the shared example register or
+    /// proposal, by index or otherwise, so a new rule never has to keep the others' edits
+    /// working, and a test reads as the input it checks.
+    #[test]
+    fn no_rule_test_edits_the_shared_fixtures() {
+        let edits = [
+            "= register()",
+            "= crate::engine::rules::testing::register()",
+            "= proposal()",
+            "= crate::engine::rules::testing::proposal()",
+            ".activities[",
+            ".catalogues.",
+        ];
+        let mut offenders = Vec::new();
+        for family in std::fs::read_dir("src/engine/rules").expect("rules dir") {
+            let family = family.expect("entry").path();
+            if !family.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&family).expect("family dir") {
+                let path = file.expect("entry").path();
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let Some(tests) = text.find("#[cfg(test)]").map(|i| &text[i..]) else {
+                    continue;
+                };
+                for (n, line) in tests.lines().enumerate() {
+                    if edits.iter().any(|e| line.contains(e)) && !line.trim_start().starts_with("//") {
+                        offenders.push(format!(
+                            "{}: test line {}: {}",
+                            path.display(),
+                            n + 1,
+                            line.trim()
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(
+            offenders.is_empty(),
+            "write the test's own fixture (`parse_register`, `parse_proposal`) instead:\n{}",
+            offenders.join("\n")
+        );
+    }
+
     #[test]
     fn rule_list_is_stable() {
         let ids: Vec<_> = RULES

@@ -2,13 +2,16 @@
 //! Test support for rules: a compliant register that no rule fires on (the example register
 //! proposal examples are checked against), a proposal that stays within it, and the macro that
 //! gives every rule its three tests on its own declared examples (fires, silent on the compliant
-//! twin, explanation snapshot).
+//! twin, explanation snapshot). A rule's further tests write their own small fixtures
+//! ([`parse_register`], [`parse_proposal`]), usually from its examples; none edits the shared
+//! ones (a test in `rules/mod.rs` keeps it so).
 
 use crate::engine::{Engine, Finding, Rule};
 use crate::model::{Proposal, Register};
 use crate::source::{Document, Format, Limits};
 
-/// A register written to satisfy every rule: each rule's test breaks exactly one thing in it.
+/// A register written to satisfy every rule: the register proposal examples are evaluated
+/// against, and the check that no rule fires on a compliant register.
 pub(crate) const COMPLIANT_REGISTER: &str = include_str!("testdata/compliant_register.yaml");
 /// A proposal that stays within [`COMPLIANT_REGISTER`].
 pub(crate) const COMPLIANT_PROPOSAL: &str = include_str!("testdata/compliant_proposal.yaml");
@@ -114,11 +117,6 @@ macro_rules! rule_tests {
 }
 
 pub(crate) use rule_tests;
-
-/// Builds an id in tests.
-pub(crate) fn id(text: &str) -> crate::model::Id {
-    crate::model::Id::parse(text).unwrap_or_else(|e| panic!("{e}"))
-}
 
 #[test]
 fn the_compliant_register_has_no_findings() {
