@@ -1,6 +1,6 @@
 //! Processors (Art 28), joint controllers (Art 26) and transfers outside the EEA (Chapter V).
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::prelude::*;
 use crate::engine::finding::Related;
@@ -168,34 +168,34 @@ impl RefAt<'_> {
 type Reference<'a> = (&'a Id, RefAt<'a>);
 
 /// The references in the activity's list `field`.
-fn list_refs<'a>(activity: &ActivityRef<'a>, field: &'static str, ids: &'a [Id]) -> Vec<Reference<'a>> {
-    ids.iter()
-        .enumerate()
-        .map(|(index, id)| {
-            let at = RefAt {
-                activity: *activity,
-                field,
-                index,
-                key: None,
-            };
-            (id, at)
-        })
-        .collect()
+fn list_refs<'a>(
+    activity: &ActivityRef<'a>,
+    field: &'static str,
+    ids: &'a [Id],
+) -> impl Iterator<Item = Reference<'a>> + use<'a> {
+    let activity = *activity;
+    ids.iter().enumerate().map(move |(index, id)| {
+        let at = RefAt {
+            activity,
+            field,
+            index,
+            key: None,
+        };
+        (id, at)
+    })
 }
 
 /// The processors behind the entries the activity's list `field` refers to, referenced where the
 /// list names the entry.
-fn processors_behind<'a, T: Indexed>(
-    ctx: &Context<'a>,
+fn processors_behind<'a, 'c, T: Indexed>(
+    ctx: &'c Context<'a>,
     activity: &ActivityRef<'a>,
     field: &'static str,
     ids: &'a [Id],
     processor: fn(&'a T) -> Option<&'a Id>,
-) -> Vec<Reference<'a>> {
+) -> impl Iterator<Item = Reference<'a>> + use<'a, 'c, T> {
     list_refs(activity, field, ids)
-        .into_iter()
-        .filter_map(|(id, at)| Some((processor(ctx.find::<T>(id.as_str())?.entry)?, at)))
-        .collect()
+        .filter_map(move |(id, at)| Some((processor(ctx.find::<T>(id.as_str())?.entry)?, at)))
 }
 
 /// The references the activity's transfers make in their field `field`.
@@ -203,34 +203,37 @@ fn transfer_refs<'a>(
     activity: &ActivityRef<'a>,
     field: &'static str,
     id: fn(&'a Transfer) -> Option<&'a Id>,
-) -> Vec<Reference<'a>> {
+) -> impl Iterator<Item = Reference<'a>> + use<'a> {
+    let activity = *activity;
     let transfers = &activity.activity.transfers;
-    transfers
-        .iter()
-        .enumerate()
-        .filter_map(|(index, t)| {
-            let at = RefAt {
-                activity: *activity,
-                field: "transfers",
-                index,
-                key: Some(field),
-            };
-            Some((id(t)?, at))
-        })
-        .collect()
+    transfers.iter().enumerate().filter_map(move |(index, t)| {
+        let at = RefAt {
+            activity,
+            field: "transfers",
+            index,
+            key: Some(field),
+        };
+        Some((id(t)?, at))
+    })
 }
 
 /// Resolves references to `T`, keeping the first reference to each id; unresolved ids are left
 /// to `dangling-reference`.
-fn resolve<'a, T: Indexed>(ctx: &Context<'a>, refs: Vec<Reference<'a>>) -> Vec<Used<'a, T>> {
+fn resolve<'a, T: Indexed>(
+    ctx: &Context<'a>,
+    refs: impl Iterator<Item = Reference<'a>>,
+) -> Vec<Used<'a, T>> {
     // An activity names a few entries: a scan finds repeats without building a set, except in
     // a list long enough for the scan to cost more.
-    let mut seen = (refs.len() > 16).then(HashSet::new);
-    let mut used: Vec<Used<'a, T>> = Vec::with_capacity(refs.len());
+    let mut seen: Option<HashSet<&str>> = None;
+    let mut used: Vec<Used<'a, T>> = Vec::new();
     for (id, at) in refs {
         let Some(found) = ctx.find::<T>(id.as_str()) else {
             continue;
         };
+        if seen.is_none() && used.len() > 16 {
+            seen = Some(used.iter().map(|u| u.found.entry.id().as_str()).collect());
+        }
         let first = match &mut seen {
             Some(seen) => seen.insert(id.as_str()),
             None => !used.iter().any(|u| u.found.entry.id() == id),
@@ -261,30 +264,30 @@ fn recipients_by_entry<'c, 'a>(uses: &'c Uses<'a>) -> &'c Grouped<'a, Recipient,
 /// systems, or named by its transfers.
 fn processors_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Processor>> {
     let a = activity.activity;
-    let mut refs = list_refs(activity, "processors", &a.processors);
-    refs.extend(processors_behind::<Recipient>(
-        ctx,
-        activity,
-        "recipients",
-        &a.recipients,
-        |r| r.processor.as_ref(),
-    ));
-    refs.extend(processors_behind::<System>(
-        ctx,
-        activity,
-        "systems",
-        &a.systems,
-        |s| s.processor.as_ref(),
-    ));
-    refs.extend(transfer_refs(activity, "processor", |t| t.processor.as_ref()));
+    let refs = list_refs(activity, "processors", &a.processors)
+        .chain(processors_behind::<Recipient>(
+            ctx,
+            activity,
+            "recipients",
+            &a.recipients,
+            |r| r.processor.as_ref(),
+        ))
+        .chain(processors_behind::<System>(
+            ctx,
+            activity,
+            "systems",
+            &a.systems,
+            |s| s.processor.as_ref(),
+        ))
+        .chain(transfer_refs(activity, "processor", |t| t.processor.as_ref()));
     resolve(ctx, refs)
 }
 
 /// The recipients an activity uses: listed under `recipients` or named by its transfers.
 fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Recipient>> {
     let a = activity.activity;
-    let mut refs = list_refs(activity, "recipients", &a.recipients);
-    refs.extend(transfer_refs(activity, "recipient", |t| t.recipient.as_ref()));
+    let refs = list_refs(activity, "recipients", &a.recipients)
+        .chain(transfer_refs(activity, "recipient", |t| t.recipient.as_ref()));
     resolve(ctx, refs)
 }
 
