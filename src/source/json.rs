@@ -3,6 +3,11 @@
 //!
 //! The depth and value limits are applied while reading. Duplicate keys, which JSON parsers
 //! commonly let through, are refused.
+//!
+//! Two readers build the same tree: a byte-level one ([`fast`]) that accepts only plain, strict
+//! JSON within the limits and gives up on anything else, and the token reader, which reads what
+//! the first gave up on and words the error. Whatever the first accepts the second accepts with
+//! the same tree (a test compares them), so the first only makes loading faster.
 
 use jsonc_parser::errors::{ParseError, ParseErrorKind};
 use jsonc_parser::tokens::Token;
@@ -36,6 +41,17 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
         }
         None => text,
     };
+    // Well-formed JSON within the limits, which nearly every file is, is read by the byte-level
+    // reader; anything it does not accept is read again by the token reader, which gives the
+    // error with jsonc-parser's words and places.
+    match fast::parse(text, limits) {
+        Some(root) => Ok(root),
+        None => parse_tokens(text, limits),
+    }
+}
+
+/// Reads `text` (without a byte order mark) with the token reader.
+fn parse_tokens(text: &str, limits: Limits) -> Result<Node, Failure> {
     let mut parser = Parser {
         text,
         scanner: Scanner::new(text, &STRICT),
@@ -265,4 +281,433 @@ fn check_string_literal(text: &str, start: usize, end: usize) -> Result<(), Fail
         },
         Span::new(at, at + 1),
     ))
+}
+
+/// The byte-level reader: strict RFC 8259 JSON straight from the bytes into the located tree,
+/// with the same spans, limits and values as [`Parser`]. It gives up (`None`) on anything it does
+/// not read plainly (a syntax error, a limit passed, a duplicate key, a surrogate escape, a raw
+/// control character), leaving the file to the token reader, which reports it.
+pub(crate) mod fast {
+    use super::super::limits::{Budget, Limits, check_unique_keys};
+    use super::super::tree::{Entry, Node, Span, Value};
+
+    pub(crate) fn parse(text: &str, limits: Limits) -> Option<Node> {
+        let mut reader = Reader {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            budget: Budget::new(limits),
+        };
+        reader.skip_whitespace();
+        let root = reader.value(0)?;
+        reader.skip_whitespace();
+        (reader.at == reader.bytes.len()).then_some(root)
+    }
+
+    struct Reader<'t> {
+        text: &'t str,
+        bytes: &'t [u8],
+        at: usize,
+        budget: Budget,
+    }
+
+    impl Reader<'_> {
+        fn peek(&self) -> Option<u8> {
+            self.bytes.get(self.at).copied()
+        }
+
+        fn skip_whitespace(&mut self) {
+            while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+                self.at += 1;
+            }
+        }
+
+        /// The value at the current byte (not whitespace); on return the reader is just past it.
+        fn value(&mut self, depth: usize) -> Option<Node> {
+            let start = self.at;
+            match self.peek()? {
+                b'{' => {
+                    self.budget.add(1, Span::new(start, start + 1), false).ok()?;
+                    self.object(depth + 1)
+                }
+                b'[' => {
+                    self.budget.add(1, Span::new(start, start + 1), false).ok()?;
+                    self.array(depth + 1)
+                }
+                b'"' => {
+                    let value = Value::String(self.string()?);
+                    self.leaf(start, value)
+                }
+                b't' => self.literal(b"true", Value::Bool(true)),
+                b'f' => self.literal(b"false", Value::Bool(false)),
+                b'n' => self.literal(b"null", Value::Null),
+                b'-' | b'0'..=b'9' => {
+                    self.number()?;
+                    let number = self.text.get(start..self.at)?;
+                    let value = super::number_value(number, Span::new(start, self.at)).ok()?;
+                    self.leaf(start, value)
+                }
+                _ => None,
+            }
+        }
+
+        /// A scalar that ends at the current byte, counted against the value limit.
+        fn leaf(&mut self, start: usize, value: Value) -> Option<Node> {
+            let span = Span::new(start, self.at);
+            self.budget.add(1, span, false).ok()?;
+            Some(Node { span, value })
+        }
+
+        fn literal(&mut self, word: &[u8], value: Value) -> Option<Node> {
+            let start = self.at;
+            let end = start + word.len();
+            if self.bytes.get(start..end)? != word
+                || self
+                    .bytes
+                    .get(end)
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            {
+                return None;
+            }
+            self.at = end;
+            self.leaf(start, value)
+        }
+
+        /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, not followed by a word character.
+        fn number(&mut self) -> Option<()> {
+            if self.peek() == Some(b'-') {
+                self.at += 1;
+            }
+            match self.peek()? {
+                b'0' => self.at += 1,
+                b'1'..=b'9' => self.digits(),
+                _ => return None,
+            }
+            if self.peek() == Some(b'.') {
+                self.at += 1;
+                self.required_digits()?;
+            }
+            if matches!(self.peek(), Some(b'e' | b'E')) {
+                self.at += 1;
+                if matches!(self.peek(), Some(b'+' | b'-')) {
+                    self.at += 1;
+                }
+                self.required_digits()?;
+            }
+            match self.peek() {
+                Some(b) if b.is_ascii_alphanumeric() || b == b'.' || b == b'_' => None,
+                _ => Some(()),
+            }
+        }
+
+        fn digits(&mut self) {
+            while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                self.at += 1;
+            }
+        }
+
+        fn required_digits(&mut self) -> Option<()> {
+            let start = self.at;
+            self.digits();
+            (self.at > start).then_some(())
+        }
+
+        /// A string literal at the current `"`, decoded; the reader ends past the closing quote.
+        fn string(&mut self) -> Option<String> {
+            self.at += 1;
+            let start = self.at;
+            // The plain run up to the closing quote or the first escape. (memchr is slower here:
+            // a register's strings are short ids and labels.)
+            while let Some(b) = self.peek() {
+                match b {
+                    b'"' => {
+                        let plain = self.text.get(start..self.at)?.to_owned();
+                        self.at += 1;
+                        return Some(plain);
+                    }
+                    b'\\' => break,
+                    0x00..=0x1f => return None,
+                    _ => self.at += 1,
+                }
+            }
+            let mut decoded = self.text.get(start..self.at)?.to_owned();
+            loop {
+                let run = self.at;
+                while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
+                    self.at += 1;
+                }
+                decoded.push_str(self.text.get(run..self.at)?);
+                match self.peek()? {
+                    b'"' => {
+                        self.at += 1;
+                        return Some(decoded);
+                    }
+                    b'\\' => {
+                        let escaped = self.bytes.get(self.at + 1).copied()?;
+                        self.at += 2;
+                        decoded.push(match escaped {
+                            b'"' => '"',
+                            b'\\' => '\\',
+                            b'/' => '/',
+                            b'b' => '\u{8}',
+                            b'f' => '\u{c}',
+                            b'n' => '\n',
+                            b'r' => '\r',
+                            b't' => '\t',
+                            b'u' => {
+                                let hex = self.text.get(self.at..self.at + 4)?;
+                                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                                    return None;
+                                }
+                                self.at += 4;
+                                // A surrogate (half of a pair) is left to the token reader.
+                                char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+                            }
+                            _ => return None,
+                        });
+                    }
+                    _ => return None,
+                }
+            }
+        }
+
+        /// An object whose `{` is the current byte.
+        fn object(&mut self, depth: usize) -> Option<Node> {
+            let start = self.at;
+            self.budget.enter(depth, Span::new(start, start + 1)).ok()?;
+            self.at += 1;
+            let mut entries = Vec::new();
+            self.skip_whitespace();
+            if self.peek()? == b'}' {
+                self.at += 1;
+            } else {
+                loop {
+                    if self.peek()? != b'"' {
+                        return None;
+                    }
+                    let key_start = self.at;
+                    let key = self.string()?;
+                    let key_span = Span::new(key_start, self.at);
+                    self.skip_whitespace();
+                    if self.peek()? != b':' {
+                        return None;
+                    }
+                    self.at += 1;
+                    self.skip_whitespace();
+                    let value = self.value(depth)?;
+                    entries.push(Entry { key, key_span, value });
+                    self.skip_whitespace();
+                    match self.peek()? {
+                        b',' => {
+                            self.at += 1;
+                            self.skip_whitespace();
+                        }
+                        b'}' => {
+                            self.at += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            check_unique_keys(&entries).ok()?;
+            Some(Node {
+                span: Span::new(start, self.at),
+                value: Value::Mapping(entries),
+            })
+        }
+
+        /// An array whose `[` is the current byte.
+        fn array(&mut self, depth: usize) -> Option<Node> {
+            let start = self.at;
+            self.budget.enter(depth, Span::new(start, start + 1)).ok()?;
+            self.at += 1;
+            let mut items = Vec::new();
+            self.skip_whitespace();
+            if self.peek()? == b']' {
+                self.at += 1;
+            } else {
+                loop {
+                    items.push(self.value(depth)?);
+                    self.skip_whitespace();
+                    match self.peek()? {
+                        b',' => {
+                            self.at += 1;
+                            self.skip_whitespace();
+                        }
+                        b']' => {
+                            self.at += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            Some(Node {
+                span: Span::new(start, self.at),
+                value: Value::Sequence(items),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{Limits, fast, parse_tokens};
+
+    /// Whatever the byte-level reader accepts, the token reader accepts with the same tree: the
+    /// first is only a faster way to the second's result.
+    fn agree(text: &str) -> Result<(), TestCaseError> {
+        let limits = Limits::default();
+        if let Some(fast) = fast::parse(text, limits) {
+            match parse_tokens(text, limits) {
+                Ok(tokens) => prop_assert_eq!(fast, tokens, "{:?}", text),
+                Err(e) => prop_assert!(false, "only the fast reader accepts {:?}: {:?}", text, e.kind),
+            }
+        }
+        Ok(())
+    }
+
+    const EDGES: &[&str] = &[
+        r#"{"a": "\u0000\u001f\u007f\/\b\f\n\r\t\"\\", "b": "\u00e9\u20ac"}"#,
+        r#""\ud83d\ude00""#,
+        r#""\ud83d""#,
+        "\"tab\there\"",
+        "\"del \u{7f} and é and 😀\"",
+        "[0, -0, 1, -1, 1.5, -1.5e-3, 1E+2, 1e2, 12345678901234567890, 1e400]",
+        "[01]",
+        "[1.]",
+        "[.5]",
+        "[-]",
+        "[+1]",
+        "[1e]",
+        "[0x1]",
+        "[1_0]",
+        "[Infinity]",
+        "[NaN]",
+        "[true, false, null]",
+        "[truex]",
+        "[nul]",
+        "[True]",
+        "{}",
+        "[]",
+        "{ }",
+        "[ ]",
+        " \t\r\n{}\n",
+        "{}x",
+        "{} {}",
+        "",
+        r#"{"a":1,}"#,
+        "[1,]",
+        r#"{"a" 1}"#,
+        r#"{a: 1}"#,
+        r#"{"a":1 "b":2}"#,
+        "[1 2]",
+        r#"{"a":1,"a":2}"#,
+        "[\"a\" , \"b\"]",
+        "// c\n{}",
+        "{/* c */}",
+        "['a']",
+        "\u{a0}{}",
+        "{}\u{a0}",
+        "[\"\\x\"]",
+        "[\"\\u12\"]",
+        "[\"\\u12g4\"]",
+    ];
+
+    #[test]
+    fn the_readers_agree_on_edge_cases() {
+        for text in EDGES {
+            agree(text).unwrap_or_else(|e| panic!("{e}"));
+        }
+        // Plain documents do take the fast path.
+        for text in ["{}", "[1, \"a\", {\"b\": [true, null]}]", r#""é\n""#] {
+            assert!(fast::parse(text, Limits::default()).is_some(), "{text}");
+        }
+    }
+
+    /// The JSON files of the repository: the examples (which take the fast path) and the
+    /// malformed-input corpus and fuzz regressions (which mostly do not).
+    #[test]
+    fn the_readers_agree_on_the_repositorys_json() {
+        let mut read = 0;
+        for dir in [
+            "examples/gemeente",
+            "tests/malformed",
+            "tests/fuzz-regressions/json",
+        ] {
+            for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}")) {
+                let path = entry.map(|e| e.path()).unwrap_or_default();
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                if path.extension().is_none_or(|e| e != "json") {
+                    continue;
+                }
+                read += 1;
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                if dir == "examples/gemeente" {
+                    assert!(
+                        fast::parse(text, Limits::default()).is_some(),
+                        "{}",
+                        path.display()
+                    );
+                }
+                agree(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            }
+        }
+        assert!(read > 30, "{read} JSON files");
+    }
+
+    /// Characters whose insertion, deletion or doubling changes how JSON reads.
+    const MEANINGFUL: &[char] = &[
+        '{', '}', '[', ']', ',', ':', '"', '\\', '/', '-', '+', '.', 'e', '0', '1', 'u', 'n', 't', ' ', '\n',
+        '\t', '\u{0}', '\u{1f}', '\u{a0}', 'é',
+    ];
+
+    fn mutate(text: &str, edits: &[(usize, usize, usize)]) -> String {
+        let mut text = text.to_owned();
+        for &(kind, at, c) in edits {
+            let mut at = at % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let c = MEANINGFUL[c % MEANINGFUL.len()];
+            match kind % 3 {
+                0 => {
+                    if let Some(removed) = text[at..].chars().next() {
+                        text.replace_range(at..at + removed.len_utf8(), "");
+                    }
+                }
+                1 => {
+                    if let Some(doubled) = text[at..].chars().next() {
+                        text.insert(at, doubled);
+                    }
+                }
+                _ => text.insert(at, c),
+            }
+        }
+        text
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2_000)
+        ))]
+
+        #[test]
+        fn the_readers_agree_on_mutated_documents(
+            document in 0..3usize,
+            edits in prop::collection::vec((0..3usize, 0..4096usize, 0..64usize), 1..4),
+        ) {
+            let documents = [
+                r#"{"a": [1, -2.5e3, true, false, null, "x\"y\u00e9\n"], "b": {"c": {}, "d": []}}"#,
+                r#"[{"id": "a"}, {"id": "b", "n": 0}, "é", -0, 1E+2, "\\/"]"#,
+                r#"{"controller": {"name": "G", "public_authority": true}, "activities": [{"id": "x", "name": "X"}]}"#,
+            ];
+            agree(&mutate(documents[document], &edits))?;
+        }
+    }
 }

@@ -219,10 +219,7 @@ fn transfer_refs<'a>(
 
 /// Resolves references to `T`, keeping the first reference to each id; unresolved ids are left
 /// to `dangling-reference`.
-fn resolve<'a, T: Indexed>(
-    ctx: &Context<'a>,
-    refs: impl Iterator<Item = Reference<'a>>,
-) -> Vec<Used<'a, T>> {
+fn resolve<'a, T: Indexed>(ctx: &Context<'a>, refs: impl Iterator<Item = Reference<'a>>) -> Vec<Used<'a, T>> {
     // An activity names a few entries: a scan finds repeats without building a set, except in
     // a list long enough for the scan to cost more.
     let mut seen: Option<HashSet<&str>> = None;
@@ -286,8 +283,9 @@ fn processors_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Use
 /// The recipients an activity uses: listed under `recipients` or named by its transfers.
 fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Recipient>> {
     let a = activity.activity;
-    let refs = list_refs(activity, "recipients", &a.recipients)
-        .chain(transfer_refs(activity, "recipient", |t| t.recipient.as_ref()));
+    let refs =
+        list_refs(activity, "recipients", &a.recipients)
+            .chain(transfer_refs(activity, "recipient", |t| t.recipient.as_ref()));
     resolve(ctx, refs)
 }
 
