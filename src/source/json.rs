@@ -471,44 +471,59 @@ pub(crate) mod fast {
             }
         }
 
+        /// Past the `{` or `[` at the current byte, which opens a collection at `depth`, and
+        /// any whitespace: `Some(false)` when `close` follows at once (the collection is empty).
+        fn open(&mut self, depth: usize, close: u8) -> Option<bool> {
+            self.budget.enter(depth, Span::new(self.at, self.at + 1)).ok()?;
+            self.at += 1;
+            self.skip_whitespace();
+            if self.peek()? == close {
+                self.at += 1;
+                return Some(false);
+            }
+            Some(true)
+        }
+
+        /// Past an element of a collection that `close` ends: `Some(true)` after a comma (an
+        /// element follows; a trailing comma is caught when it does not), `Some(false)` after
+        /// `close`.
+        fn next(&mut self, close: u8) -> Option<bool> {
+            self.skip_whitespace();
+            match self.peek()? {
+                b',' => {
+                    self.at += 1;
+                    self.skip_whitespace();
+                    Some(true)
+                }
+                b if b == close => {
+                    self.at += 1;
+                    Some(false)
+                }
+                _ => None,
+            }
+        }
+
         /// An object whose `{` is the current byte.
         fn object(&mut self, depth: usize) -> Option<Node> {
             let start = self.at;
-            self.budget.enter(depth, Span::new(start, start + 1)).ok()?;
-            self.at += 1;
             let mut entries = Vec::new();
-            self.skip_whitespace();
-            if self.peek()? == b'}' {
-                self.at += 1;
-            } else {
-                loop {
-                    if self.peek()? != b'"' {
-                        return None;
-                    }
-                    let key_start = self.at;
-                    let key = self.string()?;
-                    let key_span = Span::new(key_start, self.at);
-                    self.skip_whitespace();
-                    if self.peek()? != b':' {
-                        return None;
-                    }
-                    self.at += 1;
-                    self.skip_whitespace();
-                    let value = self.value(depth)?;
-                    entries.push(Entry { key, key_span, value });
-                    self.skip_whitespace();
-                    match self.peek()? {
-                        b',' => {
-                            self.at += 1;
-                            self.skip_whitespace();
-                        }
-                        b'}' => {
-                            self.at += 1;
-                            break;
-                        }
-                        _ => return None,
-                    }
+            let mut more = self.open(depth, b'}')?;
+            while more {
+                if self.peek()? != b'"' {
+                    return None;
                 }
+                let key_start = self.at;
+                let key = self.string()?;
+                let key_span = Span::new(key_start, self.at);
+                self.skip_whitespace();
+                if self.peek()? != b':' {
+                    return None;
+                }
+                self.at += 1;
+                self.skip_whitespace();
+                let value = self.value(depth)?;
+                entries.push(Entry { key, key_span, value });
+                more = self.next(b'}')?;
             }
             check_unique_keys(&entries).ok()?;
             Some(Node {
@@ -520,28 +535,11 @@ pub(crate) mod fast {
         /// An array whose `[` is the current byte.
         fn array(&mut self, depth: usize) -> Option<Node> {
             let start = self.at;
-            self.budget.enter(depth, Span::new(start, start + 1)).ok()?;
-            self.at += 1;
             let mut items = Vec::new();
-            self.skip_whitespace();
-            if self.peek()? == b']' {
-                self.at += 1;
-            } else {
-                loop {
-                    items.push(self.value(depth)?);
-                    self.skip_whitespace();
-                    match self.peek()? {
-                        b',' => {
-                            self.at += 1;
-                            self.skip_whitespace();
-                        }
-                        b']' => {
-                            self.at += 1;
-                            break;
-                        }
-                        _ => return None,
-                    }
-                }
+            let mut more = self.open(depth, b']')?;
+            while more {
+                items.push(self.value(depth)?);
+                more = self.next(b']')?;
             }
             Some(Node {
                 span: Span::new(start, self.at),
