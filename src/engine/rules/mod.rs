@@ -259,6 +259,16 @@ mod tests {
                 "{}: summaries have no final period",
                 rule.id
             );
+            // A rule cannot date from a version not yet released.
+            let version =
+                |v: &str| -> Vec<u32> { v.split('.').map(|n| n.parse().unwrap_or(u32::MAX)).collect() };
+            assert!(
+                version(rule.since) <= version(env!("CARGO_PKG_VERSION")),
+                "{}: since {} is after this version, {}",
+                rule.id,
+                rule.since,
+                env!("CARGO_PKG_VERSION")
+            );
         }
         // Every rule file is named after its rule's id.
         let mut files = BTreeSet::new();

@@ -33,7 +33,7 @@ activities:
     recipients: [pronexus]
 "#,
     scope: Scope::Register,
-    since: "0.2.0",
+    since: "0.1.0",
     check,
 };
 

@@ -41,7 +41,7 @@ activity:
   data_sources: [{ kind: data_subject }]
 "#,
     scope: Scope::Proposal,
-    since: "0.2.0",
+    since: "0.1.0",
     check,
 };
 

@@ -35,7 +35,7 @@ activities:
     objection_channels: [{ kind: unsubscribe_link }]
 "#,
     scope: Scope::Activity,
-    since: "0.2.0",
+    since: "0.1.0",
     check,
 };
 

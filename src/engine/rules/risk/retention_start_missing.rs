@@ -34,7 +34,7 @@ activities:
     retention: [bezwaar]
 "#,
     scope: Scope::Activity,
-    since: "0.2.0",
+    since: "0.1.0",
     check,
 };
 

@@ -32,7 +32,7 @@ activities:
   - { id: wmo_melding, name: Wmo-melding behandelen }
 "#,
     scope: Scope::Register,
-    since: "0.2.0",
+    since: "0.1.0",
     check,
 };
 
