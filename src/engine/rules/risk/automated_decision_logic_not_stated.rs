@@ -37,14 +37,14 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         let finding = if adm.is_art22_decision() {
             ctx.finding(
                 &RULE,
-                activity.at("automated_decision_making"),
+                super::adm_field(&activity, "logic"),
                 message!("activity {name} takes solely automated decisions with legal or similarly significant effects but does not describe the logic involved"),
                 HINT,
             )
         } else if adm.profiling {
             ctx.finding(
                 &RULE,
-                activity.at("automated_decision_making"),
+                super::adm_field(&activity, "logic"),
                 message!("activity {name} profiles people but does not describe the logic involved"),
                 HINT,
             )
@@ -76,7 +76,7 @@ mod tests {
         assert_eq!(findings[0].severity, Severity::Warning);
         assert_eq!(
             findings[0].path.to_string(),
-            "/activities/0/automated_decision_making"
+            "/activities/0/automated_decision_making/logic"
         );
     }
 
