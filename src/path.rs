@@ -29,22 +29,19 @@ impl FieldPath {
         Self::default()
     }
 
-    /// This path extended by a key.
+    /// This path extended by a key. (By value: a path is built segment by segment, in place;
+    /// clone one to extend it two ways.)
     #[must_use]
-    pub fn key(&self, key: impl Into<Cow<'static, str>>) -> Self {
-        let mut next = Vec::with_capacity(self.0.len() + 2);
-        next.extend_from_slice(&self.0);
-        next.push(PathSegment::Key(key.into()));
-        Self(next)
+    pub fn key(mut self, key: impl Into<Cow<'static, str>>) -> Self {
+        self.0.push(PathSegment::Key(key.into()));
+        self
     }
 
     /// This path extended by an index.
     #[must_use]
-    pub fn index(&self, index: usize) -> Self {
-        let mut next = Vec::with_capacity(self.0.len() + 2);
-        next.extend_from_slice(&self.0);
-        next.push(PathSegment::Index(index));
-        Self(next)
+    pub fn index(mut self, index: usize) -> Self {
+        self.0.push(PathSegment::Index(index));
+        self
     }
 
     /// The path one level up, or `None` at the root.

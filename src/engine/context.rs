@@ -23,7 +23,8 @@ impl ActivityRef<'_> {
     /// The activity's path segments followed by `rest`, in one allocation: rules build a path for
     /// every reference they look at, so this is on the hot path of linting.
     fn segments_then(&self, rest: &[PathSegment]) -> Vec<PathSegment> {
-        let mut segments = Vec::with_capacity(2 + rest.len());
+        // Room for two more segments, which rules often add (`transfers/0/mechanism`).
+        let mut segments = Vec::with_capacity(4 + rest.len());
         match self.position {
             Some(i) => {
                 segments.push(PathSegment::Key("activities".into()));

@@ -83,7 +83,10 @@ pub(crate) fn catalogue_path<T: CatalogueEntry>(subject: Subject) -> FieldPath {
         Subject::Register => "catalogues",
         Subject::Proposal => "introduces",
     };
-    FieldPath::root().key(root).key(T::KEY)
+    // Room for the entry's index and one field below it, so a finding's path is one allocation.
+    FieldPath::from_segments(Vec::with_capacity(5))
+        .key(root)
+        .key(T::KEY)
 }
 
 /// One catalogue indexed by id: the first entry with each id wins (duplicates are a finding).

@@ -27,22 +27,23 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 ctx,
                 out,
                 processor,
-                catalogues.key("recipients").index(i).key("processor"),
+                catalogues.clone().key("recipients").index(i).key("processor"),
             );
         }
     }
     for (i, system) in c.systems.iter().enumerate() {
-        let at = catalogues.key("systems").index(i);
+        let at = catalogues.clone().key("systems").index(i);
         if let Some(processor) = &system.processor {
-            missing::<Processor>(ctx, out, processor, at.key("processor"));
+            missing::<Processor>(ctx, out, processor, at.clone().key("processor"));
         }
         for (m, measure) in system.security_measures.iter().enumerate() {
-            missing::<SecurityMeasure>(ctx, out, measure, at.key("security_measures").index(m));
+            missing::<SecurityMeasure>(ctx, out, measure, at.clone().key("security_measures").index(m));
         }
     }
     for (i, rule) in c.retention_rules.iter().enumerate() {
         for (d, category) in rule.data_categories.iter().enumerate() {
             let at = catalogues
+                .clone()
                 .key("retention_rules")
                 .index(i)
                 .key("data_categories")
@@ -50,7 +51,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             missing::<DataCategory>(ctx, out, category, at);
         }
         for (s, system) in rule.systems.iter().enumerate() {
-            let at = catalogues.key("retention_rules").index(i).key("systems").index(s);
+            let at = catalogues
+                .clone()
+                .key("retention_rules")
+                .index(i)
+                .key("systems")
+                .index(s);
             missing::<System>(ctx, out, system, at);
         }
     }

@@ -53,12 +53,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             let (subject, path) = at("transfers", t);
             if let Some(recipient) = &transfer.recipient {
                 refs::<Recipient>(ctx, out, std::slice::from_ref(recipient), |_| {
-                    (subject, path.key("recipient"))
+                    (subject, path.clone().key("recipient"))
                 });
             }
             if let Some(processor) = &transfer.processor {
                 refs::<Processor>(ctx, out, std::slice::from_ref(processor), |_| {
-                    (subject, path.key("processor"))
+                    (subject, path.clone().key("processor"))
                 });
             }
         }

@@ -43,12 +43,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(
                     ctx.finding(
                         &RULE,
-                        (Subject::Register, list.index(i).key("id")),
+                        (Subject::Register, list.clone().index(i).key("id")),
                         message!("the {noun} id `{id}` is already used"),
                         "give each entry its own id; references then name exactly one",
                     )
                     .related(
-                        (Subject::Register, list.index(earlier).key("id")),
+                        (Subject::Register, list.clone().index(earlier).key("id")),
                         "first used here",
                     ),
                 );
