@@ -18,6 +18,7 @@ pub(crate) use political_data_not_special::unmarked_political;
 mod legitimate_interest_not_stated;
 mod public_authority_consent_for_task;
 mod public_authority_legitimate_interests;
+mod repealed_law_cited;
 mod research_condition_without_safeguards;
 mod special_category_condition_without_provision;
 mod special_category_without_condition;
@@ -40,6 +41,7 @@ pub(super) static RULES: &[&Rule] = &[
     &criminal_data_without_basis::RULE,
     &national_id_without_basis::RULE,
     &legitimate_interest_not_stated::RULE,
+    &repealed_law_cited::RULE,
 ];
 
 /// The purposes a basis covers: those it lists, or all of the activity's when it lists none,
