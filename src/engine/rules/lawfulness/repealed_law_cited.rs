@@ -113,9 +113,18 @@ fn note<'a>(
 /// Whether `text` cites the Wbp: its name or its abbreviation as a word, not the Wbp BES, which
 /// still applies in the Caribbean Netherlands.
 fn cites_the_wbp(text: &str) -> bool {
-    // Most provisions name neither; they are passed over without allocating.
-    let has = |needle: &[u8]| (text.as_bytes().windows(needle.len())).any(|w| w.eq_ignore_ascii_case(needle));
-    if !has(b"wbp") && !has(b"persoonsgegevens") {
+    // Most provisions name neither; they are passed over without allocating, by looking only
+    // at each `p`, which both names hold ("wbP", "Persoonsgegevens").
+    let bytes = text.as_bytes();
+    let named_at = |p: usize| {
+        let wbp = p >= 2
+            && bytes
+                .get(p - 2..=p)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"wbp"));
+        let full = (bytes.get(p..p + 16)).is_some_and(|w| w.eq_ignore_ascii_case(b"persoonsgegevens"));
+        wbp || full
+    };
+    if !memchr::memchr2_iter(b'p', b'P', bytes).any(named_at) {
         return false;
     }
     let lower = text.to_lowercase();
