@@ -169,11 +169,11 @@ impl<'a> Context<'a> {
     pub(crate) fn special_categories(
         &self,
         activity: &ActivityRef<'a>,
-    ) -> Vec<(usize, &'a DataCategory, SpecialCategory)> {
-        self.data_categories(activity)
-            .iter()
-            .flat_map(|&(i, c)| c.special_categories().map(move |s| (i, c, s)))
-            .collect()
+    ) -> impl Iterator<Item = (usize, &'a DataCategory, SpecialCategory)> + use<'a> {
+        let categories = self.data_categories(activity);
+        (0..categories.len())
+            .filter_map(move |k| categories.get(k).copied())
+            .flat_map(|(i, c)| c.special_categories().map(move |s| (i, c, s)))
     }
 
     /// A finding of `rule` at `at`.

@@ -90,24 +90,40 @@ pub(crate) fn catalogue_path<T: CatalogueEntry>(subject: Subject) -> FieldPath {
 }
 
 /// One catalogue indexed by id: the first entry with each id wins (duplicates are a finding).
+///
+/// A list of at most [`SCANNED`] entries is searched by comparing ids, without a hash index:
+/// a proposal's own entries are indexed for every evaluation, and seeding and hashing into a
+/// table costs more than comparing a few short ids.
 #[derive(Debug)]
 pub(crate) struct Lookup<'a, T> {
     items: &'a [T],
-    by_id: HashMap<&'a str, usize>,
+    by_id: Option<HashMap<&'a str, usize>>,
 }
+
+/// The longest list [`Lookup`] searches without a hash index.
+const SCANNED: usize = 8;
 
 impl<'a, T: CatalogueEntry> Lookup<'a, T> {
     pub(crate) fn new(catalogues: &'a Catalogues) -> Self {
         let items = T::list(catalogues);
+        if items.len() <= SCANNED {
+            return Self { items, by_id: None };
+        }
         let mut by_id = HashMap::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             by_id.entry(item.id().as_str()).or_insert(i);
         }
-        Self { items, by_id }
+        Self {
+            items,
+            by_id: Some(by_id),
+        }
     }
 
     pub(crate) fn get(&self, id: &str) -> Option<(usize, &'a T)> {
-        let i = *self.by_id.get(id)?;
+        let i = match &self.by_id {
+            Some(by_id) => *by_id.get(id)?,
+            None => self.items.iter().position(|item| item.id().as_str() == id)?,
+        };
         Some((i, self.items.get(i)?))
     }
 
@@ -191,4 +207,30 @@ pub(crate) fn catalogue_ids(catalogues: &Catalogues) -> [(&'static str, &'static
         ids::<SecurityMeasure>(catalogues),
         ids::<System>(catalogues),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Short lists are scanned and long ones hashed; either way an id finds its first entry,
+    /// and an undeclared id finds nothing.
+    #[test]
+    fn lookups_find_the_first_entry_with_an_id_scanned_or_hashed() {
+        for len in [0, 1, SCANNED, SCANNED + 1, 40] {
+            // Every id twice: p0, p1, ..., p0, p1, ...
+            let purposes: Vec<serde_json::Value> = (0..2 * len)
+                .map(|i| serde_json::json!({ "id": format!("p{}", i % len.max(1)), "label": format!("{i}") }))
+                .collect();
+            let catalogues: Catalogues =
+                serde_json::from_value(serde_json::json!({ "purposes": purposes })).expect("catalogues");
+            let lookup = Lookup::<Purpose>::new(&catalogues);
+            assert_eq!(lookup.by_id.is_some(), 2 * len > SCANNED, "{len}");
+            for i in 0..len {
+                let (position, entry) = lookup.get(&format!("p{i}")).expect("declared");
+                assert_eq!((position, entry.label.as_str()), (i, format!("{i}").as_str()));
+            }
+            assert!(lookup.get("undeclared").is_none());
+        }
+    }
 }

@@ -313,7 +313,8 @@ fn anchor_in_proposal(finding: &mut Finding) {
 }
 
 fn run(context: &Context<'_>, scopes: &[Scope]) -> Vec<finding::Finding> {
-    let mut findings = Vec::new();
+    // Room for what evaluating a proposal usually finds, so the list is not copied as it grows.
+    let mut findings = Vec::with_capacity(16);
     for rule in RULES.iter().filter(|r| scopes.contains(&r.scope)) {
         (rule.check)(context, &mut findings);
     }

@@ -31,7 +31,24 @@ macro_rules! list_enum {
                 $variant,
             )+
         }
+
+        impl $crate::model::macros::ListEnum for $name {
+            fn position(self) -> u32 {
+                self as u32
+            }
+        }
+
+        // A set of variants fits in one `u128` (see `ListEnum`).
+        const _: () = assert!([$(stringify!($variant)),+].len() <= 128);
     };
+}
+
+/// What the crate knows of every list enum beyond its string form: each variant's place in
+/// declaration order, so that a set of variants is a bit set (the engine asks "does any of the
+/// activity's data categories have this kind?" a dozen times per activity).
+pub(crate) trait ListEnum: Copy + strum::IntoEnumIterator {
+    /// The variant's position in declaration order, below 128.
+    fn position(self) -> u32;
 }
 
 pub(crate) use list_enum;

@@ -35,7 +35,7 @@ pub(crate) mod prelude {
     pub(crate) use crate::model::*;
     pub(crate) use crate::path::FieldPath;
 
-    pub(crate) use super::{cookie_name, once_for_activities, provided};
+    pub(crate) use super::{EnumSet, cookie_name, once_for_activities, provided};
 }
 
 /// Whether a text field is filled in: present and not blank.
@@ -89,6 +89,62 @@ fn name_some(activities: &[crate::engine::context::ActivityRef<'_>]) -> String {
     match activities.len().saturating_sub(SHOWN) {
         0 => names,
         more => message!("{names} and {more} more"),
+    }
+}
+
+/// A set of list-enum values as one bit each: the questions rules ask of an activity ("does any
+/// of its data categories have this kind?", "which WP248 criteria does it meet?") answered from
+/// one pass over its entries, without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EnumSet<T> {
+    bits: u128,
+    kind: std::marker::PhantomData<T>,
+}
+
+impl<T> Default for EnumSet<T> {
+    fn default() -> Self {
+        Self {
+            bits: 0,
+            kind: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T: crate::model::macros::ListEnum> EnumSet<T> {
+    pub(crate) fn insert(&mut self, value: T) {
+        self.bits |= 1 << value.position();
+    }
+
+    pub(crate) fn contains(&self, value: T) -> bool {
+        self.bits & (1 << value.position()) != 0
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+
+    /// The values in declaration order (the order of the enum's `Ord`).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = T> + use<T> {
+        let set = *self;
+        T::iter().filter(move |value| set.contains(*value))
+    }
+}
+
+impl<T: crate::model::macros::ListEnum> Extend<T> for EnumSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, values: I) {
+        values.into_iter().for_each(|value| self.insert(value));
+    }
+}
+
+impl<T: crate::model::macros::ListEnum> FromIterator<T> for EnumSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Self {
+        let mut set = Self::default();
+        set.extend(values);
+        set
     }
 }
 
@@ -195,6 +251,28 @@ pub(crate) fn retention_event(retention: &Retention) -> Option<RetentionEvent> {
 
 #[cfg(test)]
 mod tests {
+    /// A set of list-enum values holds exactly what was put in, and lists it in the enum's order
+    /// as a `BTreeSet` would, for the largest list enum too.
+    #[test]
+    fn enum_sets_agree_with_btree_sets() {
+        use std::collections::BTreeSet;
+        use strum::IntoEnumIterator as _;
+
+        use crate::model::DataKind;
+        let all: Vec<DataKind> = DataKind::iter().collect();
+        for step in 1..=all.len() {
+            let chosen: Vec<DataKind> = all.iter().copied().rev().step_by(step).collect();
+            let set: super::EnumSet<DataKind> = chosen.iter().copied().collect();
+            let expected: BTreeSet<DataKind> = chosen.iter().copied().collect();
+            assert_eq!(
+                set.iter().collect::<Vec<_>>(),
+                expected.iter().copied().collect::<Vec<_>>()
+            );
+            assert_eq!(set.len(), expected.len());
+            assert!(all.iter().all(|k| set.contains(*k) == expected.contains(k)));
+        }
+    }
+
     /// Grouping gives the same groups, in order of first use, whether it scans or indexes.
     #[test]
     fn group_by_entry_keeps_first_use_order_past_the_scan() {

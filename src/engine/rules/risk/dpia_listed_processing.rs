@@ -1,8 +1,6 @@
 //! `dpia-listed-processing`: processing on the Dutch supervisory authority's DPIA list without a
 //! DPIA.
 
-use std::collections::BTreeSet;
-
 use crate::engine::rules::prelude::*;
 
 pub(crate) static RULE: Rule = Rule {
@@ -34,7 +32,7 @@ pub(crate) static RULE: Rule = Rule {
 /// needs a DPIA (Besluit AP of 27 November 2019, Stcrt. 2019, 64418; GDPR Art 35(4)). Most
 /// apply when the processing is large-scale or systematic. Item 2, "Zwarte lijsten"
 /// (blacklists), is left out: no fact a register records shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, strum::EnumIter)]
 enum ApDpiaCategory {
     /// Heimelijk onderzoek: covert investigation.
     CovertInvestigation,
@@ -68,6 +66,12 @@ enum ApDpiaCategory {
     ObservingBehaviour,
     /// Biometrische gegevens: biometric data to identify people.
     BiometricData,
+}
+
+impl crate::model::macros::ListEnum for ApDpiaCategory {
+    fn position(self) -> u32 {
+        self as u32
+    }
 }
 
 impl ApDpiaCategory {
@@ -110,7 +114,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if listed.is_empty() {
             continue;
         }
-        let names: Vec<&str> = listed.iter().map(|c| c.dutch_name()).collect();
+        let names: Vec<&str> = listed.iter().map(ApDpiaCategory::dutch_name).collect();
         let large = a.large_scale == Some(true);
         let finding = ctx.finding(
             &RULE,
@@ -132,29 +136,31 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 }
 
 /// The AP list categories the activity's recorded facts match.
-fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCategory> {
+fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<ApDpiaCategory> {
     use ApDpiaCategory as Ap;
     let a = activity.activity;
-    let categories = ctx.data_categories(activity);
-    let kind = |k: DataKind| categories.iter().any(|(_, c)| c.kind == Some(k));
-    let special = |s: SpecialCategory| {
-        categories
-            .iter()
-            .any(|(_, c)| c.special_categories().any(|x| x == s))
-    };
-    let sensitive = categories.iter().any(|(_, c)| c.is_special() || c.criminal);
-    let purpose = |k: PurposeKind| {
-        a.purposes
-            .iter()
-            .filter_map(|id| ctx.find::<Purpose>(id.as_str()))
-            .any(|p| p.entry.kind == Some(k))
-    };
+    // What the activity's entries say, gathered in one pass over each list: the list's items
+    // below ask about a dozen kinds.
+    let mut data_kinds = EnumSet::default();
+    let mut specials = EnumSet::default();
+    let mut sensitive = false;
+    for (_, c) in ctx.data_categories(activity).iter() {
+        data_kinds.extend(c.kind);
+        specials.extend(c.special_categories());
+        sensitive |= c.is_special() || c.criminal;
+    }
+    let purpose_kinds: EnumSet<PurposeKind> = (a.purposes.iter())
+        .filter_map(|id| ctx.find::<Purpose>(id.as_str())?.entry.kind)
+        .collect();
+    let kind = |k: DataKind| data_kinds.contains(k);
+    let special = |s: SpecialCategory| specials.contains(s);
+    let purpose = |k: PurposeKind| purpose_kinds.contains(k);
     let uses = |t: Technology| a.technologies.contains(&t);
-    let joint = a
-        .recipients
-        .iter()
-        .filter_map(|id| ctx.find::<Recipient>(id.as_str()))
-        .any(|r| r.entry.kind == Some(RecipientKind::JointController));
+    let joint = || {
+        (a.recipients.iter())
+            .filter_map(|id| ctx.find::<Recipient>(id.as_str()))
+            .any(|r| r.entry.kind == Some(RecipientKind::JointController))
+    };
     let profiling = a.automated_decision_making.as_ref().is_some_and(|d| d.profiling);
 
     let matches = [
@@ -172,7 +178,7 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<ApDpiaCateg
         ),
         (Ap::GeneticData, special(SpecialCategory::Genetic)),
         (Ap::HealthData, special(SpecialCategory::Health)),
-        (Ap::Partnerships, joint && sensitive),
+        (Ap::Partnerships, sensitive && joint()),
         (
             Ap::CameraSurveillance,
             uses(Technology::CameraSurveillance)

@@ -1,7 +1,5 @@
 //! `dpia-missing`: processing likely to result in a high risk needs a DPIA before it starts.
 
-use std::collections::BTreeSet;
-
 use crate::engine::rules::prelude::*;
 
 pub(crate) static RULE: Rule = Rule {
@@ -73,14 +71,51 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Why the activity is likely to result in a high risk, in words for the message, or `None`.
-pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<String> {
+/// Why an activity is likely to result in a high risk (Art 35(1), (3)), written into the message
+/// only when there is one to write: `dpia-listed-processing` asks too, to leave such activities
+/// to this rule.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum HighRisk {
+    /// Art 35(3)(a).
+    EvaluatesForDecisions,
+    /// Art 35(3)(b).
+    SpecialDataOnALargeScale,
+    /// Art 35(3)(c).
+    SystematicMonitoringOnALargeScale,
+    /// Two or more of the WP248 criteria.
+    Criteria(EnumSet<HighRiskCriterion>),
+}
+
+impl std::fmt::Display for HighRisk {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::EvaluatesForDecisions => f.write_str(
+                "evaluates people by automated processing for decisions with legal or similarly significant effects (Art 35(3)(a))",
+            ),
+            Self::SpecialDataOnALargeScale => f.write_str(
+                "processes special-category or criminal data on a large scale (Art 35(3)(b))",
+            ),
+            Self::SystematicMonitoringOnALargeScale => {
+                f.write_str("monitors people systematically on a large scale (Art 35(3)(c))")
+            }
+            Self::Criteria(criteria) => {
+                write!(f, "meets {} DPIA criteria (", criteria.len())?;
+                for (i, criterion) in criteria.iter().enumerate() {
+                    f.write_str(if i == 0 { "" } else { ", " })?;
+                    f.write_str(criterion_name(criterion))?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+/// Why the activity is likely to result in a high risk, or `None`.
+pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<HighRisk> {
     let a = activity.activity;
     let criteria = criteria(ctx, activity);
-    let met = |c: HighRiskCriterion| criteria.contains(&c);
+    let met = |c: HighRiskCriterion| criteria.contains(c);
     let large_scale = met(HighRiskCriterion::LargeScale);
-    let categories = ctx.data_categories(activity);
-    let special_or_criminal = categories.iter().any(|(_, c)| c.is_special() || c.criminal);
     let adm = a.automated_decision_making.as_ref();
 
     // Art 35(3)(a) is about evaluating personal aspects (profiling, scoring) for decisions with
@@ -88,36 +123,23 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<S
     if adm.is_some_and(AutomatedDecisionMaking::has_significant_effect)
         && met(HighRiskCriterion::EvaluationOrScoring)
     {
-        return Some(
-            "evaluates people by automated processing for decisions with legal or similarly significant effects (Art 35(3)(a))"
-                .to_owned(),
-        );
+        return Some(HighRisk::EvaluatesForDecisions);
     }
-    if special_or_criminal && large_scale {
-        return Some(
-            "processes special-category or criminal data on a large scale (Art 35(3)(b))".to_owned(),
-        );
+    if large_scale && (ctx.data_categories(activity).iter()).any(|(_, c)| c.is_special() || c.criminal) {
+        return Some(HighRisk::SpecialDataOnALargeScale);
     }
     if large_scale && met(HighRiskCriterion::SystematicMonitoring) {
-        return Some("monitors people systematically on a large scale (Art 35(3)(c))".to_owned());
+        return Some(HighRisk::SystematicMonitoringOnALargeScale);
     }
-    if criteria.len() < 2 {
-        return None;
-    }
-    let names: Vec<&str> = criteria.iter().map(|&c| criterion_name(c)).collect();
-    Some(message!(
-        "meets {} DPIA criteria ({})",
-        criteria.len(),
-        names.join(", ")
-    ))
+    (criteria.len() >= 2).then_some(HighRisk::Criteria(criteria))
 }
 
 /// The WP248 criteria the activity meets: those it declares, and those its recorded facts show
 /// (data kinds, special categories, technologies, automated decisions, data subjects, scale).
-fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> BTreeSet<HighRiskCriterion> {
+fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<HighRiskCriterion> {
     use HighRiskCriterion as C;
     let a = activity.activity;
-    let mut criteria: BTreeSet<C> = a.high_risk_criteria.iter().copied().collect();
+    let mut criteria: EnumSet<C> = a.high_risk_criteria.iter().copied().collect();
     let categories = ctx.data_categories(activity);
     let uses = |t: Technology| a.technologies.contains(&t);
     // WP248 criterion 4 names special and criminal data and data of a highly personal nature:
