@@ -133,7 +133,7 @@ impl<'a> NodeDeserializer<'a> {
         Self { node }
     }
 
-    /// Checks the text of a model value type before serde sees it, so the error is typed.
+    /// Checks the text of a model value type, for the typed error when its own reading fails.
     fn check_value_type(&self, name: &str) -> Result<(), DeError> {
         let Value::String(text) = &self.node.value else {
             return Ok(());
@@ -183,9 +183,16 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
         name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        self.check_value_type(name)?;
-        let span = self.node.span;
-        visitor.visit_newtype_struct(self).map_err(|e| e.at(span))
+        // The model's value types check their text as they read it; only when one refuses it is
+        // the text checked here again, for the typed error (checking every id twice was a tenth
+        // of loading a register's typed values).
+        let node = self.node;
+        visitor
+            .visit_newtype_struct(self)
+            .map_err(|e| match Self::new(node).check_value_type(name) {
+                Err(typed) => typed,
+                Ok(()) => e.at(node.span),
+            })
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
