@@ -114,7 +114,7 @@ macro_rules! string_value {
 /// or digit. The organisation's own wording goes in the entry's `label`; the id stays stable when
 /// the label changes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Id(String);
+pub struct Id(compact_str::CompactString);
 
 impl Id {
     /// The longest id accepted, in characters.
@@ -123,7 +123,8 @@ impl Id {
     /// Checks `text` against the id rules.
     pub fn parse(text: &str) -> Result<Self, ValueError> {
         Self::check(text)?;
-        Ok(Self(text.to_owned()))
+        // Inline when short, as nearly all ids are: a register holds tens of thousands.
+        Ok(Self(text.into()))
     }
 
     /// Checks `text` against the id rules without keeping it (the loader checks every id once

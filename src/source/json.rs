@@ -119,7 +119,7 @@ impl<'t> Parser<'t> {
             Token::OpenBracket => return self.array(span.start, depth + 1),
             Token::String(value) => {
                 check_string_literal(self.text, span.start, span.end)?;
-                Value::String(value.into_owned())
+                Value::String(value.into())
             }
             Token::Number(number) => number_value(number, span)?,
             Token::Boolean(b) => Value::Bool(b),
@@ -154,7 +154,7 @@ impl<'t> Parser<'t> {
                         return Err(self.error(ParseErrorKind::ExpectedObjectValue));
                     };
                     entries.push(Entry {
-                        key: key.into_owned(),
+                        key: key.into(),
                         key_span,
                         value: self.value(value, depth)?,
                     });
@@ -288,6 +288,8 @@ fn check_string_literal(text: &str, start: usize, end: usize) -> Result<(), Fail
 /// not read plainly (a syntax error, a limit passed, a duplicate key, a surrogate escape, a raw
 /// control character), leaving the file to the token reader, which reports it.
 pub(crate) mod fast {
+    use compact_str::CompactString;
+
     use super::super::limits::{Budget, Limits, check_unique_keys};
     use super::super::tree::{Entry, Node, Span, Value};
 
@@ -413,7 +415,7 @@ pub(crate) mod fast {
         }
 
         /// A string literal at the current `"`, decoded; the reader ends past the closing quote.
-        fn string(&mut self) -> Option<String> {
+        fn string(&mut self) -> Option<CompactString> {
             self.at += 1;
             let start = self.at;
             // The plain run up to the closing quote or the first escape. (memchr is slower here:
@@ -421,7 +423,7 @@ pub(crate) mod fast {
             while let Some(b) = self.peek() {
                 match b {
                     b'"' => {
-                        let plain = self.text.get(start..self.at)?.to_owned();
+                        let plain = CompactString::from(self.text.get(start..self.at)?);
                         self.at += 1;
                         return Some(plain);
                     }
@@ -430,7 +432,7 @@ pub(crate) mod fast {
                     _ => self.at += 1,
                 }
             }
-            let mut decoded = self.text.get(start..self.at)?.to_owned();
+            let mut decoded = CompactString::from(self.text.get(start..self.at)?);
             loop {
                 let run = self.at;
                 while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {

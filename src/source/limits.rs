@@ -132,7 +132,7 @@ pub(crate) fn check_unique_keys(entries: &[Entry]) -> Result<(), Failure> {
     match duplicate.and_then(|(first, second)| Some((entries.get(first)?, entries.get(second)?))) {
         Some((first, second)) => Err(Failure::at(
             LoadErrorKind::DuplicateKey {
-                key: second.key.clone(),
+                key: second.key.to_string(),
                 first: first.key_span,
             },
             second.key_span,

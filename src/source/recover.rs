@@ -128,7 +128,7 @@ fn take_out(tree: &mut Node, path: &FieldPath) -> Option<Removed> {
 fn child_mut<'a>(node: &'a mut Node, segment: &PathSegment) -> Option<&'a mut Node> {
     match (&mut node.value, segment) {
         (Value::Mapping(entries), PathSegment::Key(key)) => {
-            entries.iter_mut().find(|e| &e.key == key).map(|e| &mut e.value)
+            entries.iter_mut().find(|e| e.key == key).map(|e| &mut e.value)
         }
         (Value::Sequence(items), PathSegment::Index(i)) => items.get_mut(*i),
         _ => None,

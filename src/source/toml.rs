@@ -59,7 +59,7 @@ fn convert_table(table: &DeTable<'_>, depth: usize, budget: &mut Budget) -> Resu
             let key_span = Span::new(key.span().start, key.span().end);
             let value_span = Span::new(value.span().start, value.span().end);
             Ok(Entry {
-                key: key.get_ref().to_string(),
+                key: key.get_ref().as_ref().into(),
                 key_span,
                 value: convert(value.get_ref(), value_span, depth, budget)?,
             })
@@ -70,7 +70,7 @@ fn convert_table(table: &DeTable<'_>, depth: usize, budget: &mut Budget) -> Resu
 fn convert(value: &DeValue<'_>, span: Span, depth: usize, budget: &mut Budget) -> Result<Node, Failure> {
     budget.add(1, span, false)?;
     let value = match value {
-        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::String(s) => Value::String(s.as_ref().into()),
         DeValue::Integer(i) => {
             let digits = i.as_str().replace('_', "");
             let digits = match i.radix() {
@@ -97,7 +97,7 @@ fn convert(value: &DeValue<'_>, span: Span, depth: usize, budget: &mut Budget) -
         }
         DeValue::Boolean(b) => Value::Bool(*b),
         // A TOML date such as `updated = 2021-03-16` reads as its text, like a quoted date.
-        DeValue::Datetime(dt) => Value::String(dt.to_string()),
+        DeValue::Datetime(dt) => Value::String(compact_str::ToCompactString::to_compact_string(&dt)),
         DeValue::Array(items) => {
             budget.enter(depth + 1, span)?;
             let items = items

@@ -2,6 +2,8 @@
 //! carries its byte span in the file. All three formats parse into it once; typed values are
 //! deserialised from it, and any [`FieldPath`] can later be turned back into a span.
 
+use compact_str::CompactString;
+
 use crate::path::{FieldPath, PathSegment};
 
 /// A byte range in a source file (`start..end`).
@@ -35,8 +37,8 @@ pub struct Node {
 /// A mapping entry: a key with its own span, and the value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The key.
-    pub key: String,
+    /// The key (kept inline when short, as field names are: no allocation per entry).
+    pub key: CompactString,
     /// Where the key is in the file.
     pub key_span: Span,
     /// The value.
@@ -54,8 +56,9 @@ pub enum Value {
     Integer(i64),
     /// A floating-point number.
     Float(f64),
-    /// A string (TOML dates and times are kept as their text).
-    String(String),
+    /// A string (TOML dates and times are kept as their text); kept inline when short, as ids
+    /// and codes are.
+    String(CompactString),
     /// A sequence (YAML sequence, TOML array, JSON array).
     Sequence(Vec<Node>),
     /// A mapping with unique string keys, in file order.
@@ -84,7 +87,7 @@ impl Node {
         for segment in path.segments() {
             node = match (&node.value, segment) {
                 (Value::Mapping(entries), PathSegment::Key(key)) => {
-                    &entries.iter().find(|e| &e.key == key)?.value
+                    &entries.iter().find(|e| e.key == key)?.value
                 }
                 (Value::Mapping(entries), PathSegment::Index(i)) => {
                     let key = i.to_string();
@@ -148,7 +151,7 @@ impl Node {
         let parent = self.get(&FieldPath::from_segments(parent.to_vec()))?;
         match (&parent.value, last) {
             (Value::Mapping(entries), PathSegment::Key(key)) => {
-                entries.iter().find(|e| &e.key == key).map(|e| e.key_span)
+                entries.iter().find(|e| e.key == key).map(|e| e.key_span)
             }
             _ => None,
         }
@@ -163,12 +166,12 @@ impl Node {
             Value::Bool(b) => Json::Bool(*b),
             Value::Integer(i) => Json::from(*i),
             Value::Float(x) => serde_json::Number::from_f64(*x).map_or(Json::Null, Json::Number),
-            Value::String(s) => Json::String(s.clone()),
+            Value::String(s) => Json::String(s.to_string()),
             Value::Sequence(items) => Json::Array(items.iter().map(Node::to_json).collect()),
             Value::Mapping(entries) => Json::Object(
                 entries
                     .iter()
-                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .map(|e| (e.key.to_string(), e.value.to_json()))
                     .collect(),
             ),
         }

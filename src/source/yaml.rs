@@ -6,6 +6,7 @@
 //! and every copy counts against the value budget, which refuses alias bombs before they grow.
 //! Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string, not a boolean).
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
@@ -26,7 +27,7 @@ enum Frame {
         start: usize,
         anchor: usize,
         entries: Vec<Entry>,
-        key: Option<(String, Span)>,
+        key: Option<(CompactString, Span)>,
     },
 }
 
@@ -96,12 +97,12 @@ pub(crate) fn parse(file: &SourceFile, limits: Limits) -> Result<Node, Failure> 
                 let force_string = tag.as_ref().is_some_and(|t| t.suffix == "str");
                 if builder.awaiting_key() {
                     builder.budget.add(1, span, false)?;
-                    builder.set_key(text.into_owned(), span);
+                    builder.set_key(text.into(), span);
                 } else {
                     let value = if style == ScalarStyle::Plain && !force_string {
                         resolve_plain(&text)
                     } else {
-                        Value::String(text.into_owned())
+                        Value::String(text.into())
                     };
                     builder.budget.add(1, span, false)?;
                     builder.complete(Node { span, value }, anchor)?;
@@ -176,7 +177,7 @@ impl Builder<'_> {
         matches!(self.stack.last(), Some(Frame::Mapping { key: None, .. }))
     }
 
-    fn set_key(&mut self, text: String, span: Span) {
+    fn set_key(&mut self, text: CompactString, span: Span) {
         if let Some(Frame::Mapping { key, .. }) = self.stack.last_mut() {
             *key = Some((text, span));
         }
@@ -282,7 +283,7 @@ fn resolve_plain(text: &str) -> Value {
     {
         return Value::Float(x);
     }
-    Value::String(text.to_owned())
+    Value::String(text.into())
 }
 
 /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
