@@ -18,6 +18,9 @@ pub(crate) trait CatalogueEntry {
     const NOUN: &'static str;
     /// The word messages use for several entries.
     const PLURAL: &'static str;
+    /// The catalogue's place among the eight, in the order of [`catalogue_ids`]: for tables
+    /// that keep something per catalogue.
+    const ORDINAL: usize;
     /// The entry's id.
     fn id(&self) -> &Id;
     /// Its list in a set of catalogues.
@@ -27,11 +30,12 @@ pub(crate) trait CatalogueEntry {
 }
 
 macro_rules! catalogue_entries {
-    ($($ty:ty => $field:ident, $noun:literal, $plural:literal;)+) => {$(
+    ($($ordinal:literal: $ty:ty => $field:ident, $noun:literal, $plural:literal;)+) => {$(
         impl CatalogueEntry for $ty {
             const KEY: &'static str = stringify!($field);
             const NOUN: &'static str = $noun;
             const PLURAL: &'static str = $plural;
+            const ORDINAL: usize = $ordinal;
             fn id(&self) -> &Id {
                 &self.id
             }
@@ -43,14 +47,14 @@ macro_rules! catalogue_entries {
 }
 
 catalogue_entries! {
-    DataSubject => data_subjects, "data subject category", "data subject categories";
-    DataCategory => data_categories, "data category", "data categories";
-    Purpose => purposes, "purpose", "purposes";
-    Recipient => recipients, "recipient", "recipients";
-    Processor => processors, "processor", "processors";
-    RetentionRule => retention_rules, "retention rule", "retention rules";
-    SecurityMeasure => security_measures, "security measure", "security measures";
-    System => systems, "system", "systems";
+    0: DataSubject => data_subjects, "data subject category", "data subject categories";
+    1: DataCategory => data_categories, "data category", "data categories";
+    2: Purpose => purposes, "purpose", "purposes";
+    3: Recipient => recipients, "recipient", "recipients";
+    4: Processor => processors, "processor", "processors";
+    5: RetentionRule => retention_rules, "retention rule", "retention rules";
+    6: SecurityMeasure => security_measures, "security measure", "security measures";
+    7: System => systems, "system", "systems";
 }
 
 /// An entry found by id, with where it is declared.
@@ -212,6 +216,23 @@ pub(crate) fn catalogue_ids(catalogues: &Catalogues) -> [(&'static str, &'static
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each catalogue's ordinal is its place in `catalogue_ids`.
+    #[test]
+    fn ordinals_follow_catalogue_ids() {
+        fn place<T: CatalogueEntry>(keys: &[&str]) -> Option<usize> {
+            keys.iter().position(|k| *k == T::KEY)
+        }
+        let keys = catalogue_ids(&Catalogues::default()).map(|(key, _, _)| key);
+        assert_eq!(place::<DataSubject>(&keys), Some(DataSubject::ORDINAL));
+        assert_eq!(place::<DataCategory>(&keys), Some(DataCategory::ORDINAL));
+        assert_eq!(place::<Purpose>(&keys), Some(Purpose::ORDINAL));
+        assert_eq!(place::<Recipient>(&keys), Some(Recipient::ORDINAL));
+        assert_eq!(place::<Processor>(&keys), Some(Processor::ORDINAL));
+        assert_eq!(place::<RetentionRule>(&keys), Some(RetentionRule::ORDINAL));
+        assert_eq!(place::<SecurityMeasure>(&keys), Some(SecurityMeasure::ORDINAL));
+        assert_eq!(place::<System>(&keys), Some(System::ORDINAL));
+    }
 
     /// Short lists are scanned and long ones hashed; either way an id finds its first entry,
     /// and an undeclared id finds nothing.

@@ -21,83 +21,87 @@ pub(crate) static RULE: Rule = Rule {
     check,
 };
 
-/// One list of a scope: the scope's field, the activity's list it narrows, and the ids.
-type Narrowing<'a> = (&'static str, &'static str, &'a [Id], &'a [Id]);
-
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.activities() {
         let a = activity.activity;
-        let mut scopes: Vec<((Subject, FieldPath), Vec<Narrowing<'_>>)> = Vec::new();
+        // The scope's path is built only for a finding: every activity's scopes are looked at.
+        let mut narrowing = |scope: &'static str,
+                             s: usize,
+                             field: &'static str,
+                             list: &'static str,
+                             ids: &[Id],
+                             of_activity: &[Id]| {
+            for (i, id) in ids.iter().enumerate().filter(|(_, id)| !of_activity.contains(id)) {
+                let (subject, path) = activity.at_index(scope, s);
+                out.push(ctx.finding(
+                    &RULE,
+                    (subject, path.key(field).index(i)),
+                    message!(
+                        "activity {} scopes `{id}`, which is not among its `{list}`",
+                        activity.name()
+                    ),
+                    message!("add `{id}` to the activity's `{list}`, or remove it from the scope"),
+                ));
+            }
+        };
         for (s, scope) in a.data_category_scope.iter().enumerate() {
-            scopes.push((
-                activity.at_index("data_category_scope", s),
-                vec![
-                    (
-                        "categories",
-                        "data_categories",
-                        &scope.categories,
-                        &a.data_categories,
-                    ),
-                    (
-                        "data_subjects",
-                        "data_subjects",
-                        &scope.data_subjects,
-                        &a.data_subjects,
-                    ),
-                    ("purposes", "purposes", &scope.purposes, &a.purposes),
-                ],
-            ));
+            let at = "data_category_scope";
+            narrowing(
+                at,
+                s,
+                "categories",
+                "data_categories",
+                &scope.categories,
+                &a.data_categories,
+            );
+            narrowing(
+                at,
+                s,
+                "data_subjects",
+                "data_subjects",
+                &scope.data_subjects,
+                &a.data_subjects,
+            );
+            narrowing(at, s, "purposes", "purposes", &scope.purposes, &a.purposes);
         }
         for (s, scope) in a.recipient_scope.iter().enumerate() {
-            scopes.push((
-                activity.at_index("recipient_scope", s),
-                vec![
-                    ("recipients", "recipients", &scope.recipients, &a.recipients),
-                    (
-                        "data_categories",
-                        "data_categories",
-                        &scope.data_categories,
-                        &a.data_categories,
-                    ),
-                ],
-            ));
+            let at = "recipient_scope";
+            narrowing(
+                at,
+                s,
+                "recipients",
+                "recipients",
+                &scope.recipients,
+                &a.recipients,
+            );
+            narrowing(
+                at,
+                s,
+                "data_categories",
+                "data_categories",
+                &scope.data_categories,
+                &a.data_categories,
+            );
         }
         for (d, source) in a.data_sources.iter().enumerate() {
-            scopes.push((
-                activity.at_index("data_sources", d),
-                vec![(
-                    "data_categories",
-                    "data_categories",
-                    &source.data_categories,
-                    &a.data_categories,
-                )],
-            ));
+            narrowing(
+                "data_sources",
+                d,
+                "data_categories",
+                "data_categories",
+                &source.data_categories,
+                &a.data_categories,
+            );
         }
         for (b, basis) in a.lawful_bases.iter().enumerate() {
-            scopes.push((
-                activity.at_index("lawful_bases", b),
-                vec![(
-                    "data_categories",
-                    "data_categories",
-                    &basis.data_categories,
-                    &a.data_categories,
-                )],
-            ));
-        }
-        for ((subject, path), lists) in scopes {
-            for (field, list, ids, of_activity) in lists {
-                for (i, id) in ids.iter().enumerate().filter(|(_, id)| !of_activity.contains(id)) {
-                    out.push(ctx.finding(
-                        &RULE,
-                        (subject, path.clone().key(field).index(i)),
-                        message!(
-                            "activity {} scopes `{id}`, which is not among its `{list}`",
-                            activity.name()
-                        ),
-                        message!("add `{id}` to the activity's `{list}`, or remove it from the scope"),
-                    ));
-                }
-            }
+            narrowing(
+                "lawful_bases",
+                b,
+                "data_categories",
+                "data_categories",
+                &basis.data_categories,
+                &a.data_categories,
+            );
         }
     }
 }

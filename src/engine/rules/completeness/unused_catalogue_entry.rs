@@ -1,8 +1,6 @@
 //! `unused-catalogue-entry`: a catalogue entry no activity uses.
 
-use foldhash::{HashSet, HashSetExt};
-
-use crate::engine::index::catalogue_ids;
+use crate::engine::index::{Indexed, catalogue_ids};
 use crate::engine::rules::prelude::*;
 
 pub(crate) static RULE: Rule = Rule {
@@ -22,84 +20,113 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let register = ctx.register;
-    let mut used: HashSet<(&str, &str)> = HashSet::new();
+    let mut used = Used::new(ctx);
     for a in &register.activities {
-        let lists: [(&str, &[Id]); 8] = [
-            ("purposes", &a.purposes),
-            ("data_subjects", &a.data_subjects),
-            ("data_categories", &a.data_categories),
-            ("retention_rules", &a.retention),
-            ("recipients", &a.recipients),
-            ("processors", &a.processors),
-            ("systems", &a.systems),
-            ("security_measures", &a.security_measures),
-        ];
-        for (key, ids) in lists {
-            used.extend(ids.iter().map(|id| (key, id.as_str())));
-        }
+        used.mark::<Purpose>(&a.purposes);
+        used.mark::<DataSubject>(&a.data_subjects);
+        used.mark::<DataCategory>(&a.data_categories);
+        used.mark::<RetentionRule>(&a.retention);
+        used.mark::<Recipient>(&a.recipients);
+        used.mark::<Processor>(&a.processors);
+        used.mark::<System>(&a.systems);
+        used.mark::<SecurityMeasure>(&a.security_measures);
         for cookie in &a.cookies {
-            used.extend(cookie.purposes.iter().map(|id| ("purposes", id.as_str())));
+            used.mark::<Purpose>(&cookie.purposes);
+            used.mark::<Processor>(cookie.processor.as_slice());
         }
         for t in &a.transfers {
-            used.extend(t.recipient.iter().map(|id| ("recipients", id.as_str())));
-            used.extend(t.processor.iter().map(|id| ("processors", id.as_str())));
+            used.mark::<Recipient>(t.recipient.as_slice());
+            used.mark::<Processor>(t.processor.as_slice());
         }
     }
     // A processor behind a used recipient or system, and measures of a used system or of an
     // Art 30(2) record, are in use too.
     let c = &register.catalogues;
-    let used_recipients: Vec<&Recipient> = c
-        .recipients
-        .iter()
-        .filter(|r| used.contains(&("recipients", r.id.as_str())))
-        .collect();
-    for r in used_recipients {
-        used.extend(r.processor.iter().map(|id| ("processors", id.as_str())));
+    for (r, recipient) in c.recipients.iter().enumerate() {
+        if used.is_used::<Recipient>(r) {
+            used.mark::<Processor>(recipient.processor.as_slice());
+        }
     }
-    let used_systems: Vec<&System> = c
-        .systems
-        .iter()
-        .filter(|s| used.contains(&("systems", s.id.as_str())))
-        .collect();
-    for s in used_systems {
-        used.extend(s.processor.iter().map(|id| ("processors", id.as_str())));
-        used.extend(
-            s.security_measures
-                .iter()
-                .map(|id| ("security_measures", id.as_str())),
-        );
+    for (s, system) in c.systems.iter().enumerate() {
+        if used.is_used::<System>(s) {
+            used.mark::<Processor>(system.processor.as_slice());
+            used.mark::<SecurityMeasure>(&system.security_measures);
+        }
     }
-    used.extend(
-        register
-            .defaults
-            .security_measures
-            .iter()
-            .map(|id| ("security_measures", id.as_str())),
-    );
-    for cookie in register.activities.iter().flat_map(|a| a.cookies.iter()) {
-        used.extend(cookie.processor.iter().map(|id| ("processors", id.as_str())));
-    }
+    used.mark::<SecurityMeasure>(&register.defaults.security_measures);
     for rule in &c.retention_rules {
-        used.extend(rule.systems.iter().map(|id| ("systems", id.as_str())));
+        used.mark::<System>(&rule.systems);
     }
     for record in &register.processing_on_behalf {
-        used.extend(
-            record
-                .security_measures
-                .iter()
-                .map(|id| ("security_measures", id.as_str())),
-        );
+        used.mark::<SecurityMeasure>(&record.security_measures);
     }
-    for (key, noun, ids) in catalogue_ids(c) {
-        for (i, id) in ids.into_iter().enumerate() {
-            if !used.contains(&(key, id.as_str())) {
+    used.report::<DataSubject>(out);
+    used.report::<DataCategory>(out);
+    used.report::<Purpose>(out);
+    used.report::<Recipient>(out);
+    used.report::<Processor>(out);
+    used.report::<RetentionRule>(out);
+    used.report::<SecurityMeasure>(out);
+    used.report::<System>(out);
+}
+
+/// Which catalogue entries are in use, by position. An entry counts as used when the first entry
+/// with its id is (a duplicate id is `duplicate-id`'s finding, not this rule's).
+struct Used<'c, 'a> {
+    ctx: &'c Context<'a>,
+    marks: [Vec<bool>; 8],
+}
+
+impl<'c, 'a> Used<'c, 'a> {
+    fn new(ctx: &'c Context<'a>) -> Self {
+        Self {
+            ctx,
+            marks: catalogue_ids(&ctx.register.catalogues).map(|(_, _, ids)| vec![false; ids.len()]),
+        }
+    }
+
+    /// The marks of `T`'s catalogue (none for a catalogue beyond the eight, which cannot be).
+    fn marks<T: Indexed>(&mut self) -> Option<&mut Vec<bool>> {
+        self.marks.get_mut(T::ORDINAL)
+    }
+
+    /// Marks the entries `ids` refer to (an undeclared id is `dangling-reference`'s finding).
+    fn mark<T: Indexed>(&mut self, ids: &[Id]) {
+        let lookup = T::lookup(self.ctx.index);
+        for id in ids {
+            if let Some((position, _)) = lookup.get(id.as_str())
+                && let Some(mark) = self.marks::<T>().and_then(|marks| marks.get_mut(position))
+            {
+                *mark = true;
+            }
+        }
+    }
+
+    /// Whether the entry at `position` in `T`'s catalogue is used.
+    fn is_used<T: Indexed>(&mut self, position: usize) -> bool {
+        let lookup = T::lookup(self.ctx.index);
+        let first = lookup
+            .items()
+            .get(position)
+            .and_then(|entry| lookup.get(entry.id().as_str()))
+            .map_or(position, |(first, _)| first);
+        self.marks::<T>()
+            .and_then(|marks| marks.get(first))
+            .is_some_and(|used| *used)
+    }
+
+    /// A finding for every entry of `T`'s catalogue that is not used.
+    fn report<T: Indexed>(&mut self, out: &mut Vec<Finding>) {
+        let ctx = self.ctx;
+        for (i, entry) in T::lookup(ctx.index).items().iter().enumerate() {
+            if !self.is_used::<T>(i) {
                 out.push(ctx.finding(
                     &RULE,
                     (
                         Subject::Register,
-                        FieldPath::root().key("catalogues").key(key).index(i).key("id"),
+                        catalogue_path::<T>(Subject::Register).index(i).key("id"),
                     ),
-                    message!("the {noun} `{id}` is not used by any activity"),
+                    message!("the {} `{}` is not used by any activity", T::NOUN, entry.id()),
                     "add it to the activities that use it, or remove it from the register",
                 ));
             }
@@ -110,7 +137,37 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rules::testing::rule_tests;
+    use crate::engine::rules::testing::{parse_register, paths_of, rule_tests};
 
     rule_tests!(RULE);
+
+    /// Use is judged by id: both entries of a duplicated id count as used (the duplicate is
+    /// `duplicate-id`'s finding), and a processor behind a used recipient or system, or a
+    /// system's measures, are used; a system named only by a retention rule passes nothing on.
+    #[test]
+    fn use_follows_ids_and_what_stands_behind_used_entries() {
+        let register = parse_register(
+            "controller: { name: Gemeente Voorbeeld, public_authority: true }\n\
+             catalogues:\n\
+             \x20 data_categories:\n\
+             \x20   - { id: naam, label: Naam }\n\
+             \x20   - { id: naam, label: Naam (dubbel) }\n\
+             \x20 processors:\n\
+             \x20   - { id: hoster, name: Hoster }\n\
+             \x20   - { id: mailer, name: Mailer }\n\
+             \x20   - { id: backup, name: Backup }\n\
+             \x20 recipients:\n\
+             \x20   - { id: post, label: Post, processor: mailer }\n\
+             \x20 systems:\n\
+             \x20   - { id: zaak, name: Zaaksysteem, processor: hoster, security_measures: [mfa] }\n\
+             \x20   - { id: archief, name: Archief, processor: backup }\n\
+             \x20 security_measures:\n\
+             \x20   - { id: mfa, label: MFA, category: authentication }\n\
+             \x20 retention_rules:\n\
+             \x20   - { id: vijf, label: Vijf jaar, period: { after_event: { period: P5Y, event: case_closed } }, systems: [archief] }\n\
+             activities:\n\
+             \x20 - { id: contact, name: Contact, data_categories: [naam], recipients: [post], systems: [zaak], retention: [vijf] }\n",
+        );
+        assert_eq!(paths_of(&RULE, &register), ["/catalogues/processors/2/id"],);
+    }
 }
