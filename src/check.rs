@@ -261,10 +261,6 @@ impl<'o> Collector<'o> {
     /// Loads a file; one a directory walk found (`named` false) is first read as text and skipped,
     /// counted, when it does not look like a register or proposal.
     fn load(&mut self, path: &Path, tree: &Path, named: bool) -> Option<Loaded> {
-        if (!named || self.options.skip_other_named_files) && self.not_ropa(path) {
-            self.run.summary.skipped += 1;
-            return None;
-        }
         let name = path.display().to_string();
         // The budget is checked before reading, on the size the file system reports, so a file
         // past it is never read.
@@ -292,9 +288,27 @@ impl<'o> Collector<'o> {
         } else {
             Ok(())
         };
-        match confined
+        // A walked file is read and parsed once, then judged by what it holds: skipped, counted,
+        // when it is plainly not a register or proposal.
+        let sniff = !named || self.options.skip_other_named_files;
+        let document = confined.and_then(|()| Document::read(path, &self.options.read));
+        let skip = match &document {
+            Ok(document) => !document.is_ropa(),
+            // Text that does not parse is judged by its words; links, files over the size limit
+            // and text that is not UTF-8 (no source text) are reported by loading.
+            Err(error) => error
+                .source_file
+                .as_ref()
+                .zip(self.options.read.format.or_else(|| Format::from_path(path)))
+                .is_some_and(|(source, format)| !crate::source::looks_like_ropa(source.text(), format)),
+        };
+        if sniff && skip {
+            self.run.summary.skipped += 1;
+            return None;
+        }
+        match document
             .map_err(|e| vec![e])
-            .and_then(|()| load(path, &self.options.read))
+            .and_then(|document| load(path, document))
         {
             Ok(loaded) => {
                 let (kind, document) = match &loaded {
@@ -312,25 +326,6 @@ impl<'o> Collector<'o> {
                 self.load_errors(&errors);
                 None
             }
-        }
-    }
-
-    /// Whether a walked file is plainly not a register or proposal. Links, files over the size
-    /// limit and text that is not UTF-8 are not judged here: loading reports them.
-    fn not_ropa(&self, path: &Path) -> bool {
-        let Ok(meta) = std::fs::symlink_metadata(path) else {
-            return false;
-        };
-        if !meta.is_file() || meta.len() > self.options.read.limits.max_file_size {
-            return false;
-        }
-        let format = self.options.read.format.or_else(|| Format::from_path(path));
-        match (
-            std::fs::read(path).ok().and_then(|b| String::from_utf8(b).ok()),
-            format,
-        ) {
-            (Some(text), Some(format)) => !crate::source::looks_like_ropa(&text, format),
-            _ => false,
         }
     }
 
@@ -483,8 +478,7 @@ fn is_register_file(path: &Path) -> bool {
 }
 
 /// Loads a register or proposal, reporting every mistake in it rather than the first.
-fn load(path: &Path, options: &ReadOptions) -> Result<Loaded, Vec<LoadError>> {
-    let document = Document::read(path, options).map_err(|e| vec![e])?;
+fn load(path: &Path, document: Document) -> Result<Loaded, Vec<LoadError>> {
     Ok(match document.kind() {
         DocumentKind::Register => Loaded::Register(Box::new(LoadedRegister {
             path: path.to_path_buf(),

@@ -329,7 +329,11 @@ impl Config {
             if rule(&suppression.rule).is_none() {
                 return Err(error(at.key("rule"), unknown(&suppression.rule)));
             }
-            if suppression.reason.trim().is_empty() {
+            if suppression
+                .reason
+                .chars()
+                .all(|c| c.is_whitespace() || crate::sanitize::is_invisible(c))
+            {
                 return Err(error(at.key("reason"), ConfigProblem::EmptyReason));
             }
         }

@@ -468,6 +468,66 @@ fn walking_a_repository_checks_only_registers_and_proposals() {
     assert_eq!(out.status.code(), Some(2), "a named file is always checked");
 }
 
+/// A walk judges a file by what it parses to, not by how its text is written: a comment, a
+/// quoted or spaced key, a byte order mark, a document marker or an escaped key never makes it
+/// skip a proposal (which would let a non-compliant one pass), and a FIFO is refused at once.
+#[test]
+fn a_walk_never_skips_a_proposal_however_it_is_written() {
+    let body = "  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let yaml = |head: &str| format!("{head}\n{body}");
+    let variants: [(&str, String); 8] = [
+        ("p.yaml", yaml("# https://json-schema.org/draft/2020-12/schema\nactivity:")),
+        ("p.yaml", yaml("\"activity\":")),
+        ("p.yaml", yaml("activity :")),
+        ("p.yaml", yaml("\u{feff}activity:")),
+        ("p.yaml", "--- {activity: {id: nieuw, name: Nieuw, purposes: [onbekend]}}\n".to_owned()),
+        ("p.toml", "[ activity ]\nid = \"nieuw\"\nname = \"Nieuw\"\npurposes = [\"onbekend\"]\n".to_owned()),
+        ("p.json", "{\"\\u0061ctivity\": {\"id\": \"nieuw\", \"name\": \"Nieuw\", \"purposes\": [\"onbekend\"]}}".to_owned()),
+        ("p.json", "{\"rationale\": \"see json-schema.org/draft\", \"activity\": {\"id\": \"nieuw\", \"name\": \"Nieuw\", \"purposes\": [\"onbekend\"]}}".to_owned()),
+    ];
+    for (name, proposal) in &variants {
+        let dir = scratch(&[
+            ("privacy/register.yaml", VALID),
+            (&format!("privacy/{name}"), proposal),
+        ]);
+        for args in [
+            &["check", "--no-config", "."][..],
+            &[
+                "check",
+                "--no-config",
+                "--skip-other-files",
+                &format!("privacy/{name}"),
+            ],
+        ] {
+            let out = ropa(args, dir.path());
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{name} {proposal:?} {args:?}: {stdout}"
+            );
+            assert!(stdout.contains("1 proposal"), "{proposal:?}: {stdout}");
+        }
+    }
+}
+
+/// A FIFO met in a walk is refused as not a file, without waiting for a writer.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_waited_on() {
+    let dir = scratch(&[("privacy/register.yaml", VALID)]);
+    let fifo = dir.path().join("privacy/pipe.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let out = ropa(&["check", "--no-config", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("pipe.yaml"), "{stdout}");
+}
+
 /// What the pre-commit hook runs: the staged files, of which only registers and proposals are
 /// checked, and a staged proposal paired with its register on disk, staged or not.
 #[test]

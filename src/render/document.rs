@@ -131,7 +131,7 @@ pub(crate) fn safe_url(url: &str) -> bool {
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
         && !url
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>\"'`\\".contains(c))
+            .any(|c| c.is_whitespace() || crate::sanitize::is_unsafe(c) || "<>\"'`\\".contains(c))
 }
 
 /// An anchor for a heading, as GitHub makes them so that Markdown and HTML links agree:

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::document::{Block, Document, Fact, Span, Table, Text, safe_url};
-use crate::sanitize::sanitize;
+use crate::sanitize::markdown_text;
 
 /// The document as Markdown.
 pub fn to_markdown(document: &Document) -> String {
@@ -78,7 +78,7 @@ fn facts_item(out: &mut String, fact: &Fact) {
 
 /// A term with a colon, unless it is a question ("Moet u de gegevens geven?").
 fn term(text: &str) -> String {
-    let escaped = escape_inline(text, false);
+    let escaped = markdown_text(text, false);
     if text.ends_with(['?', ':']) {
         escaped
     } else {
@@ -106,17 +106,17 @@ fn inline(text: &Text) -> String {
     let mut out = String::new();
     for span in &text.0 {
         match span {
-            Span::Plain(text) => out.push_str(&escape_inline(text, out.is_empty())),
+            Span::Plain(text) => out.push_str(&markdown_text(text, out.is_empty())),
             Span::Strong(text) => {
-                let _ = write!(out, "**{}**", escape_inline(text, false));
+                let _ = write!(out, "**{}**", markdown_text(text, false));
             }
             Span::Gap(text) => {
-                let _ = write!(out, "*⚠ {}*", escape_inline(text, false));
+                let _ = write!(out, "*⚠ {}*", markdown_text(text, false));
             }
             Span::Link { text, url } if safe_url(url) => {
-                let _ = write!(out, "[{}](<{}>)", escape_inline(text, false), url.trim());
+                let _ = write!(out, "[{}](<{}>)", markdown_text(text, false), url.trim());
             }
-            Span::Link { text, .. } => out.push_str(&escape_inline(text, out.is_empty())),
+            Span::Link { text, .. } => out.push_str(&markdown_text(text, out.is_empty())),
             #[allow(unreachable_patterns)]
             _ => {}
         }
@@ -126,49 +126,7 @@ fn inline(text: &Text) -> String {
 
 /// Escapes text that starts a block.
 fn escape(text: &str) -> String {
-    escape_inline(text, true)
-}
-
-/// Escapes text for Markdown: characters that start emphasis, code, links, HTML, tables or
-/// entities are backslash-escaped; line breaks become spaces; controls and bidirectional
-/// overrides are neutralised. At the start of a block, a character that would make a heading, a
-/// list or a quote is escaped too.
-fn escape_inline(text: &str, at_start: bool) -> String {
-    let clean = sanitize(text);
-    let mut out = String::with_capacity(clean.len() + 8);
-    let mut start = at_start;
-    let mut chars = clean.chars().peekable();
-    while let Some(c) = chars.next() {
-        let c = if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c };
-        if start && c == ' ' {
-            out.push(c);
-            continue;
-        }
-        let block_marker = start
-            && (matches!(c, '#' | '-' | '+' | '=' | '>')
-                || (c.is_ascii_digit() && chars.peek().is_some_and(|n| matches!(n, '.' | ')'))));
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
-        ) || block_marker
-        {
-            out.push('\\');
-        }
-        if c.is_ascii_digit() && block_marker {
-            // Escape the `.` or `)` after the number instead: `1\.` is not a list item.
-            out.pop();
-            out.push(c);
-            if let Some(next) = chars.next() {
-                out.push('\\');
-                out.push(next);
-            }
-            start = false;
-            continue;
-        }
-        out.push(c);
-        start = false;
-    }
-    out
+    markdown_text(text, true)
 }
 
 #[cfg(test)]
@@ -180,7 +138,7 @@ mod tests {
         assert_eq!(escape("# kop"), "\\# kop");
         assert_eq!(escape("1. item"), "1\\. item");
         assert_eq!(escape("- item"), "\\- item");
-        assert_eq!(escape_inline("a - b", false), "a - b");
+        assert_eq!(markdown_text("a - b", false), "a - b");
         assert_eq!(escape("[x](javascript:alert(1))"), "\\[x\\](javascript:alert(1))");
         assert_eq!(escape("<script>&amp;"), "\\<script\\>\\&amp;");
         assert_eq!(escape("a|b\nc"), "a\\|b c");

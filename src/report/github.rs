@@ -6,6 +6,7 @@ use super::locate::{LocatedFinding, SourceLocation};
 use super::run::RunReport;
 use super::sanitize;
 use crate::engine::Severity;
+use crate::sanitize::{break_workflow_commands, markdown_text};
 
 /// Escapes a workflow command's message, as the Actions runner requires.
 fn escape_data(text: &str) -> String {
@@ -77,15 +78,13 @@ pub fn render_github(run: &RunReport) -> String {
         "::notice title=ropa::{}\n",
         escape_data(&summary_line(run))
     ));
-    sanitize(&out).into_owned()
+    break_workflow_commands(&sanitize(&out))
 }
 
-/// Escapes text for a Markdown table cell.
+/// Text from an input for a table cell: escaped as Markdown (no code span, link, image, HTML
+/// or table break can come out of it), on one line.
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\r', " ")
-        .replace('\n', "<br>")
+    markdown_text(text, false)
 }
 
 /// A Markdown summary: the counts, a table of load errors and findings (most severe first), and
@@ -101,7 +100,7 @@ pub fn render_markdown(run: &RunReport) -> String {
                 None => entry.file.clone(),
             };
             out.push_str(&format!(
-                "| `{}` | {} (`{}`) | {} |\n",
+                "| {} | {} (`{}`) | {} |\n",
                 cell(&place),
                 cell(&entry.message),
                 cell(&entry.code),
@@ -121,7 +120,7 @@ pub fn render_markdown(run: &RunReport) -> String {
                 None => finding.path.to_string(),
             };
             out.push_str(&format!(
-                "| {} | `{}` | `{}` | {} | {} |\n",
+                "| {} | `{}` | {} | {} | {} |\n",
                 finding.severity,
                 finding.rule,
                 cell(&place),
@@ -134,12 +133,12 @@ pub fn render_markdown(run: &RunReport) -> String {
         out.push_str("\n### Proposals\n\n| proposal | register | verdict |\n|---|---|---|\n");
         for evaluation in &run.evaluations {
             out.push_str(&format!(
-                "| `{}` | `{}` | {} |\n",
+                "| {} | {} | {} |\n",
                 cell(&evaluation.proposal),
                 cell(&evaluation.register),
                 cell(&evaluation.verdict)
             ));
         }
     }
-    sanitize(&out).into_owned()
+    break_workflow_commands(&sanitize(&out))
 }

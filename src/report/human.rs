@@ -8,6 +8,7 @@ use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
 use crate::config::ConfigError;
 use crate::engine::Severity;
+use crate::sanitize::break_workflow_commands;
 use crate::source::{LoadError, LoadErrorKind, SourceFile};
 
 /// Renders diagnostics as rustc/cargo-style text.
@@ -76,7 +77,7 @@ impl Window {
         Some(Self {
             first_line,
             from,
-            text: sanitize(file.text().get(from..to)?).into_owned(),
+            text: break_workflow_commands(&sanitize(file.text().get(from..to)?)),
             marks,
         })
     }
@@ -118,7 +119,7 @@ impl<'a> Diagnostic<'a> {
     /// primary share its window, others get their own (up to [`MAX_RELATED_SNIPPETS`]); places
     /// that cannot be shown become notes.
     fn place(&mut self, file: &SourceFile, location: &SourceLocation, primary: Mark, context: Vec<Mark>) {
-        self.file = Some(sanitize(&location.file).into_owned());
+        self.file = Some(clean(&location.file));
         match Window::over(
             file,
             primary.start,
@@ -136,7 +137,7 @@ impl<'a> Diagnostic<'a> {
                     .chars()
                     .take(80)
                     .collect();
-                self.notes.push(format!("at: `{}`", sanitize(&excerpt)));
+                self.notes.push(format!("at: `{}`", clean(&excerpt)));
             }
         }
         let mut hidden = 0;
@@ -220,8 +221,11 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
+/// Text from an input for one line of a terminal or CI log: sanitised, with line breaks shown
+/// as `\n` (a file name or label could otherwise start a line that a CI runner reads as a
+/// workflow command, such as `::add-mask::`) and GitHub's older command prefix broken.
 fn clean(text: &str) -> String {
-    sanitize(text).into_owned()
+    break_workflow_commands(&sanitize(text).replace('\n', "\\n"))
 }
 
 /// The short label under a load error's underline.

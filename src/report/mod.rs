@@ -30,21 +30,43 @@ pub use sarif::{ArtifactRoot, to_sarif};
 /// The run as one pretty-printed JSON document (schema: `ropa schema report`), with a final
 /// newline, sanitised.
 pub fn render_json(run: &RunReport) -> String {
-    sanitized_json(&serde_json::to_value(run).unwrap_or_default())
+    sanitized_json(serde_json::to_value(run).unwrap_or_default())
 }
 
 /// The run as a SARIF 2.1.0 log, pretty-printed with a final newline, sanitised; file URIs are
 /// relative to `root` when it is given.
 pub fn render_sarif(run: &RunReport, root: Option<&ArtifactRoot>) -> String {
-    sanitized_json(&to_sarif(run, root))
+    sanitized_json(to_sarif(run, root))
 }
 
-/// Pretty JSON with every unsafe character replaced. serde_json escapes C0 controls; C1 controls,
-/// DEL and bidirectional overrides would pass raw into strings, where a SARIF viewer or a
-/// terminal shows them. Sanitising the text is safe for the document: every replaced character
-/// sits inside a string, and none is a quote or a backslash.
-fn sanitized_json(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+/// Pretty JSON with every unsafe character replaced in every string and key before it is
+/// written: serde_json would escape C0 controls as `\u001b`, which any reader decodes back to
+/// the raw character, and would pass C1 controls, DEL and bidirectional overrides raw, where a
+/// SARIF viewer or a terminal shows them.
+fn sanitized_json(mut value: serde_json::Value) -> String {
+    sanitize_strings(&mut value);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
-    sanitize(&text).into_owned()
+    text
+}
+
+/// Sanitises every string and key in `value`, in place.
+fn sanitize_strings(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(clean) = sanitize(text) {
+                *text = clean;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(sanitize_strings),
+        Value::Object(map) => {
+            let entries = std::mem::take(map);
+            for (key, mut item) in entries {
+                sanitize_strings(&mut item);
+                map.insert(sanitize(&key).into_owned(), item);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
 }

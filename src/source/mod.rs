@@ -182,6 +182,22 @@ impl Document {
         }
     }
 
+    /// Whether the document is a register or proposal, judged by its parsed top level: a
+    /// `controller` or `activity` key, or a `$schema` that names ropa's schema. A directory walk
+    /// checks only such documents, so a repository's `package.json`, `.pre-commit-config.yaml`
+    /// or a copy of ropa's own JSON Schemas (which name `controller` only as a property) is
+    /// skipped, not reported as a broken register.
+    pub fn is_ropa(&self) -> bool {
+        let Value::Mapping(entries) = &self.root.value else {
+            return false;
+        };
+        entries.iter().any(|e| match e.key.as_str() {
+            "controller" | "activity" => true,
+            "$schema" => matches!(&e.value.value, Value::String(s) if s.contains("ropa")),
+            _ => false,
+        })
+    }
+
     /// Deserialises the document into any model type, stopping at the first mistake.
     pub fn deserialize<T: DeserializeOwned>(&self) -> Result<T, LoadError> {
         T::deserialize(de::NodeDeserializer::new(&self.root)).map_err(|e| {
@@ -261,34 +277,15 @@ pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
     }
 }
 
-/// Whether `text` looks like a ropa register or proposal, without parsing it: a top-level
-/// `controller` or `activity` key, or a `$schema` naming ropa's schema. A directory walk checks
-/// only such files, so a repository's `package.json`, `.pre-commit-config.yaml` or a copy of
-/// ropa's own JSON Schemas (which name `controller` as a property) is skipped, not reported as a
-/// broken register; a broken register still is one, since this reads the text itself.
+/// Whether text that could not be parsed may have been meant as a register or proposal: it
+/// mentions `controller` or `activity` anywhere (or, in JSON, holds a `\u` escape, which could
+/// spell either). A directory walk reports such a file as broken and skips the rest; a file that
+/// parses is judged by [`Document::is_ropa`] instead, so no comment, quoting, spacing or byte
+/// order mark can make a walk skip a register or proposal.
 pub fn looks_like_ropa(text: &str, format: Format) -> bool {
-    // A JSON Schema names its meta-schema; a register or proposal never does.
-    if text.contains("json-schema.org/draft") {
-        return false;
-    }
-    if text.contains("$schema") && text.contains("ropa") {
-        return true;
-    }
-    match format {
-        Format::Yaml => text
-            .lines()
-            .any(|line| line.starts_with("controller:") || line.starts_with("activity:")),
-        Format::Toml => text.lines().any(|line| {
-            let line = line.trim_start();
-            ["[controller", "[activity", "controller", "activity"]
-                .iter()
-                .any(|key| {
-                    line.strip_prefix(key)
-                        .is_some_and(|rest| rest.starts_with(['.', ']', ' ', '=']))
-                })
-        }),
-        Format::Json => text.contains("\"controller\"") || text.contains("\"activity\""),
-    }
+    text.contains("controller")
+        || text.contains("activity")
+        || (format == Format::Json && text.contains("\\u"))
 }
 
 /// Reads and loads a register.
@@ -316,6 +313,11 @@ fn read_text(path: &Path, options: &ReadOptions) -> Result<String, LoadError> {
     let link = std::fs::symlink_metadata(path).map_err(|e| fail(LoadErrorKind::Io(e)))?;
     if link.file_type().is_symlink() && !options.follow_symlinks {
         return Err(fail(LoadErrorKind::SymbolicLink));
+    }
+    // Judged before opening: opening a FIFO (or a device) for reading waits for a writer.
+    let target = std::fs::metadata(path).map_err(|e| fail(LoadErrorKind::Io(e)))?;
+    if !target.is_file() {
+        return Err(fail(LoadErrorKind::NotAFile));
     }
     let file = std::fs::File::open(path).map_err(|e| fail(LoadErrorKind::Io(e)))?;
     let metadata = file.metadata().map_err(|e| fail(LoadErrorKind::Io(e)))?;
