@@ -36,6 +36,10 @@ pub struct CheckOptions {
     /// Most bytes read in one run, over all files: a pull request of many huge files is refused
     /// clearly instead of exhausting the runner.
     pub max_total_size: u64,
+    /// Most findings listed in full in the report (and as many suppressed ones); past it they
+    /// are counted in the summary, so the counts and the exit code stay right while a hostile
+    /// file cannot make gigabytes of report.
+    pub max_findings: usize,
     /// Whether files named by the caller are skipped too when they are plainly not registers or
     /// proposals (a walked file always is).
     pub skip_other_named_files: bool,
@@ -48,6 +52,7 @@ impl Default for CheckOptions {
         Self {
             read: ReadOptions::default(),
             max_total_size: DEFAULT_MAX_TOTAL_SIZE,
+            max_findings: crate::report::DEFAULT_MAX_FINDINGS,
             skip_other_named_files: false,
             config: Config::default(),
         }
@@ -241,7 +246,7 @@ impl<'o> Collector<'o> {
     fn new(options: &'o CheckOptions) -> Self {
         Self {
             options,
-            run: RunReport::new(options.config.fail_level()),
+            run: RunReport::new(options.config.fail_level()).with_max_findings(options.max_findings),
             sources: Sources::new(),
             bytes_read: 0,
         }
@@ -428,7 +433,7 @@ impl<'o> Collector<'o> {
 }
 
 /// The register files in the nearest directory, from the proposal's own upward, that holds any:
-/// files whose text has a top-level `controller`. A relative path is searched up to the current
+/// files whose parsed top level has a `controller`. A relative path is searched up to the current
 /// directory and an absolute one only in its own directory, so ropa never reads outside the
 /// project.
 fn registers_near(proposal: &Path) -> Vec<PathBuf> {
@@ -461,20 +466,13 @@ fn registers_near(proposal: &Path) -> Vec<PathBuf> {
     Vec::new()
 }
 
-/// Whether a file on disk is a register: a regular file (not a link) of a format ropa reads, at
-/// most the default size limit, whose text has a top-level `controller`.
+/// Whether a file on disk is a register: a regular file (not a link) of a format ropa reads,
+/// within the default limits, whose parsed top level has a `controller` (however the key is
+/// quoted or spaced, and in TOML as a table or an inline table).
 fn is_register_file(path: &Path) -> bool {
-    let Some(format) = Format::from_path(path) else {
-        return false;
-    };
-    let limit = crate::source::Limits::default().max_file_size;
-    let regular = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() <= limit);
-    regular
-        && std::fs::read_to_string(path).is_ok_and(|text| match format {
-            Format::Yaml => text.lines().any(|l| l.starts_with("controller:")),
-            Format::Toml => text.lines().any(|l| l.trim_start().starts_with("[controller")),
-            Format::Json => text.contains("\"controller\""),
-        })
+    Format::from_path(path).is_some()
+        && Document::read(path, &ReadOptions::default())
+            .is_ok_and(|document| document.is_ropa() && document.kind() == DocumentKind::Register)
 }
 
 /// Loads a register or proposal, reporting every mistake in it rather than the first.

@@ -511,6 +511,96 @@ fn a_walk_never_skips_a_proposal_however_it_is_written() {
     }
 }
 
+/// Past `--max-findings` findings are counted, not listed: the most severe are kept, the counts
+/// and the exit code cover them all, and the report stays small however many a file makes.
+#[test]
+fn findings_past_the_limit_are_counted_not_listed() {
+    let many = vec!["zz"; 50].join(", ");
+    let register = format!("{VALID}activities:\n  - {{ id: a, name: A, data_categories: [{many}] }}\n");
+    let dir = scratch(&[("register.yaml", &register)]);
+    let run = |args: &[&str]| {
+        let out = ropa(args, dir.path());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        (out.status.code(), report)
+    };
+    let (code, all) = run(&["check", "--no-config", "--format", "json", "register.yaml"]);
+    let (limited_code, limited) = run(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--max-findings",
+        "10",
+        "register.yaml",
+    ]);
+    assert_eq!((code, limited_code), (Some(1), Some(1)));
+    let listed = |r: &serde_json::Value| r["findings"].as_array().map_or(0, Vec::len);
+    assert!(listed(&all) > 50, "{all}");
+    assert_eq!(listed(&limited), 10);
+    assert_eq!(
+        limited["summary"]["omitted"].as_u64(),
+        Some(listed(&all) as u64 - 10)
+    );
+    assert_eq!(all["summary"]["omitted"], 0);
+    for key in ["errors", "warnings", "infos"] {
+        assert_eq!(all["summary"][key], limited["summary"][key], "{key}");
+    }
+    let severities: Vec<&str> = limited["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["severity"].as_str())
+        .collect();
+    assert!(
+        severities.iter().all(|s| *s == "error"),
+        "the most severe are kept: {severities:?}"
+    );
+    let out = ropa(
+        &["check", "--no-config", "--max-findings", "10", "register.yaml"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("not listed") && stdout.contains("--max-findings"),
+        "{stdout}"
+    );
+}
+
+/// A staged proposal finds its register on disk by what the register parses to: a TOML register
+/// with an inline `controller` table, or a YAML one with a quoted key after a comment.
+#[test]
+fn a_proposal_finds_its_register_however_the_register_is_written() {
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let registers = [
+        ("register.toml", "controller = { name = \"Gemeente Voorbeeld\", public_authority = true, contact = { email = \"info@voorbeeld.nl\" }, dpo = { contact = { email = \"fg@voorbeeld.nl\" } } }\n".to_owned()),
+        ("register.yaml", format!("# register\n\"controller\"{}", VALID.trim_start_matches("controller"))),
+    ];
+    for (name, register) in &registers {
+        let dir = scratch(&[
+            (&format!("privacy/{name}"), register),
+            ("privacy/proposals/nieuw.yaml", proposal),
+        ]);
+        let out = ropa(
+            &[
+                "check",
+                "--no-config",
+                "--skip-other-files",
+                "--format",
+                "json",
+                "privacy/proposals/nieuw.yaml",
+            ],
+            dir.path(),
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        assert_eq!(
+            report["evaluations"][0]["register"],
+            format!("privacy/{name}"),
+            "{report}"
+        );
+        assert_eq!(out.status.code(), Some(1), "{report}");
+    }
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]

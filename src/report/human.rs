@@ -572,6 +572,12 @@ pub fn summary_line(run: &RunReport) -> String {
         s.infos,
         s.suppressed
     ));
+    if s.omitted > 0 {
+        line.push_str(&format!(
+            " ({} not listed: past the limit on listed findings, raise it with --max-findings)",
+            s.omitted
+        ));
+    }
     line
 }
 

@@ -22,8 +22,8 @@ pub use human::{
 };
 pub use locate::{Documents, LocatedFinding, LocatedRelated, SourceLocation, locate};
 pub use run::{
-    EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources, Summary,
-    SuppressedFinding,
+    DEFAULT_MAX_FINDINGS, EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources,
+    Summary, SuppressedFinding,
 };
 pub use sarif::{ArtifactRoot, to_sarif};
 

@@ -114,6 +114,10 @@ pub struct Summary {
     pub infos: usize,
     /// Findings suppressed by configuration.
     pub suppressed: usize,
+    /// Findings (suppressed ones included) counted but not listed, past the run's limit on
+    /// listed findings ([`DEFAULT_MAX_FINDINGS`], `--max-findings`). They count in `errors`,
+    /// `warnings`, `infos`, `suppressed` and `failed`.
+    pub omitted: usize,
     /// Findings at or above this severity fail the run.
     pub fail_level: Severity,
     /// Whether the run failed: input errors, or findings at or above the fail level.
@@ -149,6 +153,41 @@ pub struct RunReport {
     pub evaluations: Vec<EvaluationEntry>,
     /// Counts.
     pub summary: Summary,
+    /// Most findings, and most suppressed findings, listed in full.
+    #[serde(skip)]
+    #[schemars(skip)]
+    max_findings: usize,
+    /// Findings past `max_findings`, by severity (info, warning, error), and suppressed ones.
+    #[serde(skip)]
+    #[schemars(skip)]
+    omitted: Omitted,
+}
+
+/// The default limit on findings listed in full in one run: a hostile file that names an
+/// undeclared id two million times would otherwise make gigabytes of report. Past it findings are
+/// counted, so the exit code and the counts stay right.
+pub const DEFAULT_MAX_FINDINGS: usize = 20_000;
+
+/// Findings counted but not listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Omitted {
+    by_severity: [usize; 3],
+    suppressed: usize,
+}
+
+impl Omitted {
+    fn slot(&mut self, severity: Severity) -> &mut usize {
+        let [info, warning, error] = &mut self.by_severity;
+        match severity {
+            Severity::Info => info,
+            Severity::Warning => warning,
+            Severity::Error => error,
+        }
+    }
+
+    fn of(mut self, severity: Severity) -> usize {
+        *self.slot(severity)
+    }
 }
 
 impl RunReport {
@@ -172,18 +211,45 @@ impl RunReport {
                 warnings: 0,
                 infos: 0,
                 suppressed: 0,
+                omitted: 0,
                 fail_level,
                 failed: false,
             },
+            max_findings: DEFAULT_MAX_FINDINGS,
+            omitted: Omitted::default(),
         }
+    }
+
+    /// The same report listing at most `max_findings` findings (and as many suppressed ones) in
+    /// full; the rest are counted in the summary.
+    #[must_use]
+    pub fn with_max_findings(mut self, max_findings: usize) -> Self {
+        self.max_findings = max_findings;
+        self
     }
 
     /// Adds what the configuration left of a document's findings (see
     /// [`Config::apply`](crate::config::Config::apply)), located in `documents`.
+    ///
+    /// Past the run's limit on listed findings the most severe are kept and the rest counted.
     pub fn add(&mut self, applied: Applied, documents: Documents<'_>) {
-        self.findings.extend(super::locate(applied.findings, documents));
+        let mut findings = applied.findings;
+        let room = self.max_findings.saturating_sub(self.findings.len());
+        if findings.len() > room {
+            findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            for finding in findings.drain(room..) {
+                *self.omitted.slot(finding.severity) += 1;
+            }
+        }
+        self.findings.extend(super::locate(findings, documents));
+        let mut suppressed = applied.suppressed;
+        let room = self.max_findings.saturating_sub(self.suppressed.len());
+        if suppressed.len() > room {
+            self.omitted.suppressed += suppressed.len() - room;
+            suppressed.truncate(room);
+        }
         self.suppressed
-            .extend(applied.suppressed.into_iter().map(|s| SuppressedFinding {
+            .extend(suppressed.into_iter().map(|s| SuppressedFinding {
                 finding: LocatedFinding::new(s.finding, documents),
                 reason: s.reason,
             }));
@@ -210,23 +276,21 @@ impl RunReport {
             .map(|e| e.file.as_str())
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        s.errors = self
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Error)
-            .count();
-        s.warnings = self
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Warning)
-            .count();
-        s.infos = self
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Info)
-            .count();
-        s.suppressed = self.suppressed.len();
-        s.failed = s.unreadable > 0 || self.findings.iter().any(|f| f.severity >= s.fail_level);
+        let findings = &self.findings;
+        let omitted = self.omitted;
+        let count = |severity: Severity| {
+            findings.iter().filter(|f| f.severity == severity).count() + omitted.of(severity)
+        };
+        s.errors = count(Severity::Error);
+        s.warnings = count(Severity::Warning);
+        s.infos = count(Severity::Info);
+        s.suppressed = self.suppressed.len() + omitted.suppressed;
+        s.omitted = omitted.by_severity.iter().sum::<usize>() + omitted.suppressed;
+        let failing = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .filter(|severity| *severity >= s.fail_level)
+            .any(|severity| count(severity) > 0);
+        s.failed = s.unreadable > 0 || failing;
     }
 }
 

@@ -162,6 +162,10 @@ struct InputArgs {
     /// request of many large files cannot exhaust the runner.
     #[arg(long, default_value_t = ropa::check::DEFAULT_MAX_TOTAL_SIZE)]
     max_total_size: u64,
+    /// Most findings listed in full; past it findings are counted in the summary (and still
+    /// fail the run), so a hostile file cannot make gigabytes of report.
+    #[arg(long, default_value_t = ropa::report::DEFAULT_MAX_FINDINGS)]
+    max_findings: usize,
     /// The repository root SARIF file URIs are relative to; by default the nearest directory
     /// holding `.git` at or above the first checked path, else the current directory.
     #[arg(long, value_name = "DIR")]
@@ -204,6 +208,7 @@ impl InputArgs {
             options: ropa::check::CheckOptions {
                 read: self.read_options(),
                 max_total_size: self.max_total_size,
+                max_findings: self.max_findings,
                 skip_other_named_files: false,
                 config,
             },
