@@ -142,6 +142,58 @@ fn check_refuses_symbolic_links_unless_asked() {
     }
 }
 
+/// A directory reached through a symbolic link (a pull request turning `privacy/` into a link
+/// to a folder elsewhere on the runner) is refused unread, and with `--follow-symlinks` read only
+/// when it stays inside the current directory; a link to a directory met in a walk is reported,
+/// never silently passed over, and followed on request within the tree.
+#[cfg(unix)]
+#[test]
+fn directories_reached_through_links_stay_inside() {
+    use std::os::unix::fs::symlink;
+    let outside = scratch(&[("secret/creds.yaml", "controller: {name: SECRET-TOKEN-123\n")]);
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("privacy/v2/nieuw.yaml", proposal),
+    ]);
+    symlink(outside.path().join("secret"), dir.path().join("linked")).expect("symlink");
+    symlink("v2", dir.path().join("privacy/current")).expect("symlink");
+    for args in [
+        &["check", "linked"][..],
+        &["check", "linked/creds.yaml"],
+        &["check", "--follow-symlinks", "linked"],
+        &["check", "--follow-symlinks", "linked/creds.yaml"],
+    ] {
+        let out = ropa(args, dir.path());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stdout}");
+        assert!(stdout.contains("symbolic link"), "{args:?}: {stdout}");
+        assert!(!stdout.contains("SECRET-TOKEN"), "{args:?}: {stdout}");
+    }
+    // `privacy/current` links to `privacy/v2`: reported in a plain walk, followed on request.
+    let out = ropa(&["check", "--no-config", "privacy"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("a symbolic link to a directory"), "{stdout}");
+    let out = ropa(
+        &[
+            "check",
+            "--no-config",
+            "--follow-symlinks",
+            "--format",
+            "json",
+            "privacy",
+        ],
+        dir.path(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(
+        report["summary"]["proposals"], 2,
+        "the proposal, directly and through the link: {report}"
+    );
+}
+
 #[test]
 fn check_reports_unknown_extensions_and_missing_files() {
     let dir = scratch(&[("register.txt", VALID)]);

@@ -23,13 +23,23 @@ pub struct Settings {
 
 /// `ropa check`: see [`ropa::check::check`].
 pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
-    report(ropa::check::check(expand(paths), &settings.options), settings)
+    report(
+        ropa::check::check(
+            expand(paths, settings.options.read.follow_symlinks),
+            &settings.options,
+        ),
+        settings,
+    )
 }
 
 /// `ropa evaluate`: see [`ropa::check::evaluate`].
 pub fn evaluate(register: &Path, proposals: &[PathBuf], settings: &Settings) -> Outcome {
     report(
-        ropa::check::evaluate(register, expand(proposals), &settings.options),
+        ropa::check::evaluate(
+            register,
+            expand(proposals, settings.options.read.follow_symlinks),
+            &settings.options,
+        ),
         settings,
     )
 }

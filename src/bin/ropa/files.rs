@@ -1,7 +1,7 @@
 //! Finding the files to check: paths given on the command line, and directories walked for
 //! register and proposal files.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use ropa::check::Input;
 use ropa::report::ArtifactRoot;
@@ -14,12 +14,23 @@ const MAX_WALK_DEPTH: usize = 32;
 /// wrong one is reported); directories are walked, in sorted order, for `.yaml`, `.yml`, `.toml`
 /// and `.json` files, with ripgrep's walker: `.gitignore` and `.ignore` files are respected (in a
 /// git repository or not), hidden entries and `target` directories are skipped. Symbolic links
-/// met during a walk are listed as files, so that loading reports them.
-pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
+/// to files met during a walk are listed as files, so that loading reports them; links to
+/// directories are reported, or with `follow_symlinks` walked (loading keeps every file inside
+/// the tree given).
+///
+/// A path that reaches its file or directory through a symbolic link below the current
+/// directory (`privacy/` made a link to a folder elsewhere by a pull request) is refused, or with
+/// `follow_symlinks` read only when it stays inside the current directory.
+pub fn expand(paths: &[PathBuf], follow_symlinks: bool) -> Vec<Input> {
     let mut found = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            walk(path, &mut found);
+        if let Some(problem) = link_problem(path, follow_symlinks) {
+            found.push(Input::Problem {
+                path: path.clone(),
+                problem,
+            });
+        } else if path.is_dir() {
+            walk(path, follow_symlinks, &mut found);
         } else {
             found.push(Input::named(path.clone()));
         }
@@ -27,11 +38,52 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
     found
 }
 
-fn walk(tree: &Path, found: &mut Vec<Input>) {
+/// Why `path` may not be read for the links on its way: a directory on the way below the current
+/// directory (or the path itself, when it is a directory) that is a symbolic link, unless links
+/// are followed and the path stays inside the current directory. A link as the file itself is
+/// left to loading, which reports it.
+fn link_problem(path: &Path, follow_symlinks: bool) -> Option<String> {
+    let current_dir = std::env::current_dir().ok()?;
+    let (mut at, below) = if path.is_absolute() {
+        (current_dir.clone(), path.strip_prefix(&current_dir).ok()?)
+    } else {
+        (PathBuf::new(), path)
+    };
+    let components: Vec<Component<'_>> = below.components().collect();
+    let last = components.len().saturating_sub(1);
+    let mut link = None;
+    for (i, component) in components.iter().enumerate() {
+        at.push(component);
+        let is_link = matches!(component, Component::Normal(_))
+            && at.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && (i < last || at.is_dir()) {
+            link = Some(at.clone());
+            break;
+        }
+    }
+    let link = link?;
+    let shown = link.display();
+    if !follow_symlinks {
+        return Some(format!(
+            "reached through the symbolic link `{shown}`: not read (pass --follow-symlinks to read links that stay inside the current directory)"
+        ));
+    }
+    let inside = std::fs::canonicalize(path)
+        .ok()
+        .zip(std::fs::canonicalize(&current_dir).ok())
+        .is_some_and(|(real, current)| real.starts_with(current));
+    (!inside).then(|| {
+        format!(
+            "reached through the symbolic link `{shown}`, which leads outside the current directory: not read"
+        )
+    })
+}
+
+fn walk(tree: &Path, follow_symlinks: bool, found: &mut Vec<Input>) {
     let walker = ignore::WalkBuilder::new(tree)
         .hidden(true)
         .require_git(false)
-        .follow_links(false)
+        .follow_links(follow_symlinks)
         .sort_by_file_path(|a, b| a.cmp(b))
         .filter_entry(|entry| entry.file_name() != "target" && entry.depth() <= MAX_WALK_DEPTH)
         .build();
@@ -45,6 +97,11 @@ fn walk(tree: &Path, found: &mut Vec<Input>) {
                         problem: format!(
                             "directory nested deeper than {MAX_WALK_DEPTH} levels; not searched"
                         ),
+                    });
+                } else if !is_dir && entry.path_is_symlink() && entry.path().is_dir() {
+                    found.push(Input::Problem {
+                        path: entry.path().to_path_buf(),
+                        problem: "a symbolic link to a directory: not walked (pass --follow-symlinks to walk links that stay inside the tree)".to_owned(),
                     });
                 } else if !is_dir && Format::from_path(entry.path()).is_some() {
                     found.push(Input::File {
