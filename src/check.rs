@@ -123,7 +123,13 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
     let mut collector = Collector::new(options);
     let mut registers = Vec::new();
     let mut proposals = Vec::new();
+    // Every file looked at once: a register on disk near a proposal is read only if the run has
+    // not read it already (a broken one would be reported twice).
+    let mut looked_at = std::collections::HashSet::new();
     for input in inputs {
+        if let Input::File { path, .. } = &input {
+            looked_at.insert(without_dots(path));
+        }
         match collector.input(input) {
             Some(Loaded::Register(r)) => registers.push(r),
             Some(Loaded::Proposal(p)) => proposals.push(p),
@@ -135,7 +141,7 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
         let paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
         if nearest_register(&proposal.path, &paths) == Pairing::NoRegister {
             for path in registers_near(&proposal.path) {
-                if registers.iter().all(|r| r.path != path)
+                if looked_at.insert(without_dots(&path))
                     && let Some(Loaded::Register(r)) = collector.input(Input::named(path))
                 {
                     registers.push(r);
@@ -170,10 +176,18 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
                     ),
                 );
             }
-            _ => collector.unpaired(
-                &proposal.path,
-                "no register was checked in this proposal's directory or any directory above it, so it was not evaluated".to_owned(),
-            ),
+            _ => {
+                let unloaded = collector.unloaded_near(&proposal.path);
+                let problem = if unloaded.is_empty() {
+                    "no register was checked in this proposal's directory or any directory above it, so it was not evaluated".to_owned()
+                } else {
+                    format!(
+                        "the file beside or above it that would be its register ({}) could not be loaded, so it was not evaluated",
+                        unloaded.join(", ")
+                    )
+                };
+                collector.unpaired(&proposal.path, problem);
+            }
         }
     }
     collector.finish()
@@ -334,6 +348,21 @@ impl<'o> Collector<'o> {
         }
     }
 
+    /// The files that could not be loaded in `proposal`'s directory or above it.
+    fn unloaded_near(&self, proposal: &Path) -> Vec<String> {
+        let proposal = without_dots(proposal);
+        self.run
+            .files
+            .iter()
+            .filter(|f| f.kind.is_none())
+            .filter(|f| {
+                let file = without_dots(Path::new(&f.path));
+                file != proposal && file.parent().is_some_and(|dir| proposal.starts_with(dir))
+            })
+            .map(|f| f.path.clone())
+            .collect()
+    }
+
     /// Records a file that could not be loaded, with every mistake found in it.
     fn load_errors(&mut self, errors: &[LoadError]) {
         let Some(first) = errors.first() else {
@@ -366,7 +395,7 @@ impl<'o> Collector<'o> {
     fn unpaired(&mut self, proposal: &Path, problem: String) {
         self.input_error(
             proposal.display().to_string(),
-            "unpaired-proposal",
+            crate::report::UNPAIRED,
             problem,
             Some("name its register with `ropa evaluate --register REGISTER PROPOSAL`, or keep the proposal in or below its register's directory"),
         );
@@ -473,6 +502,13 @@ fn is_register_file(path: &Path) -> bool {
     Format::from_path(path).is_some()
         && Document::read(path, &ReadOptions::default())
             .is_ok_and(|document| document.is_ropa() && document.kind() == DocumentKind::Register)
+}
+
+/// `path` without its `.` components (`./privacy/register.yaml` is `privacy/register.yaml`).
+fn without_dots(path: &Path) -> PathBuf {
+    path.components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect()
 }
 
 /// Loads a register or proposal, reporting every mistake in it rather than the first.

@@ -653,6 +653,54 @@ fn a_proposal_finds_its_register_however_the_register_is_written() {
     }
 }
 
+/// Pairing sees paths as where they lead and each file once: `a/sub/../p.yaml` goes with
+/// `a/register.yaml`, a directory named twice is checked once, and a broken register beside a
+/// proposal is reported once, named in the proposal's error, and counted as the one unreadable
+/// file (the proposal loaded; it was not evaluated).
+#[test]
+fn pairing_sees_each_file_once_where_it_leads() {
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[
+        ("a/register.yaml", VALID),
+        ("a/sub/register.yaml", VALID),
+        ("a/p.yaml", proposal),
+        ("b/register.yaml", "controller: [broken\n"),
+        ("b/p.yaml", proposal),
+    ]);
+    let json = |args: &[&str]| {
+        let out = ropa(args, dir.path());
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")
+    };
+    let report = json(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "a/register.yaml",
+        "a/sub/register.yaml",
+        "a/sub/../p.yaml",
+    ]);
+    assert_eq!(
+        report["evaluations"][0]["register"], "a/register.yaml",
+        "{report}"
+    );
+    let report = json(&["check", "--no-config", "--format", "json", "a", "a"]);
+    assert_eq!(report["summary"]["files"], 3, "{report}");
+    assert_eq!(report["load_errors"], serde_json::json!([]), "{report}");
+    let out = ropa(&["check", "--no-config", "b"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert_eq!(stdout.matches("error[syntax]").count(), 1, "{stdout}");
+    assert!(
+        stdout.contains("(b/register.yaml) could not be loaded"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("1 proposal, 1 that could not be loaded"),
+        "{stdout}"
+    );
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]
@@ -960,6 +1008,7 @@ fn the_library_gives_the_same_report_as_the_command() {
     assert_eq!(run.report.evaluations.len(), 1);
     assert!(!run.report.evaluations[0].compliant);
     assert_eq!(run.report.load_errors[0].code, "unpaired-proposal");
-    assert_eq!(run.report.summary.unreadable, 1);
+    assert_eq!(run.report.summary.unreadable, 0, "the proposal loaded");
+    assert_eq!(run.report.summary.unpaired, 1);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -3,6 +3,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
+use super::UNPAIRED;
 use super::locate::{LocatedFinding, SourceLocation};
 use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
@@ -493,17 +494,17 @@ fn more_like_this(first: &LocatedFinding, others: &[&LocatedFinding]) -> String 
 /// One line per file with findings or a load error, most serious first in each line: what the
 /// run found where, before the details.
 fn per_file_summary(run: &RunReport) -> String {
-    let mut files: Vec<(String, [usize; 4])> = Vec::new();
+    let mut files: Vec<(String, [usize; 5])> = Vec::new();
     let mut tally = |file: &str, slot: usize| match files.iter_mut().find(|(f, _)| f == file) {
         Some((_, counts)) => counts[slot] += 1,
         None => {
-            let mut counts = [0; 4];
+            let mut counts = [0; 5];
             counts[slot] = 1;
             files.push((file.to_owned(), counts));
         }
     };
     for entry in &run.load_errors {
-        tally(&entry.file, 0);
+        tally(&entry.file, if entry.code == UNPAIRED { 4 } else { 0 });
     }
     for finding in &run.findings {
         let file = finding.location.as_ref().map_or("(no file)", |l| l.file.as_str());
@@ -518,10 +519,13 @@ fn per_file_summary(run: &RunReport) -> String {
         return String::new();
     }
     let mut out = String::new();
-    for (file, [unreadable, errors, warnings, infos]) in files {
+    for (file, [unreadable, errors, warnings, infos, unpaired]) in files {
         let mut parts = Vec::new();
         if unreadable > 0 {
             parts.push("could not be loaded".to_owned());
+        }
+        if unpaired > 0 {
+            parts.push("not evaluated".to_owned());
         }
         for (n, word) in [(errors, "error"), (warnings, "warning")] {
             if n > 0 {
@@ -555,6 +559,9 @@ pub fn summary_line(run: &RunReport) -> String {
     );
     if s.unreadable > 0 {
         line.push_str(&format!(", {} that could not be loaded", s.unreadable));
+    }
+    if s.unpaired > 0 {
+        line.push_str(&format!(", {} not evaluated (no single register to pair with)", s.unpaired));
     }
     if s.skipped > 0 {
         line.push_str(&format!(

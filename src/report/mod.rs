@@ -21,6 +21,7 @@ pub use human::{
     HumanRenderer, render_config_error, render_finding, render_load_error, render_run, summary_line,
 };
 pub use locate::{Documents, LocatedFinding, LocatedRelated, SourceLocation, locate};
+pub(crate) use run::UNPAIRED;
 pub use run::{
     DEFAULT_MAX_FINDINGS, EvaluationEntry, FORMAT_VERSION, FileEntry, LoadErrorEntry, RunReport, Sources,
     Summary, SuppressedFinding,

@@ -103,6 +103,9 @@ pub struct Summary {
     pub proposals: usize,
     /// Files that could not be loaded.
     pub unreadable: usize,
+    /// Proposals that loaded but could not be paired with one register, so were not evaluated:
+    /// input errors of the run, like unreadable files.
+    pub unpaired: usize,
     /// Files a directory walk found and skipped because they are not registers or proposals
     /// (a `package.json`, a CI configuration).
     pub skipped: usize,
@@ -163,6 +166,9 @@ pub struct RunReport {
     omitted: Omitted,
 }
 
+/// The code of the input error for a proposal that could not be paired with one register.
+pub(crate) const UNPAIRED: &str = "unpaired-proposal";
+
 /// The default limit on findings listed in full in one run: a hostile file that names an
 /// undeclared id two million times would otherwise make gigabytes of report. Past it findings are
 /// counted, so the exit code and the counts stay right.
@@ -206,6 +212,7 @@ impl RunReport {
                 registers: 0,
                 proposals: 0,
                 unreadable: 0,
+                unpaired: 0,
                 skipped: 0,
                 errors: 0,
                 warnings: 0,
@@ -270,9 +277,11 @@ impl RunReport {
             .iter()
             .filter(|f| f.kind == Some(DocumentKind::Proposal))
             .count();
+        // A proposal that could not be paired loaded; it is an input error, not unreadable.
         s.unreadable = self
             .load_errors
             .iter()
+            .filter(|e| e.code != UNPAIRED)
             .map(|e| e.file.as_str())
             .collect::<std::collections::BTreeSet<_>>()
             .len();
@@ -290,7 +299,8 @@ impl RunReport {
             .into_iter()
             .filter(|severity| *severity >= s.fail_level)
             .any(|severity| count(severity) > 0);
-        s.failed = s.unreadable > 0 || failing;
+        s.unpaired = self.load_errors.iter().filter(|e| e.code == UNPAIRED).count();
+        s.failed = s.unreadable > 0 || s.unpaired > 0 || failing;
     }
 }
 

@@ -17,7 +17,7 @@ use crate::sanitize::sanitize;
 #[non_exhaustive]
 pub enum LoadErrorKind {
     /// The file could not be read.
-    #[error("cannot read the file: {0}")]
+    #[error("cannot read the file: {}", io_reason(.0))]
     Io(#[source] std::io::Error),
     /// The path is a symbolic link, and links are not followed.
     #[error("the file is a symbolic link, which ropa does not follow")]
@@ -342,6 +342,19 @@ pub(crate) fn write_located(
         write!(f, " (at `{}`)", sanitize(&path.to_string()))?;
     }
     Ok(())
+}
+
+/// Why a file could not be read, in words, without the operating system's error number.
+fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "there is no such file or directory".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "it is a directory".to_owned(),
+        ErrorKind::InvalidData => "it is not valid text".to_owned(),
+        // The kind's own words ("file too large", "interrupted", ...).
+        kind => kind.to_string(),
+    }
 }
 
 impl std::error::Error for LoadError {

@@ -145,6 +145,10 @@ impl Document {
 
     /// Reads and parses the file at `path`.
     pub fn read(path: &Path, options: &ReadOptions) -> Result<Self, LoadError> {
+        // A missing file is reported as missing, before its name is judged.
+        if let Err(error) = std::fs::symlink_metadata(path) {
+            return Err(LoadError::file(path, LoadErrorKind::Io(error)));
+        }
         let format = match options.format.or_else(|| Format::from_path(path)) {
             Some(format) => format,
             None => {

@@ -55,7 +55,7 @@ fn report(run: CheckRun, settings: &Settings) -> Outcome {
         OutputFormat::Markdown => render_markdown(&report),
     };
     crate::emit(&text);
-    if report.summary.unreadable > 0 {
+    if report.summary.unreadable > 0 || report.summary.unpaired > 0 {
         Outcome::InputError
     } else if report.summary.failed {
         Outcome::Findings

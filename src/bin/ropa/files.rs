@@ -23,7 +23,13 @@ const MAX_WALK_DEPTH: usize = 32;
 /// `follow_symlinks` read only when it stays inside the current directory.
 pub fn expand(paths: &[PathBuf], follow_symlinks: bool) -> Vec<Input> {
     let mut found = Vec::new();
-    for path in paths {
+    // A path that climbs (`a/sub/../p.yaml`) is named as where it leads, for pairing.
+    let climbs = |p: &Path| p.components().any(|c| c == Component::ParentDir);
+    for path in paths
+        .iter()
+        .map(|p| if climbs(p) { lexically_normal(p) } else { p.clone() })
+    {
+        let path = &path;
         if let Some(problem) = link_problem(path, follow_symlinks) {
             found.push(Input::Problem {
                 path: path.clone(),
@@ -35,7 +41,33 @@ pub fn expand(paths: &[PathBuf], follow_symlinks: bool) -> Vec<Input> {
             found.push(Input::named(path.clone()));
         }
     }
+    // A file named twice, or named and found in a walk, is checked once.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|input| match input {
+        Input::File { path, .. } => seen.insert(lexically_normal(path)),
+        _ => true,
+    });
     found
+}
+
+/// `path` without `.` components and with each `..` taking back the name before it, so that
+/// pairing, which compares directories, sees `a/sub/../p.yaml` as `a/p.yaml`. (Lexical is exact
+/// here: a path through a linked directory is refused, or followed only within the tree.)
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(normal.components().next_back(), Some(Component::Normal(_))) => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    if normal.as_os_str().is_empty() {
+        normal.push(".");
+    }
+    normal
 }
 
 /// Why `path` may not be read for the links on its way: a directory on the way below the current
