@@ -327,6 +327,11 @@ fn init_writes_a_starter_that_passes_check_in_every_format() {
     let out = ropa(&["init", "register.yaml"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    // Nor writes a register that `ropa check` could not read afterwards.
+    let out = ropa(&["init", "register.txt"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(".yaml, .yml, .toml or .json"));
+    assert!(!dir.path().join("register.txt").exists());
 }
 
 /// `ropa init` writes the register schema beside the register, and each format names it the way
@@ -971,6 +976,14 @@ fn import_writes_a_register_check_reads() {
     let out = ropa(&["import", "register.csv", "-o", "register.yaml"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    // A dangling link is there too: writing would create the file wherever it points.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("elsewhere.yaml", dir.path().join("link.yaml")).expect("symlink");
+        let out = ropa(&["import", "register.csv", "-o", "link.yaml"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(!dir.path().join("elsewhere.yaml").exists());
+    }
     std::fs::write(dir.path().join("kleur.csv"), "Kleur;Maat\nrood;L\n").expect("write");
     let out = ropa(&["import", "kleur.csv"], dir.path());
     assert_eq!(out.status.code(), Some(2));

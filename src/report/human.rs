@@ -561,7 +561,10 @@ pub fn summary_line(run: &RunReport) -> String {
         line.push_str(&format!(", {} that could not be loaded", s.unreadable));
     }
     if s.unpaired > 0 {
-        line.push_str(&format!(", {} not evaluated (no single register to pair with)", s.unpaired));
+        line.push_str(&format!(
+            ", {} not evaluated (no single register to pair with)",
+            s.unpaired
+        ));
     }
     if s.skipped > 0 {
         line.push_str(&format!(

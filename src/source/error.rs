@@ -231,6 +231,9 @@ impl LoadErrorKind {
 fn syntax_help(format: Format, message: &str) -> String {
     let says = |words: &str| message.contains(words);
     match format {
+        Format::Yaml if says("escape") => {
+            "in double quotes a backslash starts an escape (`\\n`, `\\\"`, `\\\\`): write `\\\\` for a backslash, or use single quotes".into()
+        }
         Format::Yaml if says("tab") => "indent with spaces: YAML does not allow tabs for indentation".into(),
         Format::Yaml if says("quoted scalar") || says("quote") => {
             "close the quote on the same line, or indent the rest of a quoted value further than its key".into()

@@ -18,7 +18,7 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
     let table = DeTable::parse(text).map_err(|e| {
         let span = e.span().map_or(Span::new(0, 0), |r| Span::new(r.start, r.end));
         let mut message = e.message().trim_end().to_owned();
-        if message.contains("max recursion depth") {
+        if message.contains("max recursion depth") || message.contains("recursion limit") {
             let limit = limits
                 .max_depth
                 .min(super::limits::MAX_DEPTH)

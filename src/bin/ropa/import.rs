@@ -50,7 +50,12 @@ pub fn run(args: &ImportArgs) -> Outcome {
         controller: args.controller.clone(),
         public_authority: !args.not_public_authority,
     };
-    if let Some(out) = args.out.as_ref().filter(|out| out.exists() && !args.force) {
+    // A link counts as there, dangling or not: writing would follow it to wherever it points.
+    if let Some(out) = args
+        .out
+        .as_ref()
+        .filter(|out| out.symlink_metadata().is_ok() && !args.force)
+    {
         eprintln!(
             "error: {} exists; pass --force to overwrite it",
             sanitize(&out.display().to_string())

@@ -17,7 +17,15 @@ pub const STARTER: &str = include_str!("starter.yaml");
 const SCHEMA_FILE: &str = "register.schema.json";
 
 pub fn run(path: &Path, force: bool) -> Outcome {
-    let format = Format::from_path(path).unwrap_or(Format::Yaml);
+    // A register ropa could not check afterwards (`register.txt`) is refused before writing.
+    let Some(format) = Format::from_path(path) else {
+        eprintln!(
+            "error: {} is not a file name ropa reads",
+            ropa::report::sanitize(&path.display().to_string())
+        );
+        eprintln!("help: name the register .yaml, .yml, .toml or .json, e.g. register.yaml");
+        return Outcome::InputError;
+    };
     let text = match format {
         Format::Yaml => Ok(STARTER.to_owned()),
         // TOML and JSON have no comments to keep: write the same register in that format.
