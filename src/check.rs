@@ -75,6 +75,13 @@ pub enum Input {
         /// is not a register or proposal (a `package.json`, a CI configuration).
         named: bool,
     },
+    /// A file of a format ropa reads that a directory walk passed over because an ignore file
+    /// (`.gitignore`, `.ignore`) names it: counted in the summary, so that what a walk leaves out
+    /// is never silent.
+    Ignored {
+        /// The file.
+        path: PathBuf,
+    },
     /// A place that could not be searched, with why: an input error of the run.
     Problem {
         /// The place.
@@ -215,8 +222,7 @@ pub fn evaluate(
     let engine = Engine::new(&register.register);
     for input in proposals {
         let path = match &input {
-            Input::File { path, .. } => path.clone(),
-            Input::Problem { path, .. } => path.clone(),
+            Input::File { path, .. } | Input::Problem { path, .. } | Input::Ignored { path } => path.clone(),
         };
         match collector.input(input) {
             Some(Loaded::Proposal(proposal)) => collector.evaluate(&register, &engine, &proposal),
@@ -272,6 +278,10 @@ impl<'o> Collector<'o> {
             Input::File { path, tree, named } => self.load(&path, &tree, named),
             Input::Problem { path, problem } => {
                 self.problem(&path, problem);
+                None
+            }
+            Input::Ignored { .. } => {
+                self.run.summary.ignored += 1;
                 None
             }
         }

@@ -523,6 +523,27 @@ fn walking_a_repository_checks_only_registers_and_proposals() {
 
     let out = ropa(&["check", "--no-config", "package.json"], dir.path());
     assert_eq!(out.status.code(), Some(2), "a named file is always checked");
+
+    // What `.gitignore` passes over is counted, and checked with --no-ignore: a pull request
+    // cannot hide a proposal behind a `.gitignore` line without it showing.
+    std::fs::remove_file(dir.path().join("privacy/broken.yaml")).expect("remove");
+    let out = ropa(&["check", "--no-config", "--format", "json", "."], dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["summary"]["ignored"], 1, "{report}");
+    let out = ropa(&["check", "--no-config", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 file passed over by .gitignore or .ignore: --no-ignore checks it"),
+        "{stdout}"
+    );
+    let out = ropa(&["check", "--no-config", "--no-ignore", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "build/generated.yaml is checked: {stdout}"
+    );
+    assert!(stdout.contains("generated.yaml"), "{stdout}");
 }
 
 /// A walk judges a file by what it parses to, not by how its text is written: a comment, a

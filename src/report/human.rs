@@ -573,6 +573,14 @@ pub fn summary_line(run: &RunReport) -> String {
             plural(s.skipped)
         ));
     }
+    if s.ignored > 0 {
+        line.push_str(&format!(
+            " ({} file{} passed over by .gitignore or .ignore: --no-ignore checks {})",
+            s.ignored,
+            plural(s.ignored),
+            if s.ignored == 1 { "it" } else { "them" }
+        ));
+    }
     line.push_str(&format!(
         "; {} error{}, {} warning{}, {} info, {} suppressed",
         s.errors,

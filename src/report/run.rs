@@ -109,6 +109,9 @@ pub struct Summary {
     /// Files a directory walk found and skipped because they are not registers or proposals
     /// (a `package.json`, a CI configuration).
     pub skipped: usize,
+    /// Files of a format ropa reads that a directory walk passed over because an ignore file
+    /// names them (`ropa check --no-ignore` checks them).
+    pub ignored: usize,
     /// Error findings.
     pub errors: usize,
     /// Warning findings.
@@ -214,6 +217,7 @@ impl RunReport {
                 unreadable: 0,
                 unpaired: 0,
                 skipped: 0,
+                ignored: 0,
                 errors: 0,
                 warnings: 0,
                 infos: 0,

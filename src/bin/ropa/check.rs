@@ -8,7 +8,7 @@ use ropa::report::{
     ArtifactRoot, HumanRenderer, render_github, render_json, render_markdown, render_run, render_sarif,
 };
 
-use crate::files::expand;
+use crate::files::{Walk, expand};
 use crate::{Outcome, OutputFormat};
 
 /// How the run is read, judged and reported.
@@ -16,6 +16,8 @@ pub struct Settings {
     /// How files are read and judged.
     pub options: CheckOptions,
     pub format: OutputFormat,
+    /// Whether directory walks honour `.gitignore` and `.ignore` files.
+    pub respect_ignore_files: bool,
     /// Where SARIF file URIs start from.
     pub artifact_root: Option<ArtifactRoot>,
     pub style: HumanRenderer,
@@ -24,10 +26,7 @@ pub struct Settings {
 /// `ropa check`: see [`ropa::check::check`].
 pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
     report(
-        ropa::check::check(
-            expand(paths, settings.options.read.follow_symlinks),
-            &settings.options,
-        ),
+        ropa::check::check(expand(paths, &walk(settings)), &settings.options),
         settings,
     )
 }
@@ -35,13 +34,17 @@ pub fn run(paths: &[PathBuf], settings: &Settings) -> Outcome {
 /// `ropa evaluate`: see [`ropa::check::evaluate`].
 pub fn evaluate(register: &Path, proposals: &[PathBuf], settings: &Settings) -> Outcome {
     report(
-        ropa::check::evaluate(
-            register,
-            expand(proposals, settings.options.read.follow_symlinks),
-            &settings.options,
-        ),
+        ropa::check::evaluate(register, expand(proposals, &walk(settings)), &settings.options),
         settings,
     )
+}
+
+/// How the settings walk directories.
+fn walk(settings: &Settings) -> Walk {
+    Walk {
+        follow_symlinks: settings.options.read.follow_symlinks,
+        respect_ignore_files: settings.respect_ignore_files,
+    }
 }
 
 /// Writes the run in the chosen format; the exit code follows its summary.

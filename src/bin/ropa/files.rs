@@ -10,10 +10,21 @@ use ropa::source::Format;
 /// How deep a directory walk goes; deeper directories are reported, not silently skipped.
 const MAX_WALK_DEPTH: usize = 32;
 
+/// How directories are walked.
+#[derive(Debug, Clone, Copy)]
+pub struct Walk {
+    /// Whether links are followed (within the tree).
+    pub follow_symlinks: bool,
+    /// Whether `.gitignore` and `.ignore` files are honoured (the files they pass over are
+    /// counted).
+    pub respect_ignore_files: bool,
+}
+
 /// Expands the command-line paths: files are kept as given (whatever their extension, so a
 /// wrong one is reported); directories are walked, in sorted order, for `.yaml`, `.yml`, `.toml`
 /// and `.json` files, with ripgrep's walker: `.gitignore` and `.ignore` files are respected (in a
-/// git repository or not), hidden entries and `target` directories are skipped. Symbolic links
+/// git repository or not) unless the walk says otherwise, and the files they pass over are
+/// counted; hidden entries and `target` directories are skipped. Symbolic links
 /// to files met during a walk are listed as files, so that loading reports them; links to
 /// directories are reported, or with `follow_symlinks` walked (loading keeps every file inside
 /// the tree given).
@@ -21,7 +32,8 @@ const MAX_WALK_DEPTH: usize = 32;
 /// A path that reaches its file or directory through a symbolic link below the current
 /// directory (`privacy/` made a link to a folder elsewhere by a pull request) is refused, or with
 /// `follow_symlinks` read only when it stays inside the current directory.
-pub fn expand(paths: &[PathBuf], follow_symlinks: bool) -> Vec<Input> {
+pub fn expand(paths: &[PathBuf], walk_with: &Walk) -> Vec<Input> {
+    let follow_symlinks = walk_with.follow_symlinks;
     let mut found = Vec::new();
     // A path that climbs (`a/sub/../p.yaml`) is named as where it leads, for pairing.
     let climbs = |p: &Path| p.components().any(|c| c == Component::ParentDir);
@@ -36,7 +48,7 @@ pub fn expand(paths: &[PathBuf], follow_symlinks: bool) -> Vec<Input> {
                 problem,
             });
         } else if path.is_dir() {
-            walk(path, follow_symlinks, &mut found);
+            walk(path, walk_with, &mut found);
         } else {
             found.push(Input::named(path.clone()));
         }
@@ -111,14 +123,48 @@ fn link_problem(path: &Path, follow_symlinks: bool) -> Option<String> {
     })
 }
 
-fn walk(tree: &Path, follow_symlinks: bool, found: &mut Vec<Input>) {
-    let walker = ignore::WalkBuilder::new(tree)
-        .hidden(true)
-        .require_git(false)
-        .follow_links(follow_symlinks)
-        .sort_by_file_path(|a, b| a.cmp(b))
-        .filter_entry(|entry| entry.file_name() != "target" && entry.depth() <= MAX_WALK_DEPTH)
-        .build();
+fn walk(tree: &Path, walk_with: &Walk, found: &mut Vec<Input>) {
+    let builder = |honour_ignore_files: bool| {
+        let mut builder = ignore::WalkBuilder::new(tree);
+        builder
+            .hidden(true)
+            .ignore(honour_ignore_files)
+            .git_ignore(honour_ignore_files)
+            .git_exclude(honour_ignore_files)
+            .git_global(honour_ignore_files)
+            .parents(honour_ignore_files)
+            .require_git(false)
+            .follow_links(walk_with.follow_symlinks)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .filter_entry(|entry| entry.file_name() != "target" && entry.depth() <= MAX_WALK_DEPTH);
+        builder
+    };
+    let first = found.len();
+    walk_entries(tree, builder(walk_with.respect_ignore_files).build(), found);
+    if walk_with.respect_ignore_files {
+        // What the ignore files passed over is counted, never silently left out: a pull request
+        // could add a proposal together with a `.gitignore` line naming it.
+        let listed: std::collections::HashSet<PathBuf> = found
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|input| match input {
+                Input::File { path, .. } => Some(path.clone()),
+                _ => None,
+            })
+            .collect();
+        for entry in builder(false).build().flatten() {
+            let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
+            if is_file && Format::from_path(entry.path()).is_some() && !listed.contains(entry.path()) {
+                found.push(Input::Ignored {
+                    path: entry.path().to_path_buf(),
+                });
+            }
+        }
+    }
+}
+
+fn walk_entries(tree: &Path, walker: ignore::Walk, found: &mut Vec<Input>) {
     for entry in walker {
         match entry {
             Ok(entry) => {

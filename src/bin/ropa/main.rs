@@ -151,6 +151,10 @@ struct InputArgs {
     /// at a secret that error messages would quote).
     #[arg(long)]
     follow_symlinks: bool,
+    /// Walk directories without honouring `.gitignore` and `.ignore` files (a walk counts the
+    /// register-format files they pass over, in the summary).
+    #[arg(long)]
+    no_ignore: bool,
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = Limits::default().max_file_size)]
     max_file_size: u64,
@@ -213,6 +217,7 @@ impl InputArgs {
                 config,
             },
             format: self.format,
+            respect_ignore_files: !self.no_ignore,
             artifact_root: files::artifact_root(self.root.as_deref(), checked),
             style: ropa::report::HumanRenderer {
                 color: color && self.format == OutputFormat::Human,
