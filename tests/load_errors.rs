@@ -285,6 +285,31 @@ fn a_schema_key_is_accepted() {
         "{\"name\": \"website\"}",
         Format::Json
     ));
+    // Text that does not parse is taken for a register or proposal when it has either key
+    // written as a key, however quoted or spaced; a word inside another name is not enough.
+    for (text, format) in [
+        ("activity :\n  id: [x\n", Format::Yaml),
+        ("\"controller\": {name: [x\n", Format::Yaml),
+        ("# note\n  controller:\n name: [x", Format::Yaml),
+        ("[ activity ]\nid = \n", Format::Toml),
+        ("controller.name = \n", Format::Toml),
+        ("{\"\\u0061ctivity\": ", Format::Json),
+    ] {
+        assert!(ropa::source::looks_like_ropa(text, format), "{text}");
+    }
+    for (text, format) in [
+        (
+            "spec:\n  ingressClassName: {{ .Values.ingress-controller: x }}\n",
+            Format::Yaml,
+        ),
+        (
+            "kind: Deployment\nmetadata: {{ .Values.activitylog }}\n",
+            Format::Yaml,
+        ),
+        ("[package\nname = \"activity-tracker\"\n", Format::Toml),
+    ] {
+        assert!(!ropa::source::looks_like_ropa(text, format), "{text}");
+    }
 }
 
 /// Every mistake in a file, in one run: `code path line:column` per error, in document order.

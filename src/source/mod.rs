@@ -281,15 +281,26 @@ pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
     }
 }
 
-/// Whether text that could not be parsed may have been meant as a register or proposal: it
-/// mentions `controller` or `activity` anywhere (or, in JSON, holds a `\u` escape, which could
-/// spell either). A directory walk reports such a file as broken and skips the rest; a file that
+/// Whether text that could not be parsed may have been meant as a register or proposal: it has
+/// `controller` or `activity` written as a key anywhere (after a line start, space, quote, `{`,
+/// `[` or `,`, and before `:`, `=`, `.` or `]`, quoted or not), or, in JSON, a `\u` escape,
+/// which could spell either. A directory walk reports such a file as broken and skips the rest
+/// (a Helm template naming an `ingress-controller` is not taken for a register); a file that
 /// parses is judged by [`Document::is_ropa`] instead, so no comment, quoting, spacing or byte
 /// order mark can make a walk skip a register or proposal.
 pub fn looks_like_ropa(text: &str, format: Format) -> bool {
-    text.contains("controller")
-        || text.contains("activity")
-        || (format == Format::Json && text.contains("\\u"))
+    let as_key = |word: &str| {
+        text.match_indices(word).any(|(at, _)| {
+            let before = text.get(..at).and_then(|t| t.chars().next_back());
+            let after = text.get(at + word.len()..).unwrap_or_default();
+            let after = after
+                .trim_start_matches(['"', '\''])
+                .trim_start_matches([' ', '\t']);
+            before.is_none_or(|c| c.is_whitespace() || "\"'{[,\u{feff}".contains(c))
+                && after.starts_with([':', '=', '.', ']'])
+        })
+    };
+    as_key("controller") || as_key("activity") || (format == Format::Json && text.contains("\\u"))
 }
 
 /// Reads and loads a register.
