@@ -358,7 +358,8 @@ impl<'o> Collector<'o> {
         }
     }
 
-    /// The files that could not be loaded in `proposal`'s directory or above it.
+    /// The files in `proposal`'s directory or above it that could not be loaded and were meant
+    /// as registers (their text has a `controller` key).
     fn unloaded_near(&self, proposal: &Path) -> Vec<String> {
         let proposal = without_dots(proposal);
         self.run
@@ -368,6 +369,10 @@ impl<'o> Collector<'o> {
             .filter(|f| {
                 let file = without_dots(Path::new(&f.path));
                 file != proposal && file.parent().is_some_and(|dir| proposal.starts_with(dir))
+            })
+            .filter(|f| {
+                (self.sources.get(&f.path))
+                    .is_some_and(|source| crate::source::has_key(source.text(), "controller"))
             })
             .map(|f| f.path.clone())
             .collect()

@@ -725,6 +725,11 @@ fn pairing_sees_each_file_once_where_it_leads() {
         stdout.contains("1 proposal, 1 that could not be loaded"),
         "{stdout}"
     );
+    // A broken proposal beside it is not taken for its register.
+    std::fs::write(dir.path().join("b/register.yaml"), "activity: [broken\n").expect("write");
+    let out = ropa(&["check", "--no-config", "b"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("no register was checked"), "{stdout}");
 }
 
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.

@@ -289,18 +289,23 @@ pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
 /// parses is judged by [`Document::is_ropa`] instead, so no comment, quoting, spacing or byte
 /// order mark can make a walk skip a register or proposal.
 pub fn looks_like_ropa(text: &str, format: Format) -> bool {
-    let as_key = |word: &str| {
-        text.match_indices(word).any(|(at, _)| {
-            let before = text.get(..at).and_then(|t| t.chars().next_back());
-            let after = text.get(at + word.len()..).unwrap_or_default();
-            let after = after
-                .trim_start_matches(['"', '\''])
-                .trim_start_matches([' ', '\t']);
-            before.is_none_or(|c| c.is_whitespace() || "\"'{[,\u{feff}".contains(c))
-                && after.starts_with([':', '=', '.', ']'])
-        })
-    };
-    as_key("controller") || as_key("activity") || (format == Format::Json && text.contains("\\u"))
+    has_key(text, "controller")
+        || has_key(text, "activity")
+        || (format == Format::Json && text.contains("\\u"))
+}
+
+/// Whether `word` is written as a key somewhere in `text`, in any of the three formats, without
+/// parsing it (see [`looks_like_ropa`]).
+pub(crate) fn has_key(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at + word.len()..).unwrap_or_default();
+        let after = after
+            .trim_start_matches(['"', '\''])
+            .trim_start_matches([' ', '\t']);
+        before.is_none_or(|c| c.is_whitespace() || "\"'{[,\u{feff}".contains(c))
+            && after.starts_with([':', '=', '.', ']'])
+    })
 }
 
 /// Reads and loads a register.
