@@ -942,6 +942,32 @@ fn render_writes_documents_and_fails_on_gaps() {
             }
         }
     }
+    // A published page is replaced, but never written through a link (a pull request could
+    // point it at a file elsewhere on the runner).
+    #[cfg(unix)]
+    {
+        std::fs::write(dir.path().join("elsewhere.txt"), "keep").expect("write");
+        std::os::unix::fs::symlink("../elsewhere.txt", dir.path().join("public/linked.html"))
+            .expect("symlink");
+        let out = ropa(
+            &[
+                "render",
+                "statement",
+                "register.yaml",
+                "--format",
+                "html",
+                "-o",
+                "public/linked.html",
+            ],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("elsewhere.txt")).expect("read"),
+            "keep"
+        );
+    }
     // Gaps: written anyway, listed on stderr, exit 1; --allow-gaps makes it exit 0.
     let out = ropa(&["render", "statement", "gaps.yaml"], dir.path());
     assert_eq!(out.status.code(), Some(1));

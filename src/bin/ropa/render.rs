@@ -143,7 +143,15 @@ pub fn run(args: &RenderArgs) -> Outcome {
     }
 }
 
+/// Writes a published page, replacing the last one (publishing is repeated), but never through a
+/// symbolic link: a pull request could make the page's path a link to a file elsewhere on the
+/// runner, which the publishing job would then overwrite.
 fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::other(
+            "it is a symbolic link, which ropa does not write through; remove the link first",
+        ));
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
