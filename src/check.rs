@@ -15,13 +15,14 @@
 //! assert!(!run.report.summary.failed, "{}", ropa::report::render_json(&run.report));
 //! ```
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::{Config, Place, register_activity};
 use crate::engine::{Engine, Subject};
 use crate::model::{Proposal, Register};
-use crate::pairing::{Pairing, nearest_register};
+use crate::pairing::{Pairing, Registers};
 use crate::report::{Documents, EvaluationEntry, FileEntry, LoadErrorEntry, RunReport, Sources};
 use crate::source::{Document, DocumentKind, Format, LoadError, ReadOptions};
 
@@ -132,7 +133,7 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
     let mut proposals = Vec::new();
     // Every file looked at once: a register on disk near a proposal is read only if the run has
     // not read it already (a broken one would be reported twice).
-    let mut looked_at = std::collections::HashSet::new();
+    let mut looked_at = HashSet::new();
     for input in inputs {
         if let Input::File { path, .. } = &input {
             looked_at.insert(without_dots(path));
@@ -144,15 +145,32 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
         }
     }
     let checked = registers.len();
+    // The registers beside or above each proposal on disk, named or not (a pre-commit hook names
+    // only the staged files): the nearest directory that holds one decides. Each directory is
+    // listed and judged once, so many proposals cost no more than their directories.
+    let mut register_like: HashSet<PathBuf> = registers
+        .iter()
+        .map(|r| without_dots(&r.path))
+        .chain(collector.broken_registers())
+        .collect();
+    let mut on_disk: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
     for proposal in &proposals {
-        let paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
-        if nearest_register(&proposal.path, &paths) == Pairing::NoRegister {
-            for path in registers_near(&proposal.path) {
-                if looked_at.insert(without_dots(&path))
-                    && let Some(Loaded::Register(r)) = collector.input(Input::named(path))
-                {
+        let near = nearest_on_disk(&mut on_disk, &proposal.path, |path| {
+            let key = without_dots(path);
+            if looked_at.contains(&key) {
+                register_like.contains(&key)
+            } else {
+                collector.is_register_on_disk(path)
+            }
+        });
+        for path in near {
+            let key = without_dots(&path);
+            if looked_at.insert(key.clone()) {
+                // A register that does not load is reported by loading, and pairs as broken.
+                if let Some(Loaded::Register(r)) = collector.input(Input::named(path)) {
                     registers.push(r);
                 }
+                register_like.insert(key);
             }
         }
     }
@@ -160,14 +178,30 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
     for (register, engine) in registers.iter().zip(&engines).take(checked) {
         collector.lint(register, engine);
     }
-    let register_paths: Vec<&Path> = registers.iter().map(|r| r.path.as_path()).collect();
+    // Pairing sees the registers that loaded and those that did not: a proposal whose nearest
+    // register is broken is not evaluated against one farther up.
+    let loaded: HashSet<PathBuf> = registers.iter().map(|r| without_dots(&r.path)).collect();
+    let mut broken: Vec<PathBuf> = register_like
+        .into_iter()
+        .filter(|p| !loaded.contains(p))
+        .collect();
+    broken.sort();
+    let register_paths: Vec<&Path> = (registers.iter().map(|r| r.path.as_path()))
+        .chain(broken.iter().map(PathBuf::as_path))
+        .collect();
+    let pairing = Registers::new(&register_paths);
     for proposal in &proposals {
-        match nearest_register(&proposal.path, &register_paths) {
-            Pairing::Register(i) => {
-                if let (Some(register), Some(engine)) = (registers.get(i), engines.get(i)) {
-                    collector.evaluate(register, engine, proposal);
+        match pairing.nearest(&proposal.path) {
+            Pairing::Register(i) => match (registers.get(i), engines.get(i)) {
+                (Some(register), Some(engine)) => collector.evaluate(register, engine, proposal),
+                _ => {
+                    let name = register_paths.get(i).map(|p| p.display().to_string()).unwrap_or_default();
+                    collector.unpaired(
+                        &proposal.path,
+                        format!("its register ({name}) could not be loaded, so it was not evaluated"),
+                    );
                 }
-            }
+            },
             Pairing::Ambiguous(candidates) => {
                 let names: Vec<String> = candidates
                     .iter()
@@ -183,18 +217,10 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
                     ),
                 );
             }
-            _ => {
-                let unloaded = collector.unloaded_near(&proposal.path);
-                let problem = if unloaded.is_empty() {
-                    "no register was checked in this proposal's directory or any directory above it, so it was not evaluated".to_owned()
-                } else {
-                    format!(
-                        "the file beside or above it that would be its register ({}) could not be loaded, so it was not evaluated",
-                        unloaded.join(", ")
-                    )
-                };
-                collector.unpaired(&proposal.path, problem);
-            }
+            _ => collector.unpaired(
+                &proposal.path,
+                "no register was checked in this proposal's directory or any directory above it, so it was not evaluated".to_owned(),
+            ),
         }
     }
     collector.finish()
@@ -358,24 +384,44 @@ impl<'o> Collector<'o> {
         }
     }
 
-    /// The files in `proposal`'s directory or above it that could not be loaded and were meant
-    /// as registers (their text has a `controller` key).
-    fn unloaded_near(&self, proposal: &Path) -> Vec<String> {
-        let proposal = without_dots(proposal);
-        self.run
-            .files
-            .iter()
+    /// The files that could not be loaded and were meant as registers (their text has a
+    /// `controller` key).
+    fn broken_registers(&self) -> Vec<PathBuf> {
+        (self.run.files.iter())
             .filter(|f| f.kind.is_none())
-            .filter(|f| {
-                let file = without_dots(Path::new(&f.path));
-                file != proposal && file.parent().is_some_and(|dir| proposal.starts_with(dir))
-            })
             .filter(|f| {
                 (self.sources.get(&f.path))
                     .is_some_and(|source| crate::source::has_key(source.text(), "controller"))
             })
-            .map(|f| f.path.clone())
+            .map(|f| without_dots(Path::new(&f.path)))
             .collect()
+    }
+
+    /// Whether a file on disk, not among the files checked, is a register: a regular file of a
+    /// format ropa reads whose parsed top level has a `controller` (however the key is written),
+    /// or which does not parse but has a `controller` key (a broken register, which loading
+    /// reports). Its bytes count towards the run's budget; past it, no more files are judged.
+    fn is_register_on_disk(&mut self, path: &Path) -> bool {
+        let Some(format) = Format::from_path(path) else {
+            return false;
+        };
+        let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
+        if self.bytes_read.saturating_add(size) > self.options.max_total_size {
+            return false;
+        }
+        self.bytes_read = self.bytes_read.saturating_add(size);
+        match Document::read(
+            path,
+            &ReadOptions {
+                format: Some(format),
+                ..ReadOptions::default()
+            },
+        ) {
+            Ok(document) => document.is_ropa() && document.kind() == DocumentKind::Register,
+            Err(error) => {
+                (error.source_file).is_some_and(|source| crate::source::has_key(source.text(), "controller"))
+            }
+        }
     }
 
     /// Records a file that could not be loaded, with every mistake found in it.
@@ -476,11 +522,15 @@ impl<'o> Collector<'o> {
     }
 }
 
-/// The register files in the nearest directory, from the proposal's own upward, that holds any:
-/// files whose parsed top level has a `controller`. A relative path is searched up to the current
-/// directory and an absolute one only in its own directory, so ropa never reads outside the
-/// project.
-fn registers_near(proposal: &Path) -> Vec<PathBuf> {
+/// The register files in the nearest directory, from the proposal's own upward, that holds any
+/// (`is_register` judges each file once; `listed` keeps each directory's answer). A relative path
+/// is searched up to the current directory and an absolute one only in its own directory, so
+/// ropa never reads outside the project.
+fn nearest_on_disk(
+    listed: &mut HashMap<PathBuf, Vec<PathBuf>>,
+    proposal: &Path,
+    mut is_register: impl FnMut(&Path) -> bool,
+) -> Vec<PathBuf> {
     let start = proposal.parent().unwrap_or(Path::new(""));
     let levels: Vec<&Path> = if start.is_absolute() {
         vec![start]
@@ -488,35 +538,30 @@ fn registers_near(proposal: &Path) -> Vec<PathBuf> {
         start.ancestors().collect()
     };
     for dir in levels {
-        let listing = if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        };
-        let mut found: Vec<PathBuf> = std::fs::read_dir(listing)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok())
-                    .map(|e| dir.join(e.file_name()))
-                    .filter(|p| is_register_file(p))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if !found.is_empty() {
+        let found = listed.entry(dir.to_path_buf()).or_insert_with(|| {
+            let listing = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let mut found: Vec<PathBuf> = std::fs::read_dir(listing)
+                .map(|entries| {
+                    entries
+                        .filter_map(|e| e.ok())
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                        .map(|e| dir.join(e.file_name()))
+                        .filter(|p| is_register(p))
+                        .collect()
+                })
+                .unwrap_or_default();
             found.sort();
-            return found;
+            found
+        });
+        if !found.is_empty() {
+            return found.clone();
         }
     }
     Vec::new()
-}
-
-/// Whether a file on disk is a register: a regular file (not a link) of a format ropa reads,
-/// within the default limits, whose parsed top level has a `controller` (however the key is
-/// quoted or spaced, and in TOML as a table or an inline table).
-fn is_register_file(path: &Path) -> bool {
-    Format::from_path(path).is_some()
-        && Document::read(path, &ReadOptions::default())
-            .is_ok_and(|document| document.is_ropa() && document.kind() == DocumentKind::Register)
 }
 
 /// `path` without its `.` components (`./privacy/register.yaml` is `privacy/register.yaml`).

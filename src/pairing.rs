@@ -31,24 +31,41 @@ pub enum Pairing {
 
 /// The nearest of `registers` for `proposal`: in the proposal's directory, else the closest
 /// directory above it. Paths are compared as written (after dropping `.` components), so give
-/// both the way they were found.
+/// both the way they were found. For many proposals, build a [`Registers`] once instead.
 pub fn nearest_register(proposal: &Path, registers: &[&Path]) -> Pairing {
-    let directories: Vec<PathBuf> = registers.iter().map(|r| directory_of(r)).collect();
-    let mut level = directory_of(proposal);
-    loop {
-        let here: Vec<usize> = directories
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| **d == level)
-            .map(|(i, _)| i)
-            .collect();
-        match here.as_slice() {
-            [only] => return Pairing::Register(*only),
-            [] => {}
-            _ => return Pairing::Ambiguous(here),
+    Registers::new(registers).nearest(proposal)
+}
+
+/// Registers indexed by directory, so that pairing each of many proposals costs the depth of its
+/// directory, not the number of registers.
+#[derive(Debug, Clone, Default)]
+pub struct Registers {
+    by_directory: std::collections::HashMap<PathBuf, Vec<usize>>,
+}
+
+impl Registers {
+    /// Indexes `registers`, keeping their order for the indexes [`Pairing`] gives.
+    pub fn new(registers: &[&Path]) -> Self {
+        let mut by_directory: std::collections::HashMap<PathBuf, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, register) in registers.iter().enumerate() {
+            by_directory.entry(directory_of(register)).or_default().push(i);
         }
-        if !level.pop() {
-            return Pairing::NoRegister;
+        Self { by_directory }
+    }
+
+    /// The register `proposal` pairs with.
+    pub fn nearest(&self, proposal: &Path) -> Pairing {
+        let mut level = directory_of(proposal);
+        loop {
+            match self.by_directory.get(&level).map(Vec::as_slice) {
+                Some([only]) => return Pairing::Register(*only),
+                Some(here) if !here.is_empty() => return Pairing::Ambiguous(here.to_vec()),
+                _ => {}
+            }
+            if !level.pop() {
+                return Pairing::NoRegister;
+            }
         }
     }
 }

@@ -732,6 +732,67 @@ fn pairing_sees_each_file_once_where_it_leads() {
     assert!(stdout.contains("no register was checked"), "{stdout}");
 }
 
+/// A named proposal pairs with the nearest register on disk even when a farther one is named
+/// (the pre-commit hook names only staged files), and a broken nearest register stops the
+/// search: it is reported, never passed over for a farther one that lets the proposal through.
+#[test]
+fn the_nearest_register_on_disk_wins_even_when_broken() {
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [marketing]\n";
+    let wider = format!("{VALID}catalogues:\n  purposes:\n    - {{ id: marketing, label: Marketing }}\n");
+    let dir = scratch(&[
+        ("register.yaml", &wider),
+        ("privacy/register.yaml", VALID),
+        ("privacy/proposals/nieuw.yaml", proposal),
+    ]);
+    let named = [
+        "check",
+        "--no-config",
+        "--skip-other-files",
+        "--format",
+        "json",
+        "register.yaml",
+        "privacy/proposals/nieuw.yaml",
+    ];
+    let out = ropa(&named, dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        report["evaluations"][0]["register"], "privacy/register.yaml",
+        "{report}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{report}");
+
+    std::fs::write(dir.path().join("privacy/register.yaml"), "controller: [broken\n").expect("write");
+    for args in [
+        &named[..],
+        &["check", "--no-config", "privacy/proposals/nieuw.yaml"],
+    ] {
+        let out = ropa(args, dir.path());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stdout}");
+        assert!(stdout.contains("privacy/register.yaml"), "{args:?}: {stdout}");
+        assert!(!stdout.contains("\"compliant\": true"), "{args:?}: {stdout}");
+    }
+}
+
+/// Many proposals without a register: each is an input error, and each directory above them is
+/// listed once (it was listed, and every file in it parsed, once per proposal).
+#[test]
+fn many_unpaired_proposals_are_each_reported() {
+    let dir = scratch(&[]);
+    std::fs::create_dir_all(dir.path().join("p")).expect("mkdir");
+    for i in 0..1_500 {
+        std::fs::write(
+            dir.path().join(format!("p/p{i}.yaml")),
+            format!("activity: {{ id: a{i}, name: A, purposes: [x] }}\n"),
+        )
+        .expect("write");
+    }
+    let out = ropa(&["check", "--no-config", "--format", "json", "p"], dir.path());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(report["summary"]["unpaired"], 1_500);
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]
