@@ -76,9 +76,9 @@ pub enum Input {
         /// is not a register or proposal (a `package.json`, a CI configuration).
         named: bool,
     },
-    /// A file of a format ropa reads that a directory walk passed over because an ignore file
-    /// (`.gitignore`, `.ignore`) names it: counted in the summary, so that what a walk leaves out
-    /// is never silent.
+    /// A file of a format ropa reads that a directory walk passed over (hidden, in `target`, or
+    /// named by an ignore file such as `.gitignore`): counted in the summary when it is a
+    /// register or proposal, so that what a walk leaves out is never silent.
     Ignored {
         /// The file.
         path: PathBuf,
@@ -306,8 +306,10 @@ impl<'o> Collector<'o> {
                 self.problem(&path, problem);
                 None
             }
-            Input::Ignored { .. } => {
-                self.run.summary.ignored += 1;
+            Input::Ignored { path } => {
+                if self.ropa_on_disk(&path).is_some() {
+                    self.run.summary.ignored += 1;
+                }
                 None
             }
         }
@@ -397,29 +399,36 @@ impl<'o> Collector<'o> {
             .collect()
     }
 
-    /// Whether a file on disk, not among the files checked, is a register: a regular file of a
-    /// format ropa reads whose parsed top level has a `controller` (however the key is written),
-    /// or which does not parse but has a `controller` key (a broken register, which loading
-    /// reports). Its bytes count towards the run's budget; past it, no more files are judged.
+    /// Whether a file on disk, not among the files checked, is a register (see
+    /// [`Collector::ropa_on_disk`]).
     fn is_register_on_disk(&mut self, path: &Path) -> bool {
-        let Some(format) = Format::from_path(path) else {
-            return false;
-        };
+        self.ropa_on_disk(path) == Some(DocumentKind::Register)
+    }
+
+    /// What a file on disk that the run does not check holds: a register or proposal when it is
+    /// a regular file of a format ropa reads whose parsed top level says so (however the keys are
+    /// written), or which does not parse but has a `controller` or `activity` key (a broken one).
+    /// Its bytes count towards the run's budget; past it, no more files are judged.
+    fn ropa_on_disk(&mut self, path: &Path) -> Option<DocumentKind> {
+        let format = Format::from_path(path)?;
         let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
         if self.bytes_read.saturating_add(size) > self.options.max_total_size {
-            return false;
+            return None;
         }
         self.bytes_read = self.bytes_read.saturating_add(size);
-        match Document::read(
-            path,
-            &ReadOptions {
-                format: Some(format),
-                ..ReadOptions::default()
-            },
-        ) {
-            Ok(document) => document.is_ropa() && document.kind() == DocumentKind::Register,
+        let read = ReadOptions {
+            format: Some(format),
+            ..ReadOptions::default()
+        };
+        match Document::read(path, &read) {
+            Ok(document) => document.is_ropa().then(|| document.kind()),
             Err(error) => {
-                (error.source_file).is_some_and(|source| crate::source::has_key(source.text(), "controller"))
+                let text = error.source_file.as_ref()?.text();
+                if crate::source::has_key(text, "controller") {
+                    Some(DocumentKind::Register)
+                } else {
+                    crate::source::has_key(text, "activity").then_some(DocumentKind::Proposal)
+                }
             }
         }
     }

@@ -34,9 +34,11 @@ pub(crate) fn is_unsafe(c: char) -> bool {
 
 /// Characters that show nothing, or only blank space, and so can hide text or make a name
 /// look like another: zero-width space, word joiner and invisible operators, byte order mark,
-/// line and paragraph separators, Mongolian vowel separator, combining grapheme joiner, Hangul
-/// fillers and tag characters. (Zero-width joiner and non-joiner, and the soft hyphen, are kept:
-/// scripts, emoji and Dutch text copied from a word processor use them.)
+/// line and paragraph separators, Mongolian vowel separator and free variation selectors,
+/// combining grapheme joiner, Hangul fillers, deprecated format characters, interlinear
+/// annotation marks, variation selectors, musical and shorthand format controls, the Braille
+/// blank, Khmer inherent vowels and tag characters. (Zero-width joiner and non-joiner, and the
+/// soft hyphen, are kept: scripts, emoji and Dutch text copied from a word processor use them.)
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -51,7 +53,17 @@ pub(crate) fn is_invisible(c: char) -> bool {
             | '\u{1160}'
             | '\u{3164}'
             | '\u{FFA0}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{2800}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
             | '\u{E0000}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}'
     )
 }
 
@@ -97,11 +109,39 @@ pub(crate) fn markdown_text(text: &str, at_start: bool) -> String {
     out
 }
 
-/// `text` with GitHub's older workflow-command prefix `##[`, which a runner reads anywhere in a
-/// line, broken by a `?` in place of its second `#` (the same length, so marks into quoted
-/// source lines stay put).
+/// `text` with no GitHub workflow command a runner would act on: the older prefix `##[`, which a
+/// runner reads anywhere in a line, and a line that starts with `::` (after spaces), such as a
+/// file named `::add-mask::x.yaml`, are broken by a `?` in place of a `#` or `:` (the same
+/// length, so marks into quoted source lines stay put).
 pub(crate) fn break_workflow_commands(text: &str) -> String {
+    let text = break_legacy_workflow_commands(text);
+    if !text.contains("::") {
+        return text;
+    }
+    text.split_inclusive('\n')
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            match (
+                line.get(..indent),
+                line.get(indent..).and_then(|l| l.strip_prefix("::")),
+            ) {
+                (Some(spaces), Some(rest)) => format!("{spaces}:?{rest}"),
+                _ => line.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// `text` with GitHub's older workflow-command prefix `##[`, which a runner reads anywhere in a
+/// line, broken (for output whose own lines are workflow commands, as `--format github`'s are).
+pub(crate) fn break_legacy_workflow_commands(text: &str) -> String {
     text.replace("##[", "#?[")
+}
+
+/// Text from an input for one line of a terminal or CI log: [`sanitize`]d, with line breaks
+/// shown as `\n` and no workflow command a CI runner would act on.
+pub fn sanitize_line(text: &str) -> String {
+    break_workflow_commands(&sanitize(text).replace('\n', "\\n"))
 }
 
 #[cfg(test)]
@@ -115,6 +155,17 @@ mod tests {
         assert_eq!(sanitize("x\u{202E}y"), "x\u{FFFD}y");
         assert_eq!(sanitize("tab\tand\nline"), "tab\tand\nline");
         assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn workflow_commands_are_broken_and_lines_kept_whole() {
+        assert_eq!(
+            break_workflow_commands("a::b\n  ::add-mask::x\n##[error]y ##[z]"),
+            "a::b\n  :?add-mask::x\n#?[error]y #?[z]"
+        );
+        assert_eq!(sanitize_line("x\n::error::y"), "x\\n::error::y");
+        assert_eq!(sanitize_line("::error::y"), ":?error::y");
+        assert_eq!(sanitize("a\u{fe0f}\u{e0100}b"), "a\u{FFFD}\u{FFFD}?b");
     }
 
     proptest! {

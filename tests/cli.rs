@@ -533,7 +533,7 @@ fn walking_a_repository_checks_only_registers_and_proposals() {
     let out = ropa(&["check", "--no-config", "."], dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("1 file passed over by .gitignore or .ignore: --no-ignore checks it"),
+        stdout.contains("1 register or proposal passed over as hidden, in target/ or ignored by .gitignore: --no-ignore checks it"),
         "{stdout}"
     );
     let out = ropa(&["check", "--no-config", "--no-ignore", "."], dir.path());
@@ -791,6 +791,40 @@ fn many_unpaired_proposals_are_each_reported() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(report["summary"]["unpaired"], 1_500);
+}
+
+/// Proposals a walk passes over, in hidden directories, hidden files or `target/`, are counted,
+/// and `--no-ignore` checks them: none is left out silently.
+#[test]
+fn hidden_and_target_proposals_are_counted() {
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("privacy/proposals/target/a.yaml", proposal),
+        ("privacy/.drafts/b.yaml", proposal),
+        ("privacy/proposals/.c.yaml", proposal),
+        ("privacy/.settings.yaml", "editor: vim\n"),
+    ]);
+    let out = ropa(
+        &["check", "--no-config", "--format", "json", "privacy"],
+        dir.path(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["summary"]["ignored"], 3, "{report}");
+    let out = ropa(
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "--no-ignore",
+            "privacy",
+        ],
+        dir.path(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["summary"]["proposals"], 3, "{report}");
+    assert_eq!(out.status.code(), Some(1), "{report}");
 }
 
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
@@ -1096,6 +1130,11 @@ fn import_writes_a_register_check_reads() {
         let out = ropa(&["import", "register.csv", "-o", "link.yaml"], dir.path());
         assert_eq!(out.status.code(), Some(2));
         assert!(!dir.path().join("elsewhere.yaml").exists());
+        // Nor is a sheet read through a link (its first row would be quoted).
+        std::os::unix::fs::symlink("register.csv", dir.path().join("leak.csv")).expect("symlink");
+        let out = ropa(&["import", "leak.csv", "--controller", "G"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
     }
     std::fs::write(dir.path().join("kleur.csv"), "Kleur;Maat\nrood;L\n").expect("write");
     let out = ropa(&["import", "kleur.csv"], dir.path());

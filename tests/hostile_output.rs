@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// Characters that drive terminals or disguise text (C1 CSI, DEL, RLO, LRI, PDI, RLM, ALM, ESC,
-/// zero-width space, byte order mark, a tag character).
+/// zero-width space, byte order mark, a tag character, variation selectors, a deprecated format
+/// character).
 const HOSTILE: &[char] = &[
     '\u{9b}',
     '\u{7f}',
@@ -20,12 +21,18 @@ const HOSTILE: &[char] = &[
     '\u{200b}',
     '\u{feff}',
     '\u{e0041}',
+    '\u{fe0f}',
+    '\u{e0100}',
+    '\u{206a}',
 ];
 
 fn unsafe_char(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
-        || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
+        || matches!(
+            c,
+            '\u{200B}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}' | '\u{FE0F}' | '\u{E0100}' | '\u{206A}'
+        )
 }
 
 fn scratch() -> PathBuf {
@@ -43,6 +50,9 @@ fn scratch() -> PathBuf {
             .replace('\u{200b}', "\\u200b")
             .replace('\u{feff}', "\\ufeff")
             .replace('\u{e0041}', "\\U000e0041")
+            .replace('\u{fe0f}', "\\ufe0f")
+            .replace('\u{e0100}', "\\U000e0100")
+            .replace('\u{206a}', "\\u206a")
     );
     std::fs::write(
         dir.join(format!("reg{evil}ister.yaml").replace('\u{1b}', "")),
@@ -132,6 +142,8 @@ fn human_output_carries_no_workflow_command() {
         register,
     )
     .expect("write");
+    // A file whose name starts a line of the human output (the per-file summary) as a command.
+    std::fs::write(dir.join("::add-mask::second.yaml"), register).expect("write");
     for format in ["human", "github"] {
         let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
             .args(["check", "--no-config", "--format", format])

@@ -6,7 +6,7 @@ use super::locate::{LocatedFinding, SourceLocation};
 use super::run::RunReport;
 use super::sanitize;
 use crate::engine::Severity;
-use crate::sanitize::{break_workflow_commands, markdown_text};
+use crate::sanitize::{break_legacy_workflow_commands, break_workflow_commands, markdown_text};
 
 /// Escapes a workflow command's message, as the Actions runner requires.
 fn escape_data(text: &str) -> String {
@@ -78,7 +78,7 @@ pub fn render_github(run: &RunReport) -> String {
         "::notice title=ropa::{}\n",
         escape_data(&summary_line(run))
     ));
-    break_workflow_commands(&sanitize(&out))
+    break_legacy_workflow_commands(&sanitize(&out))
 }
 
 /// Text from an input for a table cell: escaped as Markdown (no code span, link, image, HTML

@@ -9,7 +9,7 @@ use super::run::{LoadErrorEntry, RunReport, Sources};
 use super::sanitize;
 use crate::config::ConfigError;
 use crate::engine::Severity;
-use crate::sanitize::break_workflow_commands;
+use crate::sanitize::{break_workflow_commands, sanitize_line};
 use crate::source::{LoadError, LoadErrorKind, SourceFile};
 
 /// Renders diagnostics as rustc/cargo-style text.
@@ -222,11 +222,8 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-/// Text from an input for one line of a terminal or CI log: sanitised, with line breaks shown
-/// as `\n` (a file name or label could otherwise start a line that a CI runner reads as a
-/// workflow command, such as `::add-mask::`) and GitHub's older command prefix broken.
 fn clean(text: &str) -> String {
-    break_workflow_commands(&sanitize(text).replace('\n', "\\n"))
+    sanitize_line(text)
 }
 
 /// The short label under a load error's underline.
@@ -420,7 +417,8 @@ pub fn render_run(run: &RunReport, sources: &Sources, style: HumanRenderer) -> S
     }
     out.push_str(&summary_line(run));
     out.push('\n');
-    out
+    // Lines that start with a file name (the per-file summary, the verdicts) too.
+    break_workflow_commands(&out)
 }
 
 /// The findings in report order, each with the later ones it stands for: those of the same rule,
@@ -575,8 +573,9 @@ pub fn summary_line(run: &RunReport) -> String {
     }
     if s.ignored > 0 {
         line.push_str(&format!(
-            " ({} file{} passed over by .gitignore or .ignore: --no-ignore checks {})",
+            " ({} register{} or proposal{} passed over as hidden, in target/ or ignored by .gitignore: --no-ignore checks {})",
             s.ignored,
+            plural(s.ignored),
             plural(s.ignored),
             if s.ignored == 1 { "it" } else { "them" }
         ));

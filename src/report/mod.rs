@@ -15,7 +15,7 @@ mod locate;
 mod run;
 mod sarif;
 
-pub use crate::sanitize::sanitize;
+pub use crate::sanitize::{sanitize, sanitize_line};
 pub use github::{render_github, render_markdown};
 pub use human::{
     HumanRenderer, render_config_error, render_finding, render_load_error, render_run, summary_line,

@@ -109,8 +109,8 @@ pub struct Summary {
     /// Files a directory walk found and skipped because they are not registers or proposals
     /// (a `package.json`, a CI configuration).
     pub skipped: usize,
-    /// Files of a format ropa reads that a directory walk passed over because an ignore file
-    /// names them (`ropa check --no-ignore` checks them).
+    /// Registers and proposals a directory walk passed over: hidden, in `target`, or named by an
+    /// ignore file (`ropa check --no-ignore` checks them).
     pub ignored: usize,
     /// Error findings.
     pub errors: usize,

@@ -124,10 +124,12 @@ fn link_problem(path: &Path, follow_symlinks: bool) -> Option<String> {
 }
 
 fn walk(tree: &Path, walk_with: &Walk, found: &mut Vec<Input>) {
+    // Honouring ignore files also passes over hidden entries and `target` directories; either way
+    // the `.git` directory is never entered.
     let builder = |honour_ignore_files: bool| {
         let mut builder = ignore::WalkBuilder::new(tree);
         builder
-            .hidden(true)
+            .hidden(honour_ignore_files)
             .ignore(honour_ignore_files)
             .git_ignore(honour_ignore_files)
             .git_exclude(honour_ignore_files)
@@ -136,7 +138,12 @@ fn walk(tree: &Path, walk_with: &Walk, found: &mut Vec<Input>) {
             .require_git(false)
             .follow_links(walk_with.follow_symlinks)
             .sort_by_file_path(|a, b| a.cmp(b))
-            .filter_entry(|entry| entry.file_name() != "target" && entry.depth() <= MAX_WALK_DEPTH);
+            .filter_entry(move |entry| {
+                let name = entry.file_name();
+                name != ".git"
+                    && (name != "target" || !honour_ignore_files)
+                    && entry.depth() <= MAX_WALK_DEPTH
+            });
         builder
     };
     let first = found.len();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use ropa::import::{self, ImportOptions};
-use ropa::report::sanitize;
+use ropa::report::sanitize_line;
 
 use crate::Outcome;
 
@@ -37,6 +37,18 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> Outcome {
+    // A sheet (or mapping) that is a link is not read: a pull request could point it at a secret
+    // elsewhere on the runner, and errors quote the first row.
+    for path in std::iter::once(&args.file).chain(&args.map) {
+        if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            eprintln!(
+                "error: {} is a symbolic link, which ropa does not read",
+                sanitize_line(&path.display().to_string())
+            );
+            eprintln!("help: import the file the link points to");
+            return Outcome::InputError;
+        }
+    }
     let mapping = match &args.map {
         Some(path) => match import::read_mapping(path) {
             Ok(mapping) => mapping,
@@ -58,7 +70,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
     {
         eprintln!(
             "error: {} exists; pass --force to overwrite it",
-            sanitize(&out.display().to_string())
+            sanitize_line(&out.display().to_string())
         );
         return Outcome::InputError;
     }
@@ -72,7 +84,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
             if let Err(error) = std::fs::write(path, &yaml) {
                 eprintln!(
                     "error: cannot write {}: {error}",
-                    sanitize(&path.display().to_string())
+                    sanitize_line(&path.display().to_string())
                 );
                 return Outcome::InputError;
             }
@@ -81,7 +93,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
     }
     let stats = imported.stats;
     for note in imported.notes.iter().take(NOTES_SHOWN) {
-        eprintln!("note: {}", sanitize(&note.to_string()));
+        eprintln!("note: {}", sanitize_line(&note.to_string()));
     }
     if imported.notes.len() > NOTES_SHOWN {
         eprintln!("note: … and {} more", imported.notes.len() - NOTES_SHOWN);
@@ -89,7 +101,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
     eprintln!(
         "imported {} activities from {}: {} of {} cells read as typed fields, {} kept as text; run `ropa check` on the result",
         imported.register.activities.len(),
-        sanitize(&imported.source),
+        sanitize_line(&imported.source),
         stats.typed,
         stats.cells,
         stats.kept_as_text,
@@ -98,6 +110,6 @@ pub fn run(args: &ImportArgs) -> Outcome {
 }
 
 fn fail(error: &import::ImportError) -> Outcome {
-    eprintln!("error: {}", sanitize(&error.to_string()));
+    eprintln!("error: {}", sanitize_line(&error.to_string()));
     Outcome::InputError
 }

@@ -21,7 +21,7 @@ pub fn run(path: &Path, force: bool) -> Outcome {
     let Some(format) = Format::from_path(path) else {
         eprintln!(
             "error: {} is not a file name ropa reads",
-            ropa::report::sanitize(&path.display().to_string())
+            ropa::report::sanitize_line(&path.display().to_string())
         );
         eprintln!("help: name the register .yaml, .yml, .toml or .json, e.g. register.yaml");
         return Outcome::InputError;
@@ -53,7 +53,7 @@ pub fn run(path: &Path, force: bool) -> Outcome {
             return Outcome::InputError;
         }
     };
-    let shown = |path: &Path| ropa::report::sanitize(&path.display().to_string()).into_owned();
+    let shown = |path: &Path| ropa::report::sanitize_line(&path.display().to_string());
     // A link counts as a file there: writing would follow it to wherever it points.
     let present = |path: &Path| path.symlink_metadata().is_ok();
     if present(path) && !force {

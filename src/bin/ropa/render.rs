@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use ropa::render::{self, DocumentKind, Language, RenderFormat};
-use ropa::report::sanitize;
+use ropa::report::sanitize_line;
 use ropa::source::{ReadOptions, load_register};
 
 use crate::Outcome;
@@ -96,7 +96,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     let text = match render::write(&document, format) {
         Ok(text) => text,
         Err(error) => {
-            eprintln!("error: {}", sanitize(&error.to_string()));
+            eprintln!("error: {}", sanitize_line(&error.to_string()));
             return Outcome::InputError;
         }
     };
@@ -104,7 +104,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         if let Err(error) = write_file(path, &text) {
             eprintln!(
                 "error: cannot write {}: {error}",
-                sanitize(&path.display().to_string())
+                sanitize_line(&path.display().to_string())
             );
             return Outcome::InputError;
         }
@@ -115,7 +115,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
     if gaps.is_empty() {
         return Outcome::Clean;
     }
-    let shown = sanitize(&args.register.display().to_string()).into_owned();
+    let shown = sanitize_line(&args.register.display().to_string());
     eprintln!(
         "{}: the {} shows {} thing{} the register does not state:",
         if args.allow_gaps { "note" } else { "error" },
@@ -128,7 +128,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         if gaps.len() == 1 { "" } else { "s" },
     );
     for gap in gaps.iter().take(GAPS_SHOWN) {
-        eprintln!("  - {}", sanitize(&gap.to_string()));
+        eprintln!("  - {}", sanitize_line(&gap.to_string()));
     }
     if gaps.len() > GAPS_SHOWN {
         eprintln!("  … and {} more", gaps.len() - GAPS_SHOWN);

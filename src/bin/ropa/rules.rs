@@ -28,7 +28,7 @@ pub fn pages(dir: &std::path::Path) -> Outcome {
     if let Err(error) = std::fs::create_dir_all(dir) {
         eprintln!(
             "error: cannot create {}: {error}",
-            ropa::report::sanitize(&dir.display().to_string())
+            ropa::report::sanitize_line(&dir.display().to_string())
         );
         return Outcome::InputError;
     }
@@ -37,7 +37,7 @@ pub fn pages(dir: &std::path::Path) -> Outcome {
         if let Err(error) = std::fs::write(&path, rule.explanation()) {
             eprintln!(
                 "error: cannot write {}: {error}",
-                ropa::report::sanitize(&path.display().to_string())
+                ropa::report::sanitize_line(&path.display().to_string())
             );
             return Outcome::InputError;
         }
@@ -45,7 +45,7 @@ pub fn pages(dir: &std::path::Path) -> Outcome {
     eprintln!(
         "wrote {} rule pages to {}",
         RULES.len(),
-        ropa::report::sanitize(&dir.display().to_string())
+        ropa::report::sanitize_line(&dir.display().to_string())
     );
     Outcome::Clean
 }
@@ -58,7 +58,7 @@ pub fn explain(id: &str) -> Outcome {
         }
         None if ropa::engine::retired_rule(id).is_some() => explain_retired(id),
         None => {
-            eprintln!("error: no rule `{}`", ropa::report::sanitize(id));
+            eprintln!("error: no rule `{}`", ropa::report::sanitize_line(id));
             if let Some(near) = ropa::engine::nearest_rule(id) {
                 eprintln!("help: did you mean `{near}`?");
             } else {

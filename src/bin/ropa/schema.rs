@@ -28,13 +28,19 @@ pub fn run(which: Which, out: Option<&Path>) -> Outcome {
         return Outcome::Clean;
     };
     if let Err(error) = std::fs::create_dir_all(dir) {
-        eprintln!("error: cannot create {}: {error}", dir.display());
+        eprintln!(
+            "error: cannot create {}: {error}",
+            ropa::report::sanitize_line(&dir.display().to_string())
+        );
         return Outcome::InputError;
     }
     for kind in SchemaKind::ALL {
         let path = dir.join(kind.file_name());
         if let Err(error) = std::fs::write(&path, kind.to_pretty_json()) {
-            eprintln!("error: cannot write {}: {error}", path.display());
+            eprintln!(
+                "error: cannot write {}: {error}",
+                ropa::report::sanitize_line(&path.display().to_string())
+            );
             return Outcome::InputError;
         }
         crate::emit(&format!("wrote {}\n", path.display()));
