@@ -177,6 +177,13 @@ fn bad_sheets_get_clear_errors() {
     let fake = dir.join("fake.xlsx");
     std::fs::write(&fake, "Naam;Doel\n").expect("write");
     assert!(message(import::import_path(&fake, &ImportOptions::default())).contains("fake.xlsx"));
+    // Two cells, at A1 and XFD150000, in 1.5 KB: the grid over them would hold billions of
+    // cells (104 GB were asked for), so the sheet is refused before it is built.
+    let far = import::import_path(
+        Path::new("tests/import/fixtures/far-cell.xlsx"),
+        &ImportOptions::default(),
+    );
+    assert!(message(far).contains("cells"));
 }
 
 #[test]

@@ -178,15 +178,41 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
             .cloned()
             .ok_or_else(|| workbook_error("the workbook has no sheets".to_owned()))?,
     };
+    let too_large = || ImportError::TooLarge {
+        file: file.to_owned(),
+        limit: format!("{MAX_ROWS} rows and {MAX_CELLS} cells"),
+    };
+    // The sheet is read into a dense grid spanning its used cells: a tiny workbook with one cell
+    // at A1 and one at XFD200000 would ask for billions. An XLSX or XLSB sheet's cells are
+    // streamed first to bound the grid before it is built.
+    let bounds = match &mut workbook {
+        calamine::Sheets::Xlsx(xlsx) => {
+            let mut cells = xlsx.worksheet_cells_reader(&name).map_err(|e| workbook_error(e.to_string()))?;
+            let mut bounds = Bounds::default();
+            while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
+                bounds.add(cell.get_position());
+            }
+            Some(bounds)
+        }
+        calamine::Sheets::Xlsb(xlsb) => {
+            let mut cells = xlsb.worksheet_cells_reader(&name).map_err(|e| workbook_error(e.to_string()))?;
+            let mut bounds = Bounds::default();
+            while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
+                bounds.add(cell.get_position());
+            }
+            Some(bounds)
+        }
+        _ => None,
+    };
+    if bounds.is_some_and(|b| !b.fits()) {
+        return Err(too_large());
+    }
     let range = workbook
         .worksheet_range(&name)
         .map_err(|e| workbook_error(describe(&e)))?;
-    let (height, _) = range.get_size();
-    if height > MAX_ROWS {
-        return Err(ImportError::TooLarge {
-            file: file.to_owned(),
-            limit: format!("{MAX_ROWS} rows"),
-        });
+    let (height, width) = range.get_size();
+    if height > MAX_ROWS || height.saturating_mul(width) > MAX_CELLS {
+        return Err(too_large());
     }
     let origin = range
         .start()
@@ -200,7 +226,9 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
         calamine::Sheets::Xls(xls) => xls.merge_cells_by_sheet_name(&name).unwrap_or_default(),
         _ => Vec::new(),
     };
-    spread_merged(&mut rows, origin, &merged);
+    if !spread_merged(&mut rows, origin, &merged) {
+        return Err(too_large());
+    }
     Ok(Table {
         file: file.to_owned(),
         sheet: Some(name),
@@ -211,7 +239,10 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
 
 /// A merged cell's value belongs to every cell it covers ("Sociaal Domein" merged over the rows
 /// of the department's activities), so it is written into each of them.
-fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[calamine::Dimensions]) {
+/// `false` when spreading would take the grid past [`MAX_CELLS`].
+fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[calamine::Dimensions]) -> bool {
+    // Widening rows for merged regions stays within the grid's cell limit, however many regions.
+    let mut cells: usize = rows.iter().map(Vec::len).sum();
     for region in merged {
         let corner = |(row, column): (u32, u32)| {
             Some((
@@ -229,6 +260,11 @@ fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[cal
         // the format's column limit.
         for row in rows.iter_mut().take(bottom.saturating_add(1)).skip(top) {
             if row.len() <= right && right < MAX_COLUMNS {
+                let added = right + 1 - row.len();
+                if cells.saturating_add(added) > MAX_CELLS {
+                    return false;
+                }
+                cells += added;
                 row.resize(right + 1, String::new());
             }
             for cell in row.iter_mut().take(right.saturating_add(1)).skip(left) {
@@ -238,10 +274,42 @@ fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[cal
             }
         }
     }
+    true
 }
 
 /// The most columns a spreadsheet has (XLSX: 16 384).
 const MAX_COLUMNS: usize = 16_384;
+
+/// The most cells a sheet's grid may span (a real register: a thousand rows of fifty columns
+/// is fifty thousand; twenty thousand rows of a hundred columns fit), merged regions spread
+/// included.
+pub const MAX_CELLS: usize = 2_000_000;
+
+/// The rows and columns a sheet's cells span.
+#[derive(Debug, Clone, Copy, Default)]
+struct Bounds {
+    span: Option<((u32, u32), (u32, u32))>,
+}
+
+impl Bounds {
+    fn add(&mut self, (row, column): (u32, u32)) {
+        self.span = Some(match self.span {
+            None => ((row, column), (row, column)),
+            Some(((top, left), (bottom, right))) => {
+                ((top.min(row), left.min(column)), (bottom.max(row), right.max(column)))
+            }
+        });
+    }
+
+    /// Whether a grid over these cells stays within the limits.
+    fn fits(self) -> bool {
+        self.span.is_none_or(|((top, left), (bottom, right))| {
+            let height = (bottom - top) as usize + 1;
+            let width = (right - left) as usize + 1;
+            height <= MAX_ROWS && height.saturating_mul(width) <= MAX_CELLS
+        })
+    }
+}
 
 /// A workbook error in words; a password-protected workbook says how to proceed.
 fn describe(error: &calamine::Error) -> String {
