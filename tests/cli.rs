@@ -827,6 +827,53 @@ fn hidden_and_target_proposals_are_counted() {
     assert_eq!(out.status.code(), Some(1), "{report}");
 }
 
+/// Positions and quoted lines read as an editor shows the file: a byte order mark is not a
+/// column, a Windows line end is not quoted as an unsafe character, and a file named once
+/// absolutely and once relatively is checked once.
+#[test]
+fn positions_and_names_read_as_an_editor_shows_them() {
+    let dir = scratch(&[
+        (
+            "bom.json",
+            "\u{feff}{\"controller\": {\"name\": \"G\", \"public_authority\": true, \"bogus\": 1}}\n",
+        ),
+        (
+            "plain.json",
+            "{\"controller\": {\"name\": \"G\", \"public_authority\": true, \"bogus\": 1}}\n",
+        ),
+        (
+            "crlf.yaml",
+            "controller:\r\n  name: G\r\n  public_authority: true\r\n  bogus: 1\r\n",
+        ),
+    ]);
+    let column = |file: &str| {
+        let out = ropa(&["check", "--no-config", "--format", "json", file], dir.path());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        report["load_errors"][0]["location"]["column"].clone()
+    };
+    assert_eq!(column("bom.json"), column("plain.json"));
+    let out = ropa(&["check", "--no-config", "crlf.yaml"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("4 |   bogus: 1") && !stdout.contains("bogus: 1?"),
+        "{stdout}"
+    );
+    let absolute = dir.path().join("plain.json").display().to_string();
+    let out = ropa(
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            &absolute,
+            "plain.json",
+        ],
+        dir.path(),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(report["summary"]["files"], 1, "{report}");
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]
@@ -1164,7 +1211,11 @@ fn the_library_gives_the_same_report_as_the_command() {
     .collect();
     let mut args = vec!["check", "--no-config", "--format", "json"];
     args.extend(files.iter().map(String::as_str));
-    let out = ropa(&args, dir.path());
+    // Run from a directory that holds none of them, so the command keeps the absolute names
+    // (inside the current directory it names files relative to it).
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let out = ropa(&args, &elsewhere);
     let run = check(files.iter().map(Input::named), &CheckOptions::default());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),

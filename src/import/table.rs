@@ -187,7 +187,9 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
     // streamed first to bound the grid before it is built.
     let bounds = match &mut workbook {
         calamine::Sheets::Xlsx(xlsx) => {
-            let mut cells = xlsx.worksheet_cells_reader(&name).map_err(|e| workbook_error(e.to_string()))?;
+            let mut cells = xlsx
+                .worksheet_cells_reader(&name)
+                .map_err(|e| workbook_error(e.to_string()))?;
             let mut bounds = Bounds::default();
             while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
                 bounds.add(cell.get_position());
@@ -195,7 +197,9 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
             Some(bounds)
         }
         calamine::Sheets::Xlsb(xlsb) => {
-            let mut cells = xlsb.worksheet_cells_reader(&name).map_err(|e| workbook_error(e.to_string()))?;
+            let mut cells = xlsb
+                .worksheet_cells_reader(&name)
+                .map_err(|e| workbook_error(e.to_string()))?;
             let mut bounds = Bounds::default();
             while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
                 bounds.add(cell.get_position());
@@ -295,9 +299,10 @@ impl Bounds {
     fn add(&mut self, (row, column): (u32, u32)) {
         self.span = Some(match self.span {
             None => ((row, column), (row, column)),
-            Some(((top, left), (bottom, right))) => {
-                ((top.min(row), left.min(column)), (bottom.max(row), right.max(column)))
-            }
+            Some(((top, left), (bottom, right))) => (
+                (top.min(row), left.min(column)),
+                (bottom.max(row), right.max(column)),
+            ),
         });
     }
 

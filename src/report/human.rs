@@ -78,7 +78,7 @@ impl Window {
         Some(Self {
             first_line,
             from,
-            text: break_workflow_commands(&sanitize(file.text().get(from..to)?)),
+            text: break_workflow_commands(&sanitize(&without_line_end_returns(file.text().get(from..to)?))),
             marks,
         })
     }
@@ -220,6 +220,17 @@ fn level(severity: Severity) -> Level<'static> {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     }
+}
+
+/// `lines` with each carriage return that ends a line (a file written on Windows) shown as a
+/// space, not as the `?` of an unsafe character; the length stays, for the marks.
+fn without_line_end_returns(lines: &str) -> String {
+    let mut text = lines.replace("\r\n", " \n");
+    if text.ends_with('\r') {
+        text.pop();
+        text.push(' ');
+    }
+    text
 }
 
 fn clean(text: &str) -> String {

@@ -123,9 +123,11 @@ impl SourceFile {
                 chars.char_of(&self.text, offset).saturating_sub(line_start_char)
             }
         } + 1;
+        // A byte order mark is not shown by editors, so it does not count as a column.
+        let marked = line_index == 0 && offset >= 3 && self.text.starts_with('\u{feff}');
         Position {
             line: line_index + 1,
-            column,
+            column: if marked { column.saturating_sub(1) } else { column },
         }
     }
 
@@ -234,7 +236,11 @@ mod tests {
             }
             for (offset, _) in text.char_indices() {
                 let line_start = starts[starts.partition_point(|&s| s <= offset) - 1];
-                let column = text[line_start..offset].chars().count() + 1;
+                let mut column = text[line_start..offset].chars().count() + 1;
+                // A byte order mark is not a column.
+                if line_start == 0 && offset >= 3 && text.starts_with('\u{feff}') {
+                    column -= 1;
+                }
                 assert_eq!(file.position(offset).column, column, "offset {offset}");
             }
         }

@@ -35,11 +35,23 @@ pub struct Walk {
 pub fn expand(paths: &[PathBuf], walk_with: &Walk) -> Vec<Input> {
     let follow_symlinks = walk_with.follow_symlinks;
     let mut found = Vec::new();
-    // A path that climbs (`a/sub/../p.yaml`) is named as where it leads, for pairing.
+    // A path that climbs (`a/sub/../p.yaml`) is named as where it leads, and an absolute one
+    // inside the current directory relative to it, so that pairing, which compares directories,
+    // and the check-each-file-once rule see one name per file.
     let climbs = |p: &Path| p.components().any(|c| c == Component::ParentDir);
+    let current_dir = std::env::current_dir().ok();
+    let relative = |p: &Path| {
+        let inside = current_dir.as_deref().and_then(|cwd| p.strip_prefix(cwd).ok());
+        match inside {
+            Some(rest) if rest.as_os_str().is_empty() => PathBuf::from("."),
+            Some(rest) => rest.to_path_buf(),
+            None => p.to_path_buf(),
+        }
+    };
     for path in paths
         .iter()
-        .map(|p| if climbs(p) { lexically_normal(p) } else { p.clone() })
+        .map(|p| relative(p))
+        .map(|p| if climbs(&p) { lexically_normal(&p) } else { p })
     {
         let path = &path;
         if let Some(problem) = link_problem(path, follow_symlinks) {
