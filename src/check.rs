@@ -350,7 +350,9 @@ impl<'o> Collector<'o> {
         let sniff = !named || self.options.skip_other_named_files;
         let document = confined.and_then(|()| Document::read(path, &self.options.read));
         let skip = match &document {
-            Ok(document) => !document.is_ropa(),
+            // A misspelled top-level key (`activty:`) is a broken proposal to report, not
+            // another kind of file.
+            Ok(document) => !document.is_ropa() && !misspells_ropa(document),
             // Text that does not parse is judged by its words; links, files over the size limit
             // and text that is not UTF-8 (no source text) are reported by loading.
             Err(error) => error
@@ -571,6 +573,18 @@ fn nearest_on_disk(
         }
     }
     Vec::new()
+}
+
+/// Whether a document's top level has a key one or two edits from `controller` or `activity`.
+fn misspells_ropa(document: &Document) -> bool {
+    let crate::source::Value::Mapping(entries) = &document.root().value else {
+        return false;
+    };
+    entries.iter().any(|entry| {
+        ["controller", "activity"]
+            .iter()
+            .any(|key| strsim::levenshtein(&entry.key, key) <= 2)
+    })
 }
 
 /// `path` without its `.` components (`./privacy/register.yaml` is `privacy/register.yaml`).

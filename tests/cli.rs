@@ -874,6 +874,26 @@ fn positions_and_names_read_as_an_editor_shows_them() {
     assert_eq!(report["summary"]["files"], 1, "{report}");
 }
 
+/// A walk reports, never skips, a proposal whose top-level key is misspelled or which does not
+/// parse and spells its key with an escape.
+#[test]
+fn a_walk_reports_misspelled_and_escaped_proposals() {
+    for (name, text) in [
+        (
+            "p.yaml",
+            "activty:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n",
+        ),
+        ("p.yaml", "\"\\x61ctivity\": { id: x }\n  bad: : x\n"),
+        ("p.toml", "\"\\u0061ctivity\" = { id = \"x\" }\nbroken = [\n"),
+    ] {
+        let dir = scratch(&[("register.yaml", VALID), (name, text)]);
+        let out = ropa(&["check", "--no-config", "."], dir.path());
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{text}: {stdout}");
+        assert!(!stdout.contains("skipped"), "{text}: {stdout}");
+    }
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]

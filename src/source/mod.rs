@@ -283,15 +283,18 @@ pub fn check_within_tree(path: &Path, tree: &Path) -> Result<(), LoadError> {
 
 /// Whether text that could not be parsed may have been meant as a register or proposal: it has
 /// `controller` or `activity` written as a key anywhere (after a line start, space, quote, `{`,
-/// `[` or `,`, and before `:`, `=`, `.` or `]`, quoted or not), or, in JSON, a `\u` escape,
-/// which could spell either. A directory walk reports such a file as broken and skips the rest
+/// `[` or `,`, and before `:`, `=`, `.` or `]`, quoted or not), or a `\u` escape (in YAML and
+/// TOML also `\U` or `\x`), which could spell either. A directory walk reports such a file as broken and skips the rest
 /// (a Helm template naming an `ingress-controller` is not taken for a register); a file that
 /// parses is judged by [`Document::is_ropa`] instead, so no comment, quoting, spacing or byte
 /// order mark can make a walk skip a register or proposal.
 pub fn looks_like_ropa(text: &str, format: Format) -> bool {
-    has_key(text, "controller")
-        || has_key(text, "activity")
-        || (format == Format::Json && text.contains("\\u"))
+    // An escape could spell either key (`"\\u0061ctivity"`, YAML's `"\\x61ctivity"`).
+    let escaped = match format {
+        Format::Json => text.contains("\\u"),
+        Format::Toml | Format::Yaml => ["\\u", "\\U", "\\x"].iter().any(|e| text.contains(e)),
+    };
+    has_key(text, "controller") || has_key(text, "activity") || escaped
 }
 
 /// Whether `word` is written as a key somewhere in `text`, in any of the three formats, without
