@@ -349,6 +349,17 @@ impl Config {
     /// suppressions by activity or file.
     pub fn apply<'p>(&self, findings: Vec<Finding>, place_of: impl Fn(&Finding) -> Place<'p>) -> Applied {
         let mut applied = Applied::default();
+        // Each suppression's pointer is read once, and a finding is held only against the
+        // suppressions of its own rule: a large ropa.toml against many findings stays cheap.
+        let mut by_rule: std::collections::HashMap<&str, Vec<(&Suppression, Option<FieldPath>)>> =
+            std::collections::HashMap::new();
+        for suppression in &self.suppress {
+            let prefix = suppression.path.as_deref().map(FieldPath::parse_pointer);
+            by_rule
+                .entry(suppression.rule.as_str())
+                .or_default()
+                .push((suppression, prefix));
+        }
         for mut finding in findings {
             match self.rules.get(finding.rule) {
                 Some(RuleLevel::Allow) => {
@@ -364,7 +375,11 @@ impl Config {
                 None => {}
             }
             let place = place_of(&finding);
-            match self.suppress.iter().find(|s| s.matches(&finding, &place)) {
+            let candidates = by_rule.get(finding.rule).map(Vec::as_slice).unwrap_or_default();
+            let matching = candidates
+                .iter()
+                .find(|(s, prefix)| s.matches(&finding, &place, prefix.as_ref()));
+            match matching.map(|(suppression, _)| suppression) {
                 Some(suppression) => applied.suppressed.push(Suppressed {
                     reason: suppression.reason.clone(),
                     finding,
@@ -377,7 +392,8 @@ impl Config {
 }
 
 impl Suppression {
-    fn matches(&self, finding: &Finding, place: &Place<'_>) -> bool {
+    /// Whether the suppression covers `finding` at `place`; `prefix` is its `path`, read.
+    fn matches(&self, finding: &Finding, place: &Place<'_>, prefix: Option<&FieldPath>) -> bool {
         if self.rule != finding.rule {
             return false;
         }
@@ -386,11 +402,10 @@ impl Suppression {
         {
             return false;
         }
-        if let Some(prefix) = &self.path {
-            let prefix = FieldPath::parse_pointer(prefix);
-            if !finding.path.segments().starts_with(prefix.segments()) {
-                return false;
-            }
+        if let Some(prefix) = prefix
+            && !finding.path.segments().starts_with(prefix.segments())
+        {
+            return false;
         }
         if let Some(file) = &self.file {
             let in_file = place.file.is_some_and(|f| f.ends_with(file));
