@@ -184,6 +184,13 @@ fn bad_sheets_get_clear_errors() {
         &ImportOptions::default(),
     );
     assert!(message(far).contains("cells"));
+    // The same in ODS, through repeat counts: 150 000 blank rows and one cell repeated 16 000
+    // times, in 1 KB.
+    let far = import::import_path(
+        Path::new("tests/import/fixtures/far-cell.ods"),
+        &ImportOptions::default(),
+    );
+    assert!(message(far).contains("cells"));
 }
 
 #[test]

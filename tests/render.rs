@@ -121,10 +121,10 @@ fn elements(html: &str) -> Vec<String> {
         match reader.read_event() {
             Ok(Event::Start(element)) => {
                 depth += 1;
-                names.push(String::from_utf8_lossy(element.name().as_ref()).into_owned());
+                names.push(element.name().as_ref().to_owned());
             }
             Ok(Event::Empty(element)) => {
-                names.push(String::from_utf8_lossy(element.name().as_ref()).into_owned())
+                names.push(element.name().as_ref().to_owned())
             }
             Ok(Event::End(_)) => depth = depth.saturating_sub(1),
             Ok(Event::Eof) => break,

@@ -206,6 +206,7 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
             }
             Some(bounds)
         }
+        calamine::Sheets::Ods(_) => Some(ods_bounds(path, &name).map_err(workbook_error)?),
         _ => None,
     };
     if bounds.is_some_and(|b| !b.fits()) {
@@ -288,6 +289,70 @@ const MAX_COLUMNS: usize = 16_384;
 /// is fifty thousand; twenty thousand rows of a hundred columns fit), merged regions spread
 /// included.
 pub const MAX_CELLS: usize = 2_000_000;
+
+/// The rows and columns the cells with content of the ODS sheet `sheet` span, read as a stream
+/// from the workbook's `content.xml`: an ODS file writes runs of equal rows and cells once with a
+/// repeat count (`table:number-rows-repeated`, `table:number-columns-repeated`), which the
+/// workbook reader expands into its grid, so a file of a few kilobytes can name billions of
+/// cells. Runs without content (the blank rows and columns office programs write to the sheet's
+/// edge) do not widen the span.
+fn ods_bounds(path: &Path, sheet: &str) -> Result<Bounds, String> {
+    use quick_xml::events::{BytesStart, Event};
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
+    let content = archive.by_name("content.xml").map_err(|e| e.to_string())?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let repeat = |e: &BytesStart<'_>, name: &str| -> u32 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let mut bounds = Bounds::default();
+    let mut buf = Vec::new();
+    let (mut in_sheet, mut row, mut column, mut rows) = (false, 0u32, 0u32, 1u32);
+    loop {
+        let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+        match &event {
+            Event::Start(e) if e.name().as_ref() == "table:table" => {
+                let name = e.attributes().flatten().find(|a| a.key.as_ref() == "table:name");
+                in_sheet = name.is_some_and(|a| a.value.as_ref() == sheet);
+            }
+            Event::End(e) if e.name().as_ref() == "table:table" && in_sheet => break,
+            Event::Start(e) | Event::Empty(e) if in_sheet && e.name().as_ref() == "table:table-row" => {
+                (column, rows) = (0, repeat(e, "table:number-rows-repeated"));
+                if matches!(event, Event::Empty(_)) {
+                    row = row.saturating_add(rows);
+                }
+            }
+            Event::End(e) if in_sheet && e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(rows);
+            }
+            Event::Start(e) | Event::Empty(e)
+                if in_sheet
+                    && matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
+            {
+                let columns = repeat(e, "table:number-columns-repeated");
+                // A cell with a value type, or with content inside it, is filled.
+                let filled = matches!(event, Event::Start(_))
+                    || e.attributes()
+                        .flatten()
+                        .any(|a| a.key.as_ref() == "office:value-type");
+                if filled {
+                    bounds.add((row, column));
+                    let last_row = row.saturating_add(rows.saturating_sub(1));
+                    bounds.add((last_row, column.saturating_add(columns.saturating_sub(1))));
+                }
+                column = column.saturating_add(columns);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(bounds)
+}
 
 /// The rows and columns a sheet's cells span.
 #[derive(Debug, Clone, Copy, Default)]
