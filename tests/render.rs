@@ -123,9 +123,7 @@ fn elements(html: &str) -> Vec<String> {
                 depth += 1;
                 names.push(element.name().as_ref().to_owned());
             }
-            Ok(Event::Empty(element)) => {
-                names.push(element.name().as_ref().to_owned())
-            }
+            Ok(Event::Empty(element)) => names.push(element.name().as_ref().to_owned()),
             Ok(Event::End(_)) => depth = depth.saturating_sub(1),
             Ok(Event::Eof) => break,
             Ok(_) => {}
