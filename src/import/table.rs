@@ -183,29 +183,23 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
         limit: format!("{MAX_ROWS} rows and {MAX_CELLS} cells"),
     };
     // The sheet is read into a dense grid spanning its used cells: a tiny workbook with one cell
-    // at A1 and one at XFD200000 would ask for billions. An XLSX or XLSB sheet's cells are
-    // streamed first to bound the grid before it is built.
+    // at A1 and one at XFD200000 would ask for billions. An XLSX, XLSB or ODS sheet's cells are
+    // streamed first to bound the grid before it is built. (The two cell readers share no trait.)
+    macro_rules! streamed_bounds {
+        ($workbook:expr) => {{
+            let mut cells = ($workbook)
+                .worksheet_cells_reader(&name)
+                .map_err(|e| workbook_error(e.to_string()))?;
+            let mut bounds = Bounds::default();
+            while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
+                bounds.add(cell.get_position());
+            }
+            Some(bounds)
+        }};
+    }
     let bounds = match &mut workbook {
-        calamine::Sheets::Xlsx(xlsx) => {
-            let mut cells = xlsx
-                .worksheet_cells_reader(&name)
-                .map_err(|e| workbook_error(e.to_string()))?;
-            let mut bounds = Bounds::default();
-            while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
-                bounds.add(cell.get_position());
-            }
-            Some(bounds)
-        }
-        calamine::Sheets::Xlsb(xlsb) => {
-            let mut cells = xlsb
-                .worksheet_cells_reader(&name)
-                .map_err(|e| workbook_error(e.to_string()))?;
-            let mut bounds = Bounds::default();
-            while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
-                bounds.add(cell.get_position());
-            }
-            Some(bounds)
-        }
+        calamine::Sheets::Xlsx(xlsx) => streamed_bounds!(xlsx),
+        calamine::Sheets::Xlsb(xlsb) => streamed_bounds!(xlsb),
         calamine::Sheets::Ods(_) => Some(ods_bounds(path, &name).map_err(workbook_error)?),
         _ => None,
     };
