@@ -286,7 +286,16 @@ struct Collector<'o> {
     sources: Sources,
     /// Bytes read so far, against `options.max_total_size`.
     bytes_read: u64,
+    /// Bytes read to judge files a walk passed over, against [`PASSED_OVER_BUDGET`]: kept apart,
+    /// so that an ignored `node_modules` never uses up the budget of the files checked.
+    passed_over_read: u64,
 }
+
+/// The most bytes read to judge the files a walk passed over (hidden, in `target`, or ignored),
+/// and the largest such file judged: a proposal is a few kilobytes, and a run in a repository
+/// with a large ignored dependency folder must not read all of it.
+const PASSED_OVER_BUDGET: u64 = 64 * 1024 * 1024;
+const PASSED_OVER_FILE: u64 = 1024 * 1024;
 
 impl<'o> Collector<'o> {
     fn new(options: &'o CheckOptions) -> Self {
@@ -295,6 +304,7 @@ impl<'o> Collector<'o> {
             run: RunReport::new(options.config.fail_level()).with_max_findings(options.max_findings),
             sources: Sources::new(),
             bytes_read: 0,
+            passed_over_read: 0,
         }
     }
 
@@ -307,8 +317,13 @@ impl<'o> Collector<'o> {
                 None
             }
             Input::Ignored { path } => {
-                if self.ropa_on_disk(&path).is_some() {
-                    self.run.summary.ignored += 1;
+                let size = std::fs::symlink_metadata(&path).map_or(u64::MAX, |m| m.len());
+                let read = self.passed_over_read.saturating_add(size);
+                if size <= PASSED_OVER_FILE && read <= PASSED_OVER_BUDGET {
+                    self.passed_over_read = read;
+                    if judge_on_disk(&path).is_some() {
+                        self.run.summary.ignored += 1;
+                    }
                 }
                 None
             }
@@ -407,32 +422,15 @@ impl<'o> Collector<'o> {
         self.ropa_on_disk(path) == Some(DocumentKind::Register)
     }
 
-    /// What a file on disk that the run does not check holds: a register or proposal when it is
-    /// a regular file of a format ropa reads whose parsed top level says so (however the keys are
-    /// written), or which does not parse but has a `controller` or `activity` key (a broken one).
-    /// Its bytes count towards the run's budget; past it, no more files are judged.
+    /// What a file on disk that the run does not check holds ([`judge_on_disk`]), its bytes
+    /// counted towards the run's budget; past it, no more files are judged.
     fn ropa_on_disk(&mut self, path: &Path) -> Option<DocumentKind> {
-        let format = Format::from_path(path)?;
         let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
         if self.bytes_read.saturating_add(size) > self.options.max_total_size {
             return None;
         }
         self.bytes_read = self.bytes_read.saturating_add(size);
-        let read = ReadOptions {
-            format: Some(format),
-            ..ReadOptions::default()
-        };
-        match Document::read(path, &read) {
-            Ok(document) => document.is_ropa().then(|| document.kind()),
-            Err(error) => {
-                let text = error.source_file.as_ref()?.text();
-                if crate::source::has_key(text, "controller") {
-                    Some(DocumentKind::Register)
-                } else {
-                    crate::source::has_key(text, "activity").then_some(DocumentKind::Proposal)
-                }
-            }
-        }
+        judge_on_disk(path)
     }
 
     /// Records a file that could not be loaded, with every mistake found in it.
@@ -573,6 +571,28 @@ fn nearest_on_disk(
         }
     }
     Vec::new()
+}
+
+/// What a file on disk holds: a register or proposal when it is a regular file of a format ropa
+/// reads whose parsed top level says so (however the keys are written), or which does not parse
+/// but has a `controller` or `activity` key (a broken one).
+fn judge_on_disk(path: &Path) -> Option<DocumentKind> {
+    let format = Format::from_path(path)?;
+    let read = ReadOptions {
+        format: Some(format),
+        ..ReadOptions::default()
+    };
+    match Document::read(path, &read) {
+        Ok(document) => document.is_ropa().then(|| document.kind()),
+        Err(error) => {
+            let text = error.source_file.as_ref()?.text();
+            if crate::source::has_key(text, "controller") {
+                Some(DocumentKind::Register)
+            } else {
+                crate::source::has_key(text, "activity").then_some(DocumentKind::Proposal)
+            }
+        }
+    }
 }
 
 /// Whether a document's top level has a key one or two edits from `controller` or `activity`.

@@ -894,6 +894,26 @@ fn a_walk_reports_misspelled_and_escaped_proposals() {
     }
 }
 
+/// Judging what a walk passed over (an ignored dependency folder) never uses up the budget of
+/// the files checked, in this tree or the next one named.
+#[test]
+fn passed_over_files_do_not_use_the_budget() {
+    let filler = format!("{{\"name\": \"{}\"}}\n", "x".repeat(2_000));
+    let dir = scratch(&[
+        ("a/.gitignore", "deps/\n"),
+        ("a/deps/a.json", &filler),
+        ("b/register.yaml", VALID),
+    ]);
+    // Room for the filler or the register, not both.
+    let budget = (filler.len() + VALID.len() / 2).to_string();
+    let out = ropa(
+        &["check", "--no-config", "--max-total-size", &budget, "a", "b"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]
