@@ -409,8 +409,8 @@ impl<'o> Collector<'o> {
         (self.run.files.iter())
             .filter(|f| f.kind.is_none())
             .filter(|f| {
-                (self.sources.get(&f.path))
-                    .is_some_and(|source| crate::source::has_key(source.text(), "controller"))
+                let format = Format::from_path(Path::new(&f.path)).unwrap_or(Format::Yaml);
+                (self.sources.get(&f.path)).is_some_and(|source| may_be_register(source.text(), format))
             })
             .map(|f| without_dots(Path::new(&f.path)))
             .collect()
@@ -427,7 +427,9 @@ impl<'o> Collector<'o> {
     fn ropa_on_disk(&mut self, path: &Path) -> Option<DocumentKind> {
         let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
         if self.bytes_read.saturating_add(size) > self.options.max_total_size {
-            return None;
+            // Not read, so not known: taken for a register, whose loading then reports the
+            // budget, rather than passed over for a farther register.
+            return Some(DocumentKind::Register);
         }
         self.bytes_read = self.bytes_read.saturating_add(size);
         judge_on_disk(path)
@@ -541,7 +543,9 @@ fn nearest_on_disk(
     mut is_register: impl FnMut(&Path) -> bool,
 ) -> Vec<PathBuf> {
     let start = proposal.parent().unwrap_or(Path::new(""));
-    let levels: Vec<&Path> = if start.is_absolute() {
+    // Not past a `..`: the directory above `../other` is not the current one.
+    let climbs = start.components().any(|c| c == std::path::Component::ParentDir);
+    let levels: Vec<&Path> = if start.is_absolute() || climbs {
         vec![start]
     } else {
         start.ancestors().collect()
@@ -557,7 +561,7 @@ fn nearest_on_disk(
                 .map(|entries| {
                     entries
                         .filter_map(|e| e.ok())
-                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
                         .map(|e| dir.join(e.file_name()))
                         .filter(|p| is_register(p))
                         .collect()
@@ -584,26 +588,40 @@ fn judge_on_disk(path: &Path) -> Option<DocumentKind> {
     };
     match Document::read(path, &read) {
         Ok(document) => document.is_ropa().then(|| document.kind()),
-        Err(error) => {
-            let text = error.source_file.as_ref()?.text();
-            if crate::source::has_key(text, "controller") {
-                Some(DocumentKind::Register)
-            } else {
-                crate::source::has_key(text, "activity").then_some(DocumentKind::Proposal)
-            }
-        }
+        // A file that cannot be read as text (a link, too large, not UTF-8) may be a register:
+        // pairing must not pass over it for a farther one, so loading will report it.
+        Err(error) => match error.source_file.as_ref().map(|source| source.text()) {
+            None => Some(DocumentKind::Register),
+            Some(text) if may_be_register(text, format) => Some(DocumentKind::Register),
+            Some(text) => crate::source::looks_like_ropa(text, format).then_some(DocumentKind::Proposal),
+        },
     }
 }
 
-/// Whether a document's top level has a key one or two edits from `controller` or `activity`.
+/// Whether text that does not load may have been meant as a register: a `controller` key, or
+/// in JSON a `\u` escape, which could spell it.
+fn may_be_register(text: &str, format: Format) -> bool {
+    crate::source::has_key(text, "controller") || (format == Format::Json && text.contains("\\u"))
+}
+
+/// Whether a document's top level has a key one or two edits from `controller` or `activity`
+/// holding what ropa's would.
 fn misspells_ropa(document: &Document) -> bool {
     let crate::source::Value::Mapping(entries) = &document.root().value else {
         return false;
     };
-    entries.iter().any(|entry| {
-        ["controller", "activity"]
+    // And whose value reads as ropa's: `controllers:` of a web framework is not a typo.
+    let own = |node: &crate::source::Node| match &node.value {
+        crate::source::Value::Mapping(fields) => fields
             .iter()
-            .any(|key| strsim::levenshtein(&entry.key, key) <= 2)
+            .any(|f| matches!(f.key.as_str(), "id" | "purposes" | "public_authority" | "dpo")),
+        _ => false,
+    };
+    entries.iter().any(|entry| {
+        own(&entry.value)
+            && ["controller", "activity"]
+                .iter()
+                .any(|key| strsim::levenshtein(&entry.key, key) <= 2)
     })
 }
 

@@ -63,7 +63,9 @@ impl Registers {
                 Some(here) if !here.is_empty() => return Pairing::Ambiguous(here.to_vec()),
                 _ => {}
             }
-            if !level.pop() {
+            // `..` is not climbed past: the directory above `../other` is not the current one.
+            let climbed_out = matches!(level.components().next_back(), Some(Component::ParentDir));
+            if climbed_out || !level.pop() {
                 return Pairing::NoRegister;
             }
         }
@@ -103,6 +105,8 @@ mod tests {
     #[test]
     fn no_register_above_or_two_equally_near_are_reported() {
         assert_eq!(pair("a/p.yaml", &["b/r.yaml"]), Pairing::NoRegister);
+        assert_eq!(pair("../other/p.yaml", &["r.yaml"]), Pairing::NoRegister);
+        assert_eq!(pair("../other/p.yaml", &["../r.yaml"]), Pairing::Register(0));
         assert_eq!(pair("a/p.yaml", &[]), Pairing::NoRegister);
         assert_eq!(
             pair("a/b/p.yaml", &["a/r.yaml", "a/s.toml", "r.yaml"]),

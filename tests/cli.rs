@@ -914,6 +914,96 @@ fn passed_over_files_do_not_use_the_budget() {
     assert_eq!(out.status.code(), Some(0), "{stdout}");
 }
 
+/// From a third review. A monorepo's other YAML (a Helm chart's `controller:` settings, a web
+/// framework's `controllers:`, a feature flag `activate`) is not taken for a register; a
+/// proposal above the current directory does not pair with the current directory's register;
+/// a nearest register that cannot be read (a link, not UTF-8) is reported, never passed over;
+/// and a key written as YAML's explicit `? activity` or before a line break still counts.
+#[test]
+fn third_review_pairing_and_walk() {
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        (
+            "deploy/ingress-nginx/values.yaml",
+            "controller:\n  name: controller\n  replicaCount: 2\n",
+        ),
+        ("config/routes.yaml", "controllers:\n  - name: users\n"),
+        ("config/feature.json", "{\"activate\": true}\n"),
+    ]);
+    let out = ropa(&["check", "--no-config", "."], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    let proposal = "activity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n";
+    std::fs::create_dir_all(dir.path().join("other")).expect("mkdir");
+    std::fs::write(dir.path().join("other/p.yaml"), proposal).expect("write");
+    let out = ropa(
+        &["check", "--no-config", "../other/p.yaml"],
+        &dir.path().join("privacy"),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    let wider = format!("{VALID}catalogues:\n  purposes:\n    - {{ id: onbekend, label: Onbekend }}\n");
+    std::fs::write(dir.path().join("register.yaml"), &wider).expect("write");
+    std::fs::create_dir_all(dir.path().join("team")).expect("mkdir");
+    std::fs::write(dir.path().join("team/p.yaml"), proposal).expect("write");
+    let mut not_utf8 = VALID.as_bytes().to_vec();
+    not_utf8.extend_from_slice(b"# \xe9\n");
+    std::fs::write(dir.path().join("team/register.yaml"), &not_utf8).expect("write");
+    let out = ropa(
+        &["check", "--no-config", "--skip-other-files", "team/p.yaml"],
+        dir.path(),
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("team/register.yaml"), "{stdout}");
+    #[cfg(unix)]
+    {
+        std::fs::remove_file(dir.path().join("team/register.yaml")).expect("remove");
+        std::os::unix::fs::symlink("../privacy/register.yaml", dir.path().join("team/register.yaml"))
+            .expect("symlink");
+        let out = ropa(
+            &["check", "--no-config", "--skip-other-files", "team/p.yaml"],
+            dir.path(),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+
+    for (name, text) in [
+        (
+            "explicit.yaml",
+            "rationale: x\n? activity\n: { id: x, name: X, purposes: [onbekend] }\nrationale: y\n",
+        ),
+        (
+            "split.json",
+            "{\"activity\"\n: {\"id\": \"x\", \"name\": \"X\", \"purposes\": [\"onbekend\"]},\n}\n",
+        ),
+    ] {
+        let tree = scratch(&[("register.yaml", VALID), (name, text)]);
+        let out = ropa(&["check", "--no-config", "."], tree.path());
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
 /// A FIFO met in a walk is refused as not a file, without waiting for a writer.
 #[cfg(unix)]
 #[test]

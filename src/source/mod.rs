@@ -187,16 +187,56 @@ impl Document {
     }
 
     /// Whether the document is a register or proposal, judged by its parsed top level: a
-    /// `controller` or `activity` key, or a `$schema` that names ropa's schema. A directory walk
-    /// checks only such documents, so a repository's `package.json`, `.pre-commit-config.yaml`
-    /// or a copy of ropa's own JSON Schemas (which name `controller` only as a property) is
-    /// skipped, not reported as a broken register.
+    /// `controller` or `activity` key that is not a mapping of another tool's (a Helm chart's
+    /// `controller:` settings), or a `$schema` that names ropa's schema. A directory walk checks
+    /// only such documents, so a repository's `package.json`, `.pre-commit-config.yaml`, a Helm
+    /// chart or a copy of ropa's own JSON Schemas is skipped, not reported as a broken register.
+    ///
+    /// `controller` or `activity` counts unless it is a mapping without any of the fields that
+    /// only ropa's controller or activity has, in a document without any other top-level key of
+    /// a register or proposal.
     pub fn is_ropa(&self) -> bool {
+        /// Top-level keys of a register or proposal besides `controller` and `activity`.
+        const OTHER_KEYS: &[&str] = &[
+            "activities",
+            "catalogues",
+            "statement",
+            "defaults",
+            "register",
+            "processing_on_behalf",
+            "introduces",
+            "rationale",
+        ];
+        /// Fields that mark a mapping as ropa's controller or activity.
+        const OWN_FIELDS: &[&str] = &[
+            "public_authority",
+            "dpo",
+            "contact",
+            "representative",
+            "short_name",
+            "administrative_bodies",
+            "supervisory_authority",
+            "claims_art30_5_exemption",
+            "employees",
+            "id",
+            "purposes",
+            "lawful_bases",
+            "data_categories",
+            "data_subjects",
+            "retention",
+        ];
         let Value::Mapping(entries) = &self.root.value else {
             return false;
         };
+        let others = entries.iter().any(|e| OTHER_KEYS.contains(&e.key.as_str()));
         entries.iter().any(|e| match e.key.as_str() {
-            "controller" | "activity" => true,
+            "controller" | "activity" => {
+                others
+                    || match &e.value.value {
+                        Value::Mapping(fields) => fields.iter().any(|f| OWN_FIELDS.contains(&f.key.as_str())),
+                        _ => true,
+                    }
+            }
             "$schema" => matches!(&e.value.value, Value::String(s) if s.contains("ropa")),
             _ => false,
         })
@@ -303,11 +343,11 @@ pub(crate) fn has_key(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(at, _)| {
         let before = text.get(..at).and_then(|t| t.chars().next_back());
         let after = text.get(at + word.len()..).unwrap_or_default();
-        let after = after
-            .trim_start_matches(['"', '\''])
-            .trim_start_matches([' ', '\t']);
-        before.is_none_or(|c| c.is_whitespace() || "\"'{[,\u{feff}".contains(c))
-            && after.starts_with([':', '=', '.', ']'])
+        // The separator may follow on a later line (a JSON key before a line break, YAML's
+        // explicit `? key` then `:`), and the key end a YAML explicit-key line.
+        let after = after.trim_start_matches(['"', '\'']).trim_start();
+        before.is_none_or(|c| c.is_whitespace() || "\"'{[,?\u{feff}".contains(c))
+            && (after.starts_with([':', '=', '.', ']']) || after.is_empty())
     })
 }
 
