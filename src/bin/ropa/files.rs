@@ -65,10 +65,16 @@ pub fn expand(paths: &[PathBuf], walk_with: &Walk) -> Vec<Input> {
             found.push(Input::named(path.clone()));
         }
     }
-    // A file named twice, or named and found in a walk, is checked once.
+    // A file named twice, or named and found in a walk, is checked once; with links followed,
+    // once whatever link it is reached through.
     let mut seen = std::collections::HashSet::new();
     found.retain(|input| match input {
-        Input::File { path, .. } => seen.insert(lexically_normal(path)),
+        Input::File { path, .. } => {
+            let real = follow_symlinks
+                .then(|| std::fs::canonicalize(path).ok())
+                .flatten();
+            seen.insert(real.unwrap_or_else(|| lexically_normal(path)))
+        }
         _ => true,
     });
     found
