@@ -25,6 +25,13 @@ fn scratch(files: &[(&str, &str)]) -> tempdir::Dir {
     dir
 }
 
+/// Runs ropa (with `--format json` among `args`) and reads its report.
+fn ropa_json(args: &[&str], dir: &Path) -> (Option<i32>, serde_json::Value) {
+    let out = ropa(args, dir);
+    let report = serde_json::from_slice(&out.stdout).expect("json");
+    (out.status.code(), report)
+}
+
 /// A minimal scratch directory under the target dir, removed on drop.
 mod tempdir {
     use std::path::{Path, PathBuf};
@@ -175,7 +182,7 @@ fn directories_reached_through_links_stay_inside() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(2), "{stdout}");
     assert!(stdout.contains("a symbolic link to a directory"), "{stdout}");
-    let out = ropa(
+    let (code, report) = ropa_json(
         &[
             "check",
             "--no-config",
@@ -186,8 +193,7 @@ fn directories_reached_through_links_stay_inside() {
         ],
         dir.path(),
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(code, Some(1), "{report}");
     assert_eq!(
         report["summary"]["proposals"], 1,
         "the proposal once, though reached directly and through the link: {report}"
@@ -432,19 +438,17 @@ fn proposals_pair_with_the_nearest_register_above_them() {
         ("privacy/register.yaml", VALID),
         ("privacy/proposals/nieuw.yaml", proposal),
     ]);
-    let out = ropa(&["check", "--format", "json", "."], dir.path());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (code, report) = ropa_json(&["check", "--format", "json", "."], dir.path());
     let evaluations = report["evaluations"].as_array().cloned().unwrap_or_default();
     assert_eq!(evaluations.len(), 1, "{report}");
     assert_eq!(evaluations[0]["register"], "./privacy/register.yaml");
     assert_eq!(evaluations[0]["compliant"], false);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(code, Some(1));
 
     // A register outside the checked files but above the proposal, within the current
     // directory, is found on disk and used (not linted).
     let dir = scratch(&[("register.yaml", VALID), ("other/proposals/nieuw.yaml", proposal)]);
-    let out = ropa(&["check", "--format", "json", "other"], dir.path());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (_, report) = ropa_json(&["check", "--format", "json", "other"], dir.path());
     assert_eq!(report["evaluations"][0]["register"], "register.yaml", "{report}");
     assert_eq!(report["summary"]["registers"], 1);
     // No register in the proposal's directory or above: an input error naming --register.
@@ -527,8 +531,7 @@ fn walking_a_repository_checks_only_registers_and_proposals() {
     // What `.gitignore` passes over is counted, and checked with --no-ignore: a pull request
     // cannot hide a proposal behind a `.gitignore` line without it showing.
     std::fs::remove_file(dir.path().join("privacy/broken.yaml")).expect("remove");
-    let out = ropa(&["check", "--no-config", "--format", "json", "."], dir.path());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (_, report) = ropa_json(&["check", "--no-config", "--format", "json", "."], dir.path());
     assert_eq!(report["summary"]["ignored"], 1, "{report}");
     let out = ropa(&["check", "--no-config", "."], dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -597,9 +600,8 @@ fn findings_past_the_limit_are_counted_not_listed() {
     let register = format!("{VALID}activities:\n  - {{ id: a, name: A, data_categories: [{many}] }}\n");
     let dir = scratch(&[("register.yaml", &register)]);
     let run = |args: &[&str]| {
-        let out = ropa(args, dir.path());
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-        (out.status.code(), report)
+        let (code, report) = ropa_json(args, dir.path());
+        (code, report)
     };
     let (code, all) = run(&["check", "--no-config", "--format", "json", "register.yaml"]);
     let (limited_code, limited) = run(&[
@@ -658,7 +660,7 @@ fn a_proposal_finds_its_register_however_the_register_is_written() {
             (&format!("privacy/{name}"), register),
             ("privacy/proposals/nieuw.yaml", proposal),
         ]);
-        let out = ropa(
+        let (code, report) = ropa_json(
             &[
                 "check",
                 "--no-config",
@@ -669,13 +671,12 @@ fn a_proposal_finds_its_register_however_the_register_is_written() {
             ],
             dir.path(),
         );
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
         assert_eq!(
             report["evaluations"][0]["register"],
             format!("privacy/{name}"),
             "{report}"
         );
-        assert_eq!(out.status.code(), Some(1), "{report}");
+        assert_eq!(code, Some(1), "{report}");
     }
 }
 
@@ -753,13 +754,12 @@ fn the_nearest_register_on_disk_wins_even_when_broken() {
         "register.yaml",
         "privacy/proposals/nieuw.yaml",
     ];
-    let out = ropa(&named, dir.path());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (code, report) = ropa_json(&named, dir.path());
     assert_eq!(
         report["evaluations"][0]["register"], "privacy/register.yaml",
         "{report}"
     );
-    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(code, Some(1), "{report}");
 
     std::fs::write(dir.path().join("privacy/register.yaml"), "controller: [broken\n").expect("write");
     for args in [
@@ -787,9 +787,8 @@ fn many_unpaired_proposals_are_each_reported() {
         )
         .expect("write");
     }
-    let out = ropa(&["check", "--no-config", "--format", "json", "p"], dir.path());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(out.status.code(), Some(2));
+    let (code, report) = ropa_json(&["check", "--no-config", "--format", "json", "p"], dir.path());
+    assert_eq!(code, Some(2));
     assert_eq!(report["summary"]["unpaired"], 1_500);
 }
 
@@ -805,13 +804,12 @@ fn hidden_and_target_proposals_are_counted() {
         ("privacy/proposals/.c.yaml", proposal),
         ("privacy/.settings.yaml", "editor: vim\n"),
     ]);
-    let out = ropa(
+    let (_, report) = ropa_json(
         &["check", "--no-config", "--format", "json", "privacy"],
         dir.path(),
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["summary"]["ignored"], 3, "{report}");
-    let out = ropa(
+    let (code, report) = ropa_json(
         &[
             "check",
             "--no-config",
@@ -822,9 +820,8 @@ fn hidden_and_target_proposals_are_counted() {
         ],
         dir.path(),
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["summary"]["proposals"], 3, "{report}");
-    assert_eq!(out.status.code(), Some(1), "{report}");
+    assert_eq!(code, Some(1), "{report}");
 }
 
 /// Positions and quoted lines read as an editor shows the file: a byte order mark is not a
@@ -847,8 +844,7 @@ fn positions_and_names_read_as_an_editor_shows_them() {
         ),
     ]);
     let column = |file: &str| {
-        let out = ropa(&["check", "--no-config", "--format", "json", file], dir.path());
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let (_, report) = ropa_json(&["check", "--no-config", "--format", "json", file], dir.path());
         report["load_errors"][0]["location"]["column"].clone()
     };
     assert_eq!(column("bom.json"), column("plain.json"));
@@ -859,7 +855,7 @@ fn positions_and_names_read_as_an_editor_shows_them() {
         "{stdout}"
     );
     let absolute = dir.path().join("plain.json").display().to_string();
-    let out = ropa(
+    let (_, report) = ropa_json(
         &[
             "check",
             "--no-config",
@@ -870,7 +866,6 @@ fn positions_and_names_read_as_an_editor_shows_them() {
         ],
         dir.path(),
     );
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(report["summary"]["files"], 1, "{report}");
 }
 
@@ -1043,14 +1038,13 @@ fn the_pre_commit_hook_checks_staged_registers_and_proposals() {
         ".pre-commit-config.yaml",
         "privacy/proposals/nieuw.yaml",
     ];
-    let out = ropa(&staged, dir.path());
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let (code, report) = ropa_json(&staged, dir.path());
     assert_eq!(report["summary"]["skipped"], 2, "{report}");
     assert_eq!(
         report["evaluations"][0]["register"], "privacy/register.yaml",
         "{report}"
     );
-    assert_eq!(out.status.code(), Some(1), "the proposal oversteps: {report}");
+    assert_eq!(code, Some(1), "the proposal oversteps: {report}");
 }
 
 /// The first run reads well: a summary per file first, and a finding that repeats in a file
