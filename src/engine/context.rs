@@ -2,6 +2,7 @@
 //! resolve ids in both, and helpers to build findings.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::Facts;
 use super::finding::{Finding, Related, Severity, Subject};
@@ -78,7 +79,11 @@ pub(crate) struct ProposalContext<'a> {
 pub(crate) struct Context<'a> {
     pub(crate) register: &'a Register,
     pub(crate) index: &'a CatalogueIndex<'a>,
-    pub(crate) facts: &'a Facts<'a>,
+    /// Facts about the whole register, gathered on first use (see [`Context::facts`]).
+    pub(crate) facts: &'a OnceLock<Facts>,
+    /// For each of the register's data categories, whether it speaks of political opinions
+    /// while it is not marked special.
+    pub(crate) unmarked_political: &'a [bool],
     pub(crate) proposal: Option<&'a ProposalContext<'a>>,
     /// What the activities use, resolved once for the rules that share it.
     pub(crate) uses: &'a crate::engine::rules::Uses<'a>,
@@ -114,6 +119,11 @@ impl<'a> Context<'a> {
             .filter(|a| matches!(a.activity.regime, None | Some(LegalRegime::Gdpr)))
     }
 
+    /// Facts about the whole register that proposal rules compare against.
+    pub(crate) fn facts(&self) -> &'a Facts {
+        self.facts.get_or_init(|| Facts::new(self.register, self.index))
+    }
+
     /// Whether the controller is a public authority.
     pub(crate) fn public_authority(&self) -> bool {
         self.register.controller.public_authority
@@ -141,7 +151,7 @@ impl<'a> Context<'a> {
     pub(crate) fn data_categories(
         &self,
         activity: &ActivityRef<'a>,
-    ) -> std::borrow::Cow<'a, [(usize, &'a DataCategory)]> {
+    ) -> std::borrow::Cow<'a, [(usize, Found<'a, DataCategory>)]> {
         let uses: &'a crate::engine::rules::Uses<'a> = self.uses;
         // Resolved once per run for the activities rules check (see `Context::activities`); a
         // register activity looked at while evaluating a proposal is resolved here.
@@ -155,13 +165,13 @@ impl<'a> Context<'a> {
     pub(crate) fn resolve_data_categories(
         &self,
         activity: &ActivityRef<'a>,
-    ) -> Vec<(usize, &'a DataCategory)> {
+    ) -> Vec<(usize, Found<'a, DataCategory>)> {
         activity
             .activity
             .data_categories
             .iter()
             .enumerate()
-            .filter_map(|(i, id)| Some((i, self.find::<DataCategory>(id.as_str())?.entry)))
+            .filter_map(|(i, id)| Some((i, self.find::<DataCategory>(id.as_str())?)))
             .collect()
     }
 
@@ -173,7 +183,7 @@ impl<'a> Context<'a> {
         let categories = self.data_categories(activity);
         (0..categories.len())
             .filter_map(move |k| categories.get(k).copied())
-            .flat_map(|(i, c)| c.special_categories().map(move |s| (i, c, s)))
+            .flat_map(|(i, c)| c.entry.special_categories().map(move |s| (i, c.entry, s)))
     }
 
     /// A finding of `rule` at `at`.

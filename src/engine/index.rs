@@ -1,6 +1,7 @@
 //! Catalogue lookups by id, built once per register (and a small overlay for a proposal's own
 //! entries), so rules never scan.
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt};
 
 use super::finding::Subject;
@@ -101,7 +102,9 @@ pub(crate) fn catalogue_path<T: CatalogueEntry>(subject: Subject) -> FieldPath {
 #[derive(Debug)]
 pub(crate) struct Lookup<'a, T> {
     items: &'a [T],
-    by_id: Option<HashMap<&'a str, usize>>,
+    /// Ids are copied into the table (inline, as ids are short) so that a probe compares within
+    /// the table instead of reading each entry's id from wherever the entry lives.
+    by_id: Option<HashMap<CompactString, usize>>,
 }
 
 /// The longest list [`Lookup`] searches without a hash index.
@@ -115,7 +118,7 @@ impl<'a, T: CatalogueEntry> Lookup<'a, T> {
         }
         let mut by_id = HashMap::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            by_id.entry(item.id().as_str()).or_insert(i);
+            by_id.entry(CompactString::from(item.id().as_str())).or_insert(i);
         }
         Self {
             items,

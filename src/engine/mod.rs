@@ -44,6 +44,9 @@ mod rule;
 pub mod rules;
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use compact_str::CompactString;
 
 use foldhash::HashMap;
 
@@ -61,9 +64,9 @@ use crate::model::{
 
 /// Facts about the whole register that proposal rules compare against, computed once.
 #[derive(Debug, Default)]
-pub(crate) struct Facts<'a> {
+pub(crate) struct Facts {
     /// Countries outside the EEA the register's activities transfer to.
-    pub(crate) transfer_countries: BTreeSet<&'a CountryCode>,
+    pub(crate) transfer_countries: BTreeSet<CountryCode>,
     /// Cookie classes the register's activities use.
     pub(crate) cookie_classes: BTreeSet<CookieClass>,
     /// Whether any activity makes automated decisions.
@@ -72,7 +75,7 @@ pub(crate) struct Facts<'a> {
     /// period), the longest declared retention, with the position of the retention rule that sets
     /// it. Periods after different events cannot be compared ("P0D after unsubscribing" is not
     /// shorter than "P1Y after the event"), hence the event in the key.
-    pub(crate) longest_retention: HashMap<(&'a str, Option<RetentionEvent>), (Period, usize)>,
+    pub(crate) longest_retention: HashMap<(CompactString, Option<RetentionEvent>), (Period, usize)>,
     /// Special categories the register's activities process.
     pub(crate) special_categories: BTreeSet<SpecialCategory>,
     /// Lawful bases the register's activities rely on.
@@ -80,20 +83,11 @@ pub(crate) struct Facts<'a> {
     /// The positions of the activities that promise to use their data only for their own
     /// purposes, so a proposal is compared with these and not with every activity.
     pub(crate) purpose_limited: Vec<usize>,
-    /// For each of the register's data categories (by position), whether its words speak of
-    /// political opinions while it is not marked special: judged once, not per proposal.
-    pub(crate) unmarked_political: Vec<bool>,
 }
 
-impl<'a> Facts<'a> {
-    fn new(register: &'a Register, index: &CatalogueIndex<'a>) -> Self {
+impl Facts {
+    fn new(register: &Register, index: &CatalogueIndex<'_>) -> Self {
         let mut facts = Self {
-            unmarked_political: index
-                .data_categories
-                .items()
-                .iter()
-                .map(rules::unmarked_political)
-                .collect(),
             purpose_limited: (register.activities.iter().enumerate())
                 .filter(|(_, a)| a.only_for_stated_purposes)
                 .map(|(i, _)| i)
@@ -101,13 +95,12 @@ impl<'a> Facts<'a> {
             ..Self::default()
         };
         for activity in &register.activities {
-            facts.transfer_countries.extend(
-                activity
-                    .transfers
-                    .iter()
-                    .map(|t| &t.country)
-                    .filter(|c| !c.is_eea()),
-            );
+            for transfer in &activity.transfers {
+                let country = &transfer.country;
+                if !country.is_eea() && !facts.transfer_countries.contains(country) {
+                    facts.transfer_countries.insert(country.clone());
+                }
+            }
             facts
                 .cookie_classes
                 .extend(activity.cookies.iter().map(|c| c.class));
@@ -141,7 +134,7 @@ impl<'a> Facts<'a> {
                 for category in categories {
                     let longest = facts
                         .longest_retention
-                        .entry((category.as_str(), event))
+                        .entry((CompactString::from(category.as_str()), event))
                         .or_insert((period, position));
                     if period.max_days() > longest.0.max_days() {
                         *longest = (period, position);
@@ -227,18 +220,25 @@ impl Evaluation {
 pub struct Engine<'a> {
     register: &'a Register,
     index: CatalogueIndex<'a>,
-    facts: Facts<'a>,
+    /// Gathered when the first proposal is evaluated: linting never reads them, and gathering
+    /// them resolves every activity's data categories and retention rules once more.
+    facts: OnceLock<Facts>,
+    /// For each of the register's data categories (by position), whether its words speak of
+    /// political opinions while it is not marked special: judged once, not per proposal.
+    unmarked_political: Vec<bool>,
 }
 
 impl<'a> Engine<'a> {
     /// Indexes the register's catalogues and gathers the facts proposal rules compare against.
     pub fn new(register: &'a Register) -> Self {
         let index = CatalogueIndex::new(&register.catalogues);
-        let facts = Facts::new(register, &index);
         Self {
             register,
+            unmarked_political: (index.data_categories.items().iter())
+                .map(rules::unmarked_political)
+                .collect(),
             index,
-            facts,
+            facts: OnceLock::new(),
         }
     }
 
@@ -248,6 +248,7 @@ impl<'a> Engine<'a> {
             register: self.register,
             index: &self.index,
             facts: &self.facts,
+            unmarked_political: &self.unmarked_political,
             proposal: None,
             uses: &rules::Uses::NONE,
         };
@@ -269,6 +270,7 @@ impl<'a> Engine<'a> {
             register: self.register,
             index: &self.index,
             facts: &self.facts,
+            unmarked_political: &self.unmarked_political,
             proposal: Some(&proposal_context),
             uses: &rules::Uses::NONE,
         };

@@ -16,6 +16,7 @@ mod completeness;
 mod lawfulness;
 pub(crate) use lawfulness::unmarked_political;
 mod proposal;
+mod references;
 mod retired;
 mod risk;
 mod statement;

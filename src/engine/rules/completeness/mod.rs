@@ -7,7 +7,7 @@ mod activity_without_data_subjects;
 mod activity_without_purpose;
 mod controller_contact_missing;
 mod dangling_catalogue_reference;
-mod dangling_reference;
+pub(super) mod dangling_reference;
 mod dpo_contact_missing;
 mod duplicate_id;
 mod list_given_as_examples;

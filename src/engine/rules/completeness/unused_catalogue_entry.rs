@@ -20,25 +20,9 @@ pub(crate) static RULE: Rule = Rule {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let register = ctx.register;
+    // What the activities refer to was marked while their references were resolved, once per
+    // run for all rules.
     let mut used = Used::new(ctx);
-    for a in &register.activities {
-        used.mark::<Purpose>(&a.purposes);
-        used.mark::<DataSubject>(&a.data_subjects);
-        used.mark::<DataCategory>(&a.data_categories);
-        used.mark::<RetentionRule>(&a.retention);
-        used.mark::<Recipient>(&a.recipients);
-        used.mark::<Processor>(&a.processors);
-        used.mark::<System>(&a.systems);
-        used.mark::<SecurityMeasure>(&a.security_measures);
-        for cookie in &a.cookies {
-            used.mark::<Purpose>(&cookie.purposes);
-            used.mark::<Processor>(cookie.processor.as_slice());
-        }
-        for t in &a.transfers {
-            used.mark::<Recipient>(t.recipient.as_slice());
-            used.mark::<Processor>(t.processor.as_slice());
-        }
-    }
     // A processor behind a used recipient or system, and measures of a used system or of an
     // Art 30(2) record, are in use too.
     let c = &register.catalogues;
@@ -79,9 +63,12 @@ struct Used<'c, 'a> {
 
 impl<'c, 'a> Used<'c, 'a> {
     fn new(ctx: &'c Context<'a>) -> Self {
+        let marks = ctx.uses.references().used.clone();
         Self {
             ctx,
-            marks: catalogue_ids(&ctx.register.catalogues).map(|(_, _, ids)| vec![false; ids.len()]),
+            marks: marks.unwrap_or_else(|| {
+                catalogue_ids(&ctx.register.catalogues).map(|(_, _, ids)| vec![false; ids.len()])
+            }),
         }
     }
 
@@ -102,17 +89,25 @@ impl<'c, 'a> Used<'c, 'a> {
         }
     }
 
-    /// Whether the entry at `position` in `T`'s catalogue is used.
-    fn is_used<T: Indexed>(&mut self, position: usize) -> bool {
+    /// Whether the entry at `position` in `T`'s catalogue is used: it is marked, or it repeats
+    /// the id of an earlier entry that is (references mark the first entry with an id).
+    fn is_used<T: Indexed>(&self, position: usize) -> bool {
+        let marks = self.marks.get(T::ORDINAL);
+        let marked = |position: usize| {
+            marks
+                .and_then(|marks| marks.get(position))
+                .is_some_and(|used| *used)
+        };
+        if marked(position) {
+            return true;
+        }
         let lookup = T::lookup(self.ctx.index);
         let first = lookup
             .items()
             .get(position)
             .and_then(|entry| lookup.get(entry.id().as_str()))
             .map_or(position, |(first, _)| first);
-        self.marks::<T>()
-            .and_then(|marks| marks.get(first))
-            .is_some_and(|used| *used)
+        first != position && marked(first)
     }
 
     /// A finding for every entry of `T`'s catalogue that is not used.

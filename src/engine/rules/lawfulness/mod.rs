@@ -104,7 +104,9 @@ fn first_category<'a>(
     activity: &ActivityRef<'a>,
     is: fn(&DataCategory) -> bool,
 ) -> Option<(usize, &'a DataCategory)> {
-    ctx.data_categories(activity).iter().copied().find(|(_, c)| is(c))
+    (ctx.data_categories(activity).iter())
+        .map(|(i, c)| (*i, c.entry))
+        .find(|(_, c)| is(c))
 }
 
 /// `finding` with the catalogue entry `id` as related location, when it resolves.

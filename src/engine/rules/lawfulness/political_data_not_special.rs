@@ -74,12 +74,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // The register's categories were judged once, with the engine's facts; only a proposal's
     // own categories are read here.
     for activity in ctx.gdpr_activities() {
-        for id in &activity.activity.data_categories {
-            let Some(found) = ctx.find::<DataCategory>(id.as_str()) else {
-                continue;
-            };
+        for (_, found) in ctx.data_categories(&activity).iter() {
+            let id = found.entry.id.as_str();
             let judged = match found.subject {
-                Subject::Register => ctx.facts.unmarked_political.get(found.position).copied(),
+                Subject::Register => ctx.unmarked_political.get(found.position).copied(),
                 Subject::Proposal => None,
             };
             if !judged.unwrap_or_else(|| unmarked_political(found.entry)) {

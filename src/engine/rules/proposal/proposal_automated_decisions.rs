@@ -29,7 +29,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         .automated_decision_making
         .as_ref()
         .is_some_and(AutomatedDecisionMaking::is_art22_decision);
-    if !decides || ctx.facts.automated_decisions {
+    if !decides || ctx.facts().automated_decisions {
         return;
     }
     let finding = ctx.finding(

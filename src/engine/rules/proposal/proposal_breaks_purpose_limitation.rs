@@ -50,7 +50,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let p = proposed.activity;
-    for &i in &ctx.facts.purpose_limited {
+    for &i in &ctx.facts().purpose_limited {
         let Some(promising) = ctx.register.activities.get(i) else {
             continue;
         };

@@ -52,7 +52,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             &rule.data_categories
         };
         for category in categories {
-            let Some((declared, position)) = ctx.facts.longest_retention.get(&(category.as_str(), event))
+            let Some((declared, position)) = ctx
+                .facts()
+                .longest_retention
+                .get(&(category.as_str().into(), event))
             else {
                 continue;
             };

@@ -23,7 +23,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let transfers = &activity.activity.transfers;
-    let new = |country: &CountryCode| !country.is_eea() && !ctx.facts.transfer_countries.contains(country);
+    let new = |country: &CountryCode| !country.is_eea() && !ctx.facts().transfer_countries.contains(country);
     let mut report = |at: (Subject, FieldPath),
                       country: &CountryCode,
                       how: String,

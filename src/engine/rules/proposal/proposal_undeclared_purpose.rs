@@ -60,7 +60,7 @@ impl Compatibility {
         let high_risk = ctx
             .data_categories(activity)
             .iter()
-            .any(|(_, c)| c.is_special() || c.criminal);
+            .any(|(_, c)| c.entry.is_special() || c.entry.criminal);
         Self::NeedsAssessment { high_risk }
     }
 

@@ -144,7 +144,7 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<ApDpiaCatego
     let mut data_kinds = EnumSet::default();
     let mut specials = EnumSet::default();
     let mut sensitive = false;
-    for (_, c) in ctx.data_categories(activity).iter() {
+    for c in ctx.data_categories(activity).iter().map(|(_, c)| c.entry) {
         data_kinds.extend(c.kind);
         specials.extend(c.special_categories());
         sensitive |= c.is_special() || c.criminal;

@@ -125,7 +125,9 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<H
     {
         return Some(HighRisk::EvaluatesForDecisions);
     }
-    if large_scale && (ctx.data_categories(activity).iter()).any(|(_, c)| c.is_special() || c.criminal) {
+    if large_scale
+        && (ctx.data_categories(activity).iter()).any(|(_, c)| c.entry.is_special() || c.entry.criminal)
+    {
         return Some(HighRisk::SpecialDataOnALargeScale);
     }
     if large_scale && met(HighRiskCriterion::SystematicMonitoring) {
@@ -147,7 +149,7 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<HighRiskCr
     // national identification numbers as sensitive). Each criterion comes from its own facts:
     // a technology shows monitoring, the data categories show sensitivity, so one fact never
     // counts twice.
-    let sensitive = categories.iter().any(|(_, c)| {
+    let sensitive = categories.iter().map(|(_, c)| c.entry).any(|c| {
         c.is_special()
             || c.criminal
             || c.national_id.is_some()

@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::prelude::*;
 use crate::engine::finding::Related;
 use crate::engine::index::{Found, Indexed};
+use crate::engine::rules::references::References;
 
 mod adequacy;
 mod adequacy_not_available;
@@ -72,8 +73,8 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 #[derive(Debug)]
 pub(crate) struct Uses<'a> {
     processors: Vec<Vec<Used<'a, Processor>>>,
-    /// The data categories each activity names that resolve, with their index in its list.
-    categories: Vec<Vec<(usize, &'a DataCategory)>>,
+    /// Every reference of every activity, resolved.
+    references: References<'a>,
     /// The processors and recipients the activities use, each once with every reference to it:
     /// grouped once here for the rules that judge each entry once.
     processors_by_entry: Grouped<'a, Processor, RefAt<'a>>,
@@ -90,7 +91,7 @@ impl<'a> Uses<'a> {
     /// Nothing resolved yet: what the context that resolves them holds.
     pub(crate) const NONE: Uses<'static> = Uses {
         processors: Vec::new(),
-        categories: Vec::new(),
+        references: References::NONE,
         processors_by_entry: Vec::new(),
         recipients_by_entry: Vec::new(),
         retention_rules: Vec::new(),
@@ -104,10 +105,7 @@ impl<'a> Uses<'a> {
             processors_by_entry: by_entry(&processors),
             recipients_by_entry: by_entry(&recipients),
             processors,
-            categories: ctx
-                .activities()
-                .map(|a| ctx.resolve_data_categories(&a))
-                .collect(),
+            references: References::new(ctx),
             retention_rules: super::group_by_entry(ctx.gdpr_activities().flat_map(|activity| {
                 (activity.activity.retention.iter().enumerate())
                     .filter_map(move |(i, id)| Some((ctx.find::<RetentionRule>(id.as_str())?, (activity, i))))
@@ -121,8 +119,13 @@ impl<'a> Uses<'a> {
     }
 
     /// The resolved data categories of the `i`th activity of [`Context::activities`].
-    pub(crate) fn data_categories(&self, i: usize) -> &[(usize, &'a DataCategory)] {
-        self.categories.get(i).map_or(&[], Vec::as_slice)
+    pub(crate) fn data_categories(&self, i: usize) -> &[(usize, Found<'a, DataCategory>)] {
+        self.references.categories.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every reference of the activities, resolved.
+    pub(crate) fn references(&self) -> &References<'a> {
+        &self.references
     }
 }
 
