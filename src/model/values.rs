@@ -80,14 +80,18 @@ macro_rules! string_value {
                 impl<'de> serde::de::Visitor<'de> for NewtypeVisitor {
                     type Value = $ty;
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str(concat!("a ", stringify!($ty), " string"))
+                        // What a user wrote instead of the value's text is a wrong type
+                        // whatever the value; the value's own rules are told when it is a string.
+                        f.write_str("a string")
                     }
                     fn visit_newtype_struct<D: Deserializer<'de>>(
                         self,
                         deserializer: D,
                     ) -> Result<$ty, D::Error> {
-                        let text = <Cow<'de, str>>::deserialize(deserializer)?;
-                        $ty::parse(&text).map_err(serde::de::Error::custom)
+                        // Read as a string by this visitor, which parses it where it lies: a
+                        // `Cow<str>` would be an owned copy, allocated and freed for every id of
+                        // a register (a tenth of loading one).
+                        deserializer.deserialize_str(self)
                     }
                     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<$ty, E> {
                         $ty::parse(text).map_err(E::custom)

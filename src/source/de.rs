@@ -388,3 +388,34 @@ impl<'de> de::VariantAccess<'de> for VariantAccess<'de> {
             .map_err(|e| self.located(e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::source::{Document, Format, Limits};
+
+    /// A value type read from something other than a string is a wrong type, said in the
+    /// user's words; one read from a string is read where it lies.
+    #[test]
+    fn value_types_read_strings_and_refuse_other_types_plainly() {
+        let register = |id: &str, date: &str| {
+            let text = format!(
+                "controller: {{ name: X, public_authority: true }}\nregister: {{ updated: {date} }}\nactivities:\n  - {{ id: {id}, name: A }}\n"
+            );
+            Document::parse("register.yaml", &text, Format::Yaml, Limits::default())
+                .and_then(|d| d.register())
+        };
+        let loaded = register("aanvragen", "2026-11-30").expect("loads");
+        assert_eq!(
+            loaded.activities.first().map(|a| a.id.as_str()),
+            Some("aanvragen")
+        );
+        for (id, date, found) in [
+            ("5", "2026-11-30", "expected a string, found the integer `5`"),
+            ("[a]", "2026-11-30", "expected a string, found a sequence"),
+            ("aanvragen", "{ y: 1 }", "expected a string, found a mapping"),
+        ] {
+            let error = register(id, date).expect_err("wrong type").to_string();
+            assert!(error.contains(found), "{error}");
+        }
+    }
+}

@@ -299,6 +299,8 @@ pub(crate) mod fast {
             bytes: text.as_bytes(),
             at: 0,
             budget: Budget::new(limits),
+            entries: Vec::new(),
+            items: Vec::new(),
         };
         reader.skip_whitespace();
         let root = reader.value(0)?;
@@ -306,11 +308,29 @@ pub(crate) mod fast {
         (reader.at == reader.bytes.len()).then_some(root)
     }
 
+    /// Whether one of the eight bytes of `word` is a quote, a backslash or a control character
+    /// (below 0x20), which end a string's plain run. Bit tricks that test all eight at once: a
+    /// byte is zero after `^` exactly where it equalled the other byte, and `hasless` finds a
+    /// byte below 0x20; bytes of multi-byte characters (0x80 and up) never match.
+    pub(super) fn ends_plain_run(word: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0;
+        has_zero(word ^ (ONES * u64::from(b'"'))) || has_zero(word ^ (ONES * u64::from(b'\\'))) || below_space
+    }
+
     struct Reader<'t> {
         text: &'t str,
         bytes: &'t [u8],
         at: usize,
         budget: Budget,
+        /// The entries of the objects being read, innermost last: each object's are moved into
+        /// a list of exactly their number when it closes, so no list grows by copying itself
+        /// (growing them was a tenth of reading a register).
+        entries: Vec<Entry>,
+        /// The same for the items of the arrays being read.
+        items: Vec<Node>,
     }
 
     impl Reader<'_> {
@@ -418,8 +438,10 @@ pub(crate) mod fast {
         fn string(&mut self) -> Option<CompactString> {
             self.at += 1;
             let start = self.at;
-            // The plain run up to the closing quote or the first escape. (memchr is slower here:
-            // a register's strings are short ids and labels.)
+            // The plain run up to the closing quote or the first escape, eight bytes at a time
+            // while none of them ends it, then byte by byte. (memchr is slower here: a
+            // register's strings are short ids and labels.)
+            self.skip_plain_words();
             while let Some(b) = self.peek() {
                 match b {
                     b'"' => {
@@ -435,6 +457,7 @@ pub(crate) mod fast {
             let mut decoded = CompactString::from(self.text.get(start..self.at)?);
             loop {
                 let run = self.at;
+                self.skip_plain_words();
                 while self.peek().is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20) {
                     self.at += 1;
                 }
@@ -473,6 +496,20 @@ pub(crate) mod fast {
             }
         }
 
+        /// Past the next bytes of a string, eight at a time, as long as none of the eight is a
+        /// quote, a backslash or a control character.
+        fn skip_plain_words(&mut self) {
+            while let Some(word) = (self.bytes.get(self.at..self.at + 8))
+                .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
+                .map(u64::from_le_bytes)
+            {
+                if ends_plain_run(word) {
+                    return;
+                }
+                self.at += 8;
+            }
+        }
+
         /// Past the `{` or `[` at the current byte, which opens a collection at `depth`, and
         /// any whitespace: `Some(false)` when `close` follows at once (the collection is empty).
         fn open(&mut self, depth: usize, close: u8) -> Option<bool> {
@@ -508,7 +545,7 @@ pub(crate) mod fast {
         /// An object whose `{` is the current byte.
         fn object(&mut self, depth: usize) -> Option<Node> {
             let start = self.at;
-            let mut entries = Vec::new();
+            let first = self.entries.len();
             let mut more = self.open(depth, b'}')?;
             while more {
                 if self.peek()? != b'"' {
@@ -524,9 +561,10 @@ pub(crate) mod fast {
                 self.at += 1;
                 self.skip_whitespace();
                 let value = self.value(depth)?;
-                entries.push(Entry { key, key_span, value });
+                self.entries.push(Entry { key, key_span, value });
                 more = self.next(b'}')?;
             }
+            let entries: Vec<Entry> = self.entries.drain(first..).collect();
             check_unique_keys(&entries).ok()?;
             Some(Node {
                 span: Span::new(start, self.at),
@@ -537,12 +575,14 @@ pub(crate) mod fast {
         /// An array whose `[` is the current byte.
         fn array(&mut self, depth: usize) -> Option<Node> {
             let start = self.at;
-            let mut items = Vec::new();
+            let first = self.items.len();
             let mut more = self.open(depth, b']')?;
             while more {
-                items.push(self.value(depth)?);
+                let item = self.value(depth)?;
+                self.items.push(item);
                 more = self.next(b']')?;
             }
+            let items: Vec<Node> = self.items.drain(first..).collect();
             Some(Node {
                 span: Span::new(start, self.at),
                 value: Value::Sequence(items),
@@ -556,6 +596,26 @@ mod tests {
     use proptest::prelude::*;
 
     use super::{Limits, fast, parse_tokens};
+
+    /// The eight-bytes-at-a-time test finds exactly the bytes that end a string's plain run, at
+    /// every place in the word, whatever the other bytes are.
+    #[test]
+    fn a_plain_run_ends_exactly_at_a_quote_a_backslash_or_a_control_character() {
+        for filler in [b'a', b' ', 0x7f, 0x80, 0xc3, 0xff] {
+            for place in 0..8 {
+                for byte in 0..=u8::MAX {
+                    let mut bytes = [filler; 8];
+                    bytes[place] = byte;
+                    let ends = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+                    assert_eq!(
+                        fast::ends_plain_run(u64::from_le_bytes(bytes)),
+                        ends(byte) || ends(filler),
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// Whatever the byte-level reader accepts, the token reader accepts with the same tree: the
     /// first is only a faster way to the second's result.
