@@ -418,4 +418,28 @@ mod tests {
             assert!(error.contains(found), "{error}");
         }
     }
+
+    /// The activities are read into one allocation of their number, and refused like any list
+    /// when they are not one.
+    #[test]
+    fn activities_are_a_sequence() {
+        let load = |activities: &str| {
+            let text =
+                format!("controller: {{ name: X, public_authority: true }}\nactivities: {activities}\n");
+            Document::parse("register.yaml", &text, Format::Yaml, Limits::default())
+                .and_then(|d| d.register())
+        };
+        let many = (0..300)
+            .map(|i| format!("{{ id: a{i}, name: A }}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let register = load(&format!("[{many}]")).expect("loads");
+        assert_eq!(register.activities.len(), 300);
+        assert_eq!(register.activities.get(299).map(|a| a.id.as_str()), Some("a299"));
+        let error = load("5").expect_err("not a list").to_string();
+        assert!(
+            error.contains("expected a sequence, found the integer `5`"),
+            "{error}"
+        );
+    }
 }

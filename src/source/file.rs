@@ -1,6 +1,8 @@
 //! Source files: the text of a loaded file with a line index, so byte spans turn into
 //! line:column positions only when something is shown to a person.
 
+use std::sync::OnceLock;
+
 use super::tree::Span;
 
 /// A position in a source file, 1-based; columns count characters (Unicode scalar values), as
@@ -18,9 +20,29 @@ pub struct Position {
 pub struct SourceFile {
     name: String,
     text: String,
+    /// Where each line starts, and for text that is not all ASCII where bytes and characters
+    /// differ: built when a position is first asked for, as a file without findings never
+    /// needs them (building them was a sixteenth of loading a register).
+    index: OnceLock<LineIndex>,
+}
+
+/// Where lines and characters are in a [`SourceFile`]'s text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LineIndex {
     line_starts: Vec<usize>,
     /// For text that is not all ASCII, where bytes and characters differ.
     chars: Option<Box<CharIndex>>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        Self {
+            line_starts: std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                .collect(),
+            chars: (!text.is_ascii()).then(|| Box::new(CharIndex::new(text))),
+        }
+    }
 }
 
 /// How many characters lie between two checkpoints of a [`CharIndex`].
@@ -81,17 +103,16 @@ impl CharIndex {
 impl SourceFile {
     /// Wraps `text` read from a file called `name` (the name is shown in messages as given).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-            .collect();
-        let chars = (!text.is_ascii()).then(|| Box::new(CharIndex::new(&text)));
         Self {
             name: name.into(),
-            text,
-            line_starts,
-            chars,
+            text: text.into(),
+            index: OnceLock::new(),
         }
+    }
+
+    /// The line index, built on first use.
+    fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(&self.text))
     }
 
     /// The file's name as given.
@@ -111,12 +132,12 @@ impl SourceFile {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line_index = match self.line_starts.binary_search(&offset) {
+        let line_index = match self.index().line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
-        let line_start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let column = match &self.chars {
+        let line_start = self.index().line_starts.get(line_index).copied().unwrap_or(0);
+        let column = match &self.index().chars {
             None => offset - line_start.min(offset),
             Some(chars) => {
                 let line_start_char = chars.line_start_chars.get(line_index).copied().unwrap_or(0);
@@ -138,8 +159,13 @@ impl SourceFile {
 
     /// The text of line `line` (1-based), without its line break.
     pub fn line(&self, line: usize) -> Option<&str> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let start = *self.index().line_starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .index()
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let text = self.text.get(start..end)?;
         Some(text.trim_end_matches(['\n', '\r']))
     }
@@ -150,15 +176,14 @@ impl SourceFile {
     pub fn lines_of(&self, start: usize, end: usize) -> (usize, usize, usize) {
         let start = start.min(self.text.len());
         let end = end.clamp(start, self.text.len());
-        let line_index = |offset: usize| match self.line_starts.binary_search(&offset) {
+        let line_index = |offset: usize| match self.index().line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
         let first = line_index(start);
         let last = line_index(end.saturating_sub(1).max(start));
-        let from = self.line_starts.get(first).copied().unwrap_or(0);
-        let to = self
-            .line_starts
+        let from = self.index().line_starts.get(first).copied().unwrap_or(0);
+        let to = (self.index().line_starts)
             .get(last + 1)
             .map_or(self.text.len(), |&next| next.saturating_sub(1))
             .max(end);
@@ -168,10 +193,10 @@ impl SourceFile {
     /// The byte offset of a 1-based line and a 0-based character column (how saphyr marks
     /// positions), clamped to the text.
     pub(crate) fn offset_of(&self, line: usize, char_column: usize) -> usize {
-        let Some(&start) = line.checked_sub(1).and_then(|i| self.line_starts.get(i)) else {
+        let Some(&start) = line.checked_sub(1).and_then(|i| self.index().line_starts.get(i)) else {
             return self.text.len();
         };
-        match &self.chars {
+        match &self.index().chars {
             None => start.saturating_add(char_column).min(self.text.len()),
             Some(chars) => {
                 let line_start_char = chars.line_start_chars.get(line - 1).copied().unwrap_or(0);
@@ -222,7 +247,7 @@ mod tests {
             "\u{feff}x: \u{1f600}\n\ny: z".to_owned(),
         ] {
             let file = SourceFile::new("f", text.as_str());
-            let starts = file.line_starts.clone();
+            let starts = file.index().line_starts.clone();
             for (line, &start) in starts.iter().enumerate() {
                 let line_len = text[start..].split('\n').next().map_or(0, |l| l.chars().count());
                 for col in (0..line_len + 2).step_by(7) {

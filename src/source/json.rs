@@ -344,6 +344,12 @@ pub(crate) mod fast {
             }
         }
 
+        /// The next eight bytes, if there are eight.
+        fn word(&self) -> Option<u64> {
+            let bytes = self.bytes.get(self.at..self.at + 8)?;
+            <[u8; 8]>::try_from(bytes).ok().map(u64::from_le_bytes)
+        }
+
         /// The value at the current byte (not whitespace); on return the reader is just past it.
         fn value(&mut self, depth: usize) -> Option<Node> {
             let start = self.at;
@@ -499,10 +505,7 @@ pub(crate) mod fast {
         /// Past the next bytes of a string, eight at a time, as long as none of the eight is a
         /// quote, a backslash or a control character.
         fn skip_plain_words(&mut self) {
-            while let Some(word) = (self.bytes.get(self.at..self.at + 8))
-                .and_then(|bytes| <[u8; 8]>::try_from(bytes).ok())
-                .map(u64::from_le_bytes)
-            {
+            while let Some(word) = self.word() {
                 if ends_plain_run(word) {
                     return;
                 }
