@@ -324,6 +324,9 @@ impl<'o> Collector<'o> {
                     if judge_on_disk(&path).is_some() {
                         self.run.summary.ignored += 1;
                     }
+                } else {
+                    // Not read, so not known to be harmless: counted, never silent.
+                    self.run.summary.unjudged += 1;
                 }
                 None
             }

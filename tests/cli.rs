@@ -824,6 +824,37 @@ fn hidden_and_target_proposals_are_counted() {
     assert_eq!(code, Some(1), "{report}");
 }
 
+/// A file a walk passes over that is too large to judge is counted as unjudged, not dropped:
+/// a proposal padded past the size ropa reads to judge passed-over files still shows.
+#[test]
+fn passed_over_files_too_large_to_judge_are_counted() {
+    let padded = format!(
+        "# {}\nactivity:\n  id: nieuw\n  name: Nieuw\n  purposes: [onbekend]\n",
+        "x".repeat(1024 * 1024 + 1)
+    );
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        (
+            "privacy/.drafts/small.yaml",
+            "activity:\n  id: klein\n  name: Klein\n  purposes: [x]\n",
+        ),
+        ("privacy/.drafts/padded.yaml", &padded),
+    ]);
+    let (code, report) = ropa_json(
+        &["check", "--no-config", "--format", "json", "privacy"],
+        dir.path(),
+    );
+    assert_eq!(report["summary"]["ignored"], 1, "{report}");
+    assert_eq!(report["summary"]["unjudged"], 1, "{report}");
+    assert_eq!(code, Some(0), "{report}");
+    let out = ropa(&["check", "--no-config", "privacy"], dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("1 passed-over file too large to tell whether it is a register or proposal"),
+        "{stdout}"
+    );
+}
+
 /// Positions and quoted lines read as an editor shows the file: a byte order mark is not a
 /// column, a Windows line end is not quoted as an unsafe character, and a file named once
 /// absolutely and once relatively is checked once.

@@ -591,6 +591,15 @@ pub fn summary_line(run: &RunReport) -> String {
             if s.ignored == 1 { "it" } else { "them" }
         ));
     }
+    if s.unjudged > 0 {
+        line.push_str(&format!(
+            " ({} passed-over file{} too large to tell whether {} a register or proposal: --no-ignore checks {})",
+            s.unjudged,
+            plural(s.unjudged),
+            if s.unjudged == 1 { "it is" } else { "they are" },
+            if s.unjudged == 1 { "it" } else { "them" }
+        ));
+    }
     line.push_str(&format!(
         "; {} error{}, {} warning{}, {} info, {} suppressed",
         s.errors,
