@@ -1264,6 +1264,27 @@ fn render_writes_documents_and_fails_on_gaps() {
             std::fs::read_to_string(dir.path().join("elsewhere.txt")).expect("read"),
             "keep"
         );
+        // Nor through a linked directory on the way, where a page that does not exist yet
+        // would be created.
+        std::fs::create_dir(dir.path().join("outside")).expect("mkdir");
+        std::os::unix::fs::symlink("outside", dir.path().join("site")).expect("symlink");
+        let out = ropa(
+            &[
+                "render",
+                "statement",
+                "register.yaml",
+                "-o",
+                "site/new/statement.md",
+            ],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("its directory `site` is a symbolic link"),
+            "{stderr}"
+        );
+        assert!(!dir.path().join("outside/new").exists());
     }
     // Gaps: written anyway, listed on stderr, exit 1; --allow-gaps makes it exit 0.
     let out = ropa(&["render", "statement", "gaps.yaml"], dir.path());
@@ -1331,6 +1352,14 @@ fn import_writes_a_register_check_reads() {
         std::os::unix::fs::symlink("elsewhere.yaml", dir.path().join("link.yaml")).expect("symlink");
         let out = ropa(&["import", "register.csv", "-o", "link.yaml"], dir.path());
         assert_eq!(out.status.code(), Some(2));
+        assert!(!dir.path().join("elsewhere.yaml").exists());
+        // --force replaces a file, never a link's target.
+        let out = ropa(
+            &["import", "register.csv", "--force", "-o", "link.yaml"],
+            dir.path(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
         assert!(!dir.path().join("elsewhere.yaml").exists());
         // Nor is a sheet read through a link (its first row would be quoted).
         std::os::unix::fs::symlink("register.csv", dir.path().join("leak.csv")).expect("symlink");

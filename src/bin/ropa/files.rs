@@ -100,11 +100,10 @@ fn lexically_normal(path: &Path) -> PathBuf {
     normal
 }
 
-/// Why `path` may not be read for the links on its way: a directory on the way below the current
-/// directory (or the path itself, when it is a directory) that is a symbolic link, unless links
-/// are followed and the path stays inside the current directory. A link as the file itself is
-/// left to loading, which reports it.
-fn link_problem(path: &Path, follow_symlinks: bool) -> Option<String> {
+/// The first directory on the way to `path` below the current directory (or `path` itself, when
+/// it is a directory) that is a symbolic link, if any. Paths outside the current directory are
+/// the caller's own and not looked at.
+fn linked_directory_on_the_way(path: &Path) -> Option<PathBuf> {
     let current_dir = std::env::current_dir().ok()?;
     let (mut at, below) = if path.is_absolute() {
         (current_dir.clone(), path.strip_prefix(&current_dir).ok()?)
@@ -113,17 +112,46 @@ fn link_problem(path: &Path, follow_symlinks: bool) -> Option<String> {
     };
     let components: Vec<Component<'_>> = below.components().collect();
     let last = components.len().saturating_sub(1);
-    let mut link = None;
     for (i, component) in components.iter().enumerate() {
         at.push(component);
         let is_link = matches!(component, Component::Normal(_))
             && at.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
         if is_link && (i < last || at.is_dir()) {
-            link = Some(at.clone());
-            break;
+            return Some(at);
         }
     }
-    let link = link?;
+    None
+}
+
+/// Writes a file ropa produces (a published page, an imported register), replacing what is
+/// there, but never through a symbolic link, neither the file nor a directory on its way below
+/// the current directory: a pull request could make the path, or one of its directories, a link
+/// to a place elsewhere on the runner, which the job would then overwrite.
+pub(crate) fn write_without_links(path: &Path, text: &str) -> std::io::Result<()> {
+    if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(std::io::Error::other(
+            "it is a symbolic link, which ropa does not write through; remove the link first",
+        ));
+    }
+    if let Some(link) = linked_directory_on_the_way(path) {
+        return Err(std::io::Error::other(format!(
+            "its directory `{}` is a symbolic link, which ropa does not write through; write to a real directory",
+            link.display()
+        )));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, text)
+}
+
+/// Why `path` may not be read for the links on its way: a directory on the way below the current
+/// directory (or the path itself, when it is a directory) that is a symbolic link, unless links
+/// are followed and the path stays inside the current directory. A link as the file itself is
+/// left to loading, which reports it.
+fn link_problem(path: &Path, follow_symlinks: bool) -> Option<String> {
+    let current_dir = std::env::current_dir().ok()?;
+    let link = linked_directory_on_the_way(path)?;
     let shown = link.display();
     if !follow_symlinks {
         return Some(format!(

@@ -81,7 +81,7 @@ pub fn run(args: &ImportArgs) -> Outcome {
     let yaml = import::to_yaml(&imported);
     match &args.out {
         Some(path) => {
-            if let Err(error) = std::fs::write(path, &yaml) {
+            if let Err(error) = crate::files::write_without_links(path, &yaml) {
                 eprintln!(
                     "error: cannot write {}: {error}",
                     sanitize_line(&path.display().to_string())

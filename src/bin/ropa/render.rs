@@ -1,6 +1,6 @@
 //! `ropa render`: the privacy statement or the public register, generated from a register.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use ropa::render::{self, DocumentKind, Language, RenderFormat};
@@ -101,7 +101,7 @@ pub fn run(args: &RenderArgs) -> Outcome {
         }
     };
     if let Some(path) = &args.out {
-        if let Err(error) = write_file(path, &text) {
+        if let Err(error) = crate::files::write_without_links(path, &text) {
             eprintln!(
                 "error: cannot write {}: {error}",
                 sanitize_line(&path.display().to_string())
@@ -141,19 +141,4 @@ pub fn run(args: &RenderArgs) -> Outcome {
     } else {
         Outcome::Findings
     }
-}
-
-/// Writes a published page, replacing the last one (publishing is repeated), but never through a
-/// symbolic link: a pull request could make the page's path a link to a file elsewhere on the
-/// runner, which the publishing job would then overwrite.
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
-    if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(std::io::Error::other(
-            "it is a symbolic link, which ropa does not write through; remove the link first",
-        ));
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    std::fs::write(path, text)
 }
