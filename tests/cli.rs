@@ -850,7 +850,7 @@ fn passed_over_files_too_large_to_judge_are_counted() {
     let out = ropa(&["check", "--no-config", "privacy"], dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("1 passed-over file too large to tell whether it is a register or proposal"),
+        stdout.contains("1 passed-over file not judged, over 1 MiB"),
         "{stdout}"
     );
 }

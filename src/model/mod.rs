@@ -181,7 +181,8 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 /// Reads a list into one allocation of the length its reader announces. serde's own reading
 /// reserves at most a megabyte up front, and an activity takes over a kilobyte: a register's
 /// activities were copied four times over as their list grew. The length is believed up to
-/// [`PRESIZED_MAX`]; ropa's loader announces only what it has already read.
+/// [`PRESIZED_BYTES`] of room: ropa's loader announces only what it has already read, but a
+/// short file can list many small values where activities belong.
 fn presized<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
@@ -194,7 +195,8 @@ where
             f.write_str("a sequence")
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(PRESIZED_MAX));
+            let most = PRESIZED_BYTES / std::mem::size_of::<T>().max(1);
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
             while let Some(item) = seq.next_element()? {
                 items.push(item);
             }
@@ -204,5 +206,6 @@ where
     deserializer.deserialize_seq(Presized(std::marker::PhantomData))
 }
 
-/// The longest announced length [`presized`] reserves room for.
-const PRESIZED_MAX: usize = 1 << 17;
+/// The most room [`presized`] reserves for an announced length, in bytes (about 29 000
+/// activities; a longer list grows from there).
+const PRESIZED_BYTES: usize = 32 << 20;

@@ -593,10 +593,9 @@ pub fn summary_line(run: &RunReport) -> String {
     }
     if s.unjudged > 0 {
         line.push_str(&format!(
-            " ({} passed-over file{} too large to tell whether {} a register or proposal: --no-ignore checks {})",
+            " ({} passed-over file{} not judged, over 1 MiB or past the 64 MiB read to judge passed-over files: --no-ignore checks {})",
             s.unjudged,
             plural(s.unjudged),
-            if s.unjudged == 1 { "it is" } else { "they are" },
             if s.unjudged == 1 { "it" } else { "them" }
         ));
     }

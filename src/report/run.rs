@@ -112,9 +112,10 @@ pub struct Summary {
     /// Registers and proposals a directory walk passed over: hidden, in `target`, or named by an
     /// ignore file (`ropa check --no-ignore` checks them).
     pub ignored: usize,
-    /// Files of a format ropa reads that a directory walk passed over and that were too large
-    /// to judge (above 1 MiB, or past the 64 MiB read to judge passed-over files): whether they
-    /// are registers or proposals is not known (`ropa check --no-ignore` checks them).
+    /// Files of a format ropa reads that a directory walk passed over and did not read to judge
+    /// (above 1 MiB, or past the 64 MiB read to judge passed-over files, or of unknown size):
+    /// whether they are registers or proposals is not known (`ropa check --no-ignore` checks
+    /// them).
     pub unjudged: usize,
     /// Error findings.
     pub errors: usize,
