@@ -67,8 +67,8 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Escapes text for Markdown: characters that start emphasis, code, links, HTML, tables or
-/// entities are backslash-escaped; line breaks become spaces; controls and bidirectional
+/// Escapes text for Markdown: characters that start emphasis, code, links, HTML, tables,
+/// entities, math or GitHub's bare-URL links are backslash-escaped; line breaks become spaces; controls and bidirectional
 /// overrides are neutralised. At the start of a block, a character that would make a heading, a
 /// list or a quote is escaped too.
 pub(crate) fn markdown_text(text: &str, at_start: bool) -> String {
@@ -85,10 +85,21 @@ pub(crate) fn markdown_text(text: &str, at_start: bool) -> String {
         let block_marker = start
             && (matches!(c, '#' | '-' | '+' | '=' | '>')
                 || (c.is_ascii_digit() && chars.peek().is_some_and(|n| matches!(n, '.' | ')'))));
+        // GitHub turns a bare `https://…` or `www.…` into a link (its autolink extension):
+        // escaping the `:` of `://` and the `.` of `www.` keeps them text. (Its e-mail
+        // autolinks cannot be broken by escapes; they link to the address they show.) `$`
+        // starts GitHub's math, which can hold links of its own.
+        let starts_autolink = (c == ':' && chars.clone().take(2).eq(['/', '/']))
+            || (c == '.'
+                && out.len() >= 3
+                && out
+                    .get(out.len() - 3..)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("www")));
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '!' | '$'
         ) || block_marker
+            || starts_autolink
         {
             out.push('\\');
         }
@@ -166,6 +177,20 @@ mod tests {
         assert_eq!(sanitize_line("x\n::error::y"), "x\\n::error::y");
         assert_eq!(sanitize_line("::error::y"), ":?error::y");
         assert_eq!(sanitize("a\u{fe0f}\u{e0100}b"), "a\u{FFFD}\u{FFFD}?b");
+    }
+
+    #[test]
+    fn bare_urls_and_math_do_not_become_links_on_github() {
+        assert_eq!(
+            markdown_text("zie https://evil.example/x en WWW.evil.example", false),
+            "zie https\\://evil.example/x en WWW\\.evil.example"
+        );
+        assert_eq!(markdown_text("$\\href{x}{y}$", false), "\\$\\\\href{x}{y}\\$");
+        // The twins: a colon, `www` and a full stop in ordinary text stay as they are.
+        assert_eq!(
+            markdown_text("Doel: wwwinkel. Termijn: 7 jaar", false),
+            "Doel: wwwinkel. Termijn: 7 jaar"
+        );
     }
 
     proptest! {
