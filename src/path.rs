@@ -5,18 +5,40 @@
 //! turns a path into a file position when the value came from a file.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::fmt;
 
 use serde::{Serialize, Serializer};
 
 /// One step of a [`FieldPath`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PathSegment {
     /// A mapping key: a field name (borrowed, so building a path costs no copy of it), or a key
     /// read from a document.
     Key(Cow<'static, str>),
     /// A sequence index, from 0.
     Index(usize),
+}
+
+/// Keys before indices; keys by text, indices by number.
+impl Ord for PathSegment {
+    fn cmp(&self, other: &Self) -> Ordering {
+        match (self, other) {
+            // Rules name fields by the same static text: equal pointers are equal keys, found
+            // without comparing bytes (findings are sorted by path).
+            (Self::Key(a), Self::Key(b)) if std::ptr::eq(a.as_ref(), b.as_ref()) => Ordering::Equal,
+            (Self::Key(a), Self::Key(b)) => a.cmp(b),
+            (Self::Key(_), Self::Index(_)) => Ordering::Less,
+            (Self::Index(_), Self::Key(_)) => Ordering::Greater,
+            (Self::Index(a), Self::Index(b)) => a.cmp(b),
+        }
+    }
+}
+
+impl PartialOrd for PathSegment {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// A path from the document root to a value, displayed as a JSON Pointer.
@@ -113,6 +135,28 @@ impl schemars::JsonSchema for FieldPath {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segments_order_keys_by_text_before_indices_by_number() {
+        let owned = |text: &str| PathSegment::Key(Cow::Owned(text.to_owned()));
+        let segments = [
+            PathSegment::Key("activities".into()),
+            owned("activities"),
+            owned("activity"),
+            PathSegment::Key("b".into()),
+            PathSegment::Index(0),
+            PathSegment::Index(2),
+            PathSegment::Index(10),
+        ];
+        for (i, a) in segments.iter().enumerate() {
+            for (j, b) in segments.iter().enumerate() {
+                // The two spellings of `activities` (borrowed and owned) are one key.
+                let rank = |k: usize| k.saturating_sub(1);
+                assert_eq!(a.cmp(b), rank(i).cmp(&rank(j)), "{a:?} {b:?}");
+                assert_eq!(a.partial_cmp(b), Some(a.cmp(b)));
+            }
+        }
+    }
 
     #[test]
     fn pointers_round_trip() {
