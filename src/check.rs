@@ -126,7 +126,8 @@ pub struct CheckRun {
 /// register in its directory or above (see [`crate::pairing`]), or reported as an input error.
 /// A proposal checked without its register (a staged proposal in a pre-commit hook, or one
 /// named on its own) is paired with the nearest register on disk in its directory or above,
-/// within the current directory; that register is read for the evaluation, not linted.
+/// within the current directory (hidden files are passed over, as a walk passes over them); that
+/// register is linted too: a register that decides a proposal's verdict is itself checked.
 pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) -> CheckRun {
     let mut collector = Collector::new(options);
     let mut registers = Vec::new();
@@ -144,7 +145,6 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
             None => {}
         }
     }
-    let checked = registers.len();
     // The registers beside or above each proposal on disk, named or not (a pre-commit hook names
     // only the staged files): the nearest directory that holds one decides. Each directory is
     // listed and judged once, so many proposals cost no more than their directories.
@@ -175,7 +175,9 @@ pub fn check(inputs: impl IntoIterator<Item = Input>, options: &CheckOptions) ->
         }
     }
     let engines: Vec<Engine<'_>> = registers.iter().map(|r| Engine::new(&r.register)).collect();
-    for (register, engine) in registers.iter().zip(&engines).take(checked) {
+    // Every register, those found on disk for pairing too: a register a pull request adds
+    // beside a proposal must not decide the proposal's verdict unchecked.
+    for (register, engine) in registers.iter().zip(&engines) {
         collector.lint(register, engine);
     }
     // Pairing sees the registers that loaded and those that did not: a proposal whose nearest
@@ -536,8 +538,8 @@ impl<'o> Collector<'o> {
     }
 }
 
-/// The register files in the nearest directory, from the proposal's own upward, that holds any
-/// (`is_register` judges each file once; `listed` keeps each directory's answer). A relative path
+/// The register files, not hidden, in the nearest directory, from the proposal's own upward, that
+/// holds any (`is_register` judges each file once; `listed` keeps each directory's answer). A relative path
 /// is searched up to the current directory and an absolute one only in its own directory, so
 /// ropa never reads outside the project.
 fn nearest_on_disk(
@@ -565,6 +567,9 @@ fn nearest_on_disk(
                     entries
                         .filter_map(|e| e.ok())
                         .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+                        // Hidden files are passed over, as a directory walk passes over them: a
+                        // `.register.json` must not quietly govern the proposals beside it.
+                        .filter(|e| !e.file_name().as_encoded_bytes().starts_with(b"."))
                         .map(|e| dir.join(e.file_name()))
                         .filter(|p| is_register(p))
                         .collect()

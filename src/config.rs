@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Evaluation, Finding, RULES, Report, Severity, retired_rule, rule};
 use crate::model::Id;
 use crate::path::{FieldPath, PathSegment};
-use crate::source::{Document, Format, LoadError, Position, ReadOptions, SourceFile, Span};
+use crate::source::{Document, Format, LoadError, LoadErrorKind, Position, ReadOptions, SourceFile, Span};
 use crate::suggest::nearest;
 
 /// Why a `ropa.toml` cannot be used.
@@ -58,7 +58,16 @@ impl ConfigError {
     /// A sentence that says how to fix it.
     pub fn help(&self) -> Option<String> {
         match self {
-            Self::Load(error) => error.help(),
+            // The register's advice (follow links, split the file) does not fit a configuration.
+            Self::Load(error) => match &*error.kind {
+                LoadErrorKind::SymbolicLink | LoadErrorKind::LinkLeavesTree => Some(format!(
+                    "{FILE_NAME} is read only as a regular file: replace the link with the file itself"
+                )),
+                LoadErrorKind::TooLarge { .. } => Some(format!(
+                    "{FILE_NAME} holds a few settings and suppressions; this one is far larger than any needs"
+                )),
+                _ => error.help(),
+            },
             Self::Invalid(invalid) => Some(invalid.problem.help()),
         }
     }
@@ -92,6 +101,13 @@ pub enum ConfigProblem {
     /// joiners, soft hyphens).
     #[error("a suppression needs a reason")]
     EmptyReason,
+    /// A suppression `path` that is not a JSON Pointer: without its leading `/` it would match
+    /// every finding of the rule (or none), not the field it seems to name.
+    #[error("`{path}` is not a JSON Pointer")]
+    PathNotAPointer {
+        /// The path as written.
+        path: String,
+    },
     /// A suppression reason with a control, direction-changing or invisible character, which
     /// can hide or reorder what the reason says in a review.
     #[error("the reason has a hidden character (U+{:04X})", *character as u32)]
@@ -109,6 +125,7 @@ impl ConfigProblem {
             Self::RetiredRule { .. } => "retired-rule",
             Self::EmptyReason => "empty-reason",
             Self::HiddenCharacterInReason { .. } => "hidden-character-in-reason",
+            Self::PathNotAPointer { .. } => "path-not-a-pointer",
         }
     }
 
@@ -133,6 +150,10 @@ impl ConfigProblem {
             Self::HiddenCharacterInReason { .. } => {
                 "write the reason in plain visible text, so that a reviewer reads what it says".into()
             }
+            Self::PathNotAPointer { path } => format!(
+                "write the field as a JSON Pointer from the document's root, e.g. `/{}`, as the finding's `path` shows it; to suppress the rule in a whole file, use `file` instead",
+                path.trim_start_matches('/')
+            ),
         }
     }
 }
@@ -193,7 +214,8 @@ pub struct Suppression {
     /// Only findings about this activity (by id), in a register or a proposal.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<Id>,
-    /// Only findings at this field or below it (a JSON Pointer such as `/activities/2/cookies`).
+    /// Only findings at this field or below it: a JSON Pointer, starting with `/`, such as
+    /// `/activities/2/cookies`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Only findings in files whose path ends with this.
@@ -297,12 +319,22 @@ impl Config {
         Ok(config)
     }
 
-    /// The nearest `ropa.toml` in `start` or one of its ancestors.
+    /// The nearest `ropa.toml` in `start` or one of its ancestors, up to the repository's root
+    /// (the directory holding `.git`): a `ropa.toml` above it, in a home directory or on a shared
+    /// runner, is not the project's and must not relax its checks. Anything named `ropa.toml` is
+    /// returned, a directory or a link too, so that reading it says what is wrong rather than a
+    /// configuration farther up being used instead.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .map(|dir| dir.join(FILE_NAME))
-            .find(|candidate| candidate.is_file())
+        for dir in start.ancestors() {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.symlink_metadata().is_ok() {
+                return Some(candidate);
+            }
+            if dir.join(".git").symlink_metadata().is_ok() {
+                return None;
+            }
+        }
+        None
     }
 
     fn validate(&self, document: &Document) -> Result<(), Box<InvalidConfig>> {
@@ -340,6 +372,12 @@ impl Config {
             let at = FieldPath::root().key("suppress").index(i);
             if rule(&suppression.rule).is_none() {
                 return Err(error(at.key("rule"), unknown(&suppression.rule)));
+            }
+            if let Some(path) = &suppression.path
+                && !path.starts_with('/')
+            {
+                let problem = ConfigProblem::PathNotAPointer { path: path.clone() };
+                return Err(error(at.key("path"), problem));
             }
             if let Some(problem) = reason_problem(&suppression.reason) {
                 return Err(error(at.key("reason"), problem));
@@ -557,6 +595,34 @@ mod tests {
         assert_eq!((applied.findings.len(), applied.suppressed.len()), (1, 0));
         let applied = config.apply(findings(), |_| Place::default());
         assert_eq!((applied.findings.len(), applied.suppressed.len()), (1, 0));
+    }
+
+    #[test]
+    fn a_suppression_path_must_be_a_pointer() {
+        let parse = |path: &str| {
+            Config::parse(
+                "ropa.toml",
+                &format!(
+                    "[[suppress]]\nrule = \"cookie-without-consent\"\npath = \"{path}\"\nreason = \"banner in 4.2\"\n"
+                ),
+            )
+        };
+        for path in ["website", "", "activities/2/cookies"] {
+            let error = parse(path).expect_err(path);
+            assert_eq!(error.code(), "path-not-a-pointer", "{path}");
+        }
+        assert_eq!(
+            parse("activities/2/cookies").expect_err("refused").to_string(),
+            "ropa.toml:3:8: `activities/2/cookies` is not a JSON Pointer (at `/suppress/0/path`)"
+        );
+        assert_eq!(
+            parse("website").expect_err("refused").help().as_deref(),
+            Some(
+                "write the field as a JSON Pointer from the document's root, e.g. `/website`, as the finding's `path` shows it; to suppress the rule in a whole file, use `file` instead"
+            )
+        );
+        // The twin: a pointer is accepted.
+        assert!(parse("/activities/2/cookies").is_ok());
     }
 
     #[test]

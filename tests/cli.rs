@@ -446,11 +446,36 @@ fn proposals_pair_with_the_nearest_register_above_them() {
     assert_eq!(code, Some(1));
 
     // A register outside the checked files but above the proposal, within the current
-    // directory, is found on disk and used (not linted).
+    // directory, is found on disk, used, and linted like any other.
     let dir = scratch(&[("register.yaml", VALID), ("other/proposals/nieuw.yaml", proposal)]);
     let (_, report) = ropa_json(&["check", "--format", "json", "other"], dir.path());
     assert_eq!(report["evaluations"][0]["register"], "register.yaml", "{report}");
     assert_eq!(report["summary"]["registers"], 1);
+    // ... and linted like any other: a register that decides a proposal's verdict is checked.
+    let dir = scratch(&[
+        ("register.yaml", NO_DPO),
+        ("other/proposals/nieuw.yaml", proposal),
+    ]);
+    let (_, report) = ropa_json(&["check", "--format", "json", "other"], dir.path());
+    let findings = report["findings"].as_array().cloned().unwrap_or_default();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "public-authority-without-dpo" && f["location"]["file"] == "register.yaml"),
+        "{report}"
+    );
+    // A hidden register beside the proposal is passed over, as a walk passes over it: it
+    // does not quietly take the place of the register above.
+    let dir = scratch(&[
+        ("privacy/register.yaml", VALID),
+        ("privacy/proposals/nieuw.yaml", proposal),
+        ("privacy/proposals/.r.yaml", VALID),
+    ]);
+    let (_, report) = ropa_json(&["check", "--format", "json", "privacy"], dir.path());
+    assert_eq!(
+        report["evaluations"][0]["register"], "privacy/register.yaml",
+        "{report}"
+    );
     // No register in the proposal's directory or above: an input error naming --register.
     let dir = scratch(&[
         ("elders/register.yaml", VALID),
@@ -1411,4 +1436,96 @@ fn the_library_gives_the_same_report_as_the_command() {
     assert_eq!(run.report.summary.unreadable, 0, "the proposal loaded");
     assert_eq!(run.report.summary.unpaired, 1);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// Every file ropa writes — the starter register, schemas, rule pages — is written without
+/// following a link: a pull request could make the path, or its directory, a link to a file
+/// elsewhere on the runner.
+#[cfg(unix)]
+#[test]
+fn generated_files_are_never_written_through_links() {
+    let dir = scratch(&[("victim.txt", "keep")]);
+    let victim = dir.path().join("victim.txt");
+    let kept = || std::fs::read_to_string(&victim).expect("read");
+    std::os::unix::fs::symlink("victim.txt", dir.path().join("register.yaml")).expect("symlink");
+    let out = ropa(&["init", "--force"], dir.path());
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(kept(), "keep");
+
+    std::fs::create_dir(dir.path().join("elsewhere")).expect("mkdir");
+    std::os::unix::fs::symlink("elsewhere", dir.path().join("privacy")).expect("symlink");
+    let out = ropa(&["init", "privacy/register.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("symbolic link"));
+    assert!(!dir.path().join("elsewhere/register.yaml").exists());
+
+    std::fs::create_dir(dir.path().join("schema")).expect("mkdir");
+    std::os::unix::fs::symlink("../victim.txt", dir.path().join("schema/register.schema.json"))
+        .expect("symlink");
+    let out = ropa(&["schema", "--out", "schema"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(kept(), "keep");
+
+    std::fs::create_dir(dir.path().join("pages")).expect("mkdir");
+    std::os::unix::fs::symlink("../victim.txt", dir.path().join("pages/duplicate-id.md")).expect("symlink");
+    let out = ropa(&["rules", "--pages", "pages"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(kept(), "keep");
+}
+
+/// `ropa.toml` is looked for up to the repository's root, not above it (a configuration in a
+/// home directory or on a shared runner is not the project's), and a `ropa.toml` that is not a
+/// regular file is an error, not passed over for one farther up.
+#[test]
+fn configuration_is_the_repositorys_own() {
+    let allow = "[rules]\npublic-authority-without-dpo = \"allow\"\n";
+    let dir = scratch(&[
+        ("ropa.toml", allow),
+        ("repo/.git/HEAD", "ref: refs/heads/main\n"),
+        ("repo/register.yaml", NO_DPO),
+    ]);
+    let repo = dir.path().join("repo");
+    let out = ropa(&["check", "register.yaml"], &repo);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // The twin: the same configuration inside the repository applies.
+    std::fs::write(repo.join("ropa.toml"), allow).expect("write");
+    let out = ropa(&["check", "register.yaml"], &repo);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
+    std::fs::remove_file(repo.join("ropa.toml")).expect("remove");
+    std::fs::create_dir(repo.join("ropa.toml")).expect("mkdir");
+    std::fs::remove_dir_all(repo.join(".git")).expect("remove");
+    let out = ropa(&["check", "register.yaml"], &repo);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("ropa.toml"), "{stderr}");
+
+    #[cfg(unix)]
+    {
+        std::fs::remove_dir(repo.join("ropa.toml")).expect("remove");
+        std::os::unix::fs::symlink("../ropa.toml", repo.join("ropa.toml")).expect("symlink");
+        let out = ropa(&["check", "register.yaml"], &repo);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr
+                .contains("ropa.toml is read only as a regular file: replace the link with the file itself"),
+            "{stderr}"
+        );
+    }
 }

@@ -303,7 +303,15 @@ fn render_load_entry(
 /// Renders a load error: the message, the file position with the offending text underlined,
 /// the field path and the fix.
 pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
-    let entry = LoadErrorEntry::from(error);
+    render_load_error_with_help(error, error.help(), style)
+}
+
+/// [`render_load_error`] with another help line than the error's own.
+fn render_load_error_with_help(error: &LoadError, help: Option<String>, style: HumanRenderer) -> String {
+    let entry = LoadErrorEntry {
+        help,
+        ..LoadErrorEntry::from(error)
+    };
     let first = match &*error.kind {
         LoadErrorKind::DuplicateKey { first, .. } => Some((first.start, first.end)),
         _ => None,
@@ -313,15 +321,16 @@ pub fn render_load_error(error: &LoadError, style: HumanRenderer) -> String {
 
 /// Renders a configuration that cannot be used, as [`render_load_error`] renders a register's
 /// mistakes.
-pub fn render_config_error(error: &ConfigError, style: HumanRenderer) -> String {
-    match error {
+pub fn render_config_error(config_error: &ConfigError, style: HumanRenderer) -> String {
+    match config_error {
         ConfigError::Invalid(invalid) => render_load_entry(
             &LoadErrorEntry::from(&**invalid),
             Some(&invalid.source_file),
             None,
             style,
         ),
-        ConfigError::Load(error) => render_load_error(error, style),
+        // With the configuration's own advice where a register's would not fit.
+        ConfigError::Load(error) => render_load_error_with_help(error, config_error.help(), style),
     }
 }
 

@@ -65,7 +65,7 @@ pub fn run(path: &Path, force: bool) -> Outcome {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    if let Err(error) = std::fs::create_dir_all(dir).and_then(|()| std::fs::write(path, text)) {
+    if let Err(error) = crate::files::write_without_links(path, &text) {
         eprintln!("error: cannot write {}: {error}", shown(path));
         return Outcome::InputError;
     }
@@ -78,7 +78,9 @@ pub fn run(path: &Path, force: bool) -> Outcome {
             shown(&schema),
             shown(dir)
         )
-    } else if let Err(error) = std::fs::write(&schema, SchemaKind::Register.to_pretty_json()) {
+    } else if let Err(error) =
+        crate::files::write_without_links(&schema, &SchemaKind::Register.to_pretty_json())
+    {
         eprintln!("error: cannot write {}: {error}", shown(&schema));
         return Outcome::InputError;
     } else {

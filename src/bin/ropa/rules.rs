@@ -34,7 +34,7 @@ pub fn pages(dir: &std::path::Path) -> Outcome {
     }
     for rule in RULES.iter() {
         let path = dir.join(format!("{}.md", rule.id));
-        if let Err(error) = std::fs::write(&path, rule.explanation()) {
+        if let Err(error) = crate::files::write_without_links(&path, &rule.explanation()) {
             eprintln!(
                 "error: cannot write {}: {error}",
                 ropa::report::sanitize_line(&path.display().to_string())

@@ -36,7 +36,7 @@ pub fn run(which: Which, out: Option<&Path>) -> Outcome {
     }
     for kind in SchemaKind::ALL {
         let path = dir.join(kind.file_name());
-        if let Err(error) = std::fs::write(&path, kind.to_pretty_json()) {
+        if let Err(error) = crate::files::write_without_links(&path, &kind.to_pretty_json()) {
             eprintln!(
                 "error: cannot write {}: {error}",
                 ropa::report::sanitize_line(&path.display().to_string())
