@@ -545,3 +545,169 @@ fn an_ods_sheet_is_read() {
         "tests/import/fixtures/register.ods (sheet Verwerkingen)"
     );
 }
+
+/// Ids made from labels are unique, also when a label reads like an id a counter made (`x 2`
+/// gives `x_2`, and a later clash of `x` must not give `x_2` again).
+#[test]
+fn ids_made_from_labels_never_clash() {
+    let import = import_csv("Naam verwerking;Doel\nx 2;p 2\nx;p\nxλ;pλ\nx_2;p_2\n");
+    let register = &import.register;
+    let ids: Vec<&str> = register.activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["x_2", "x", "x_3", "x_2_2"]);
+    let purposes: Vec<&str> = register
+        .catalogues
+        .purposes
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    // `p_2` and `p 2` read alike, so they are one purpose.
+    assert_eq!(purposes, ["p_2", "p", "p_3"]);
+    let used: Vec<&str> = register
+        .activities
+        .iter()
+        .map(|a| a.purposes[0].as_str())
+        .collect();
+    assert_eq!(used, ["p_2", "p", "p_3", "p_2"]);
+}
+
+/// A zip archive of `parts`, as XLSX and ODS workbooks are.
+fn zipped(path: &Path, parts: &[(&str, &[u8])]) {
+    use std::io::Write as _;
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    for (name, bytes) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .expect("part");
+        zip.write_all(bytes).expect("write");
+    }
+    zip.finish().expect("finish");
+}
+
+/// An XLS workbook (a compound file) with the workbook stream `stream`.
+fn xls(path: &Path, stream: &[u8]) {
+    use std::io::Write as _;
+    let mut compound = cfb::create(path).expect("create");
+    compound
+        .create_stream("/Workbook")
+        .and_then(|mut workbook| workbook.write_all(stream))
+        .expect("write");
+    compound.flush().expect("flush");
+}
+
+/// An ODS workbook of `tables` (each a sheet's rows).
+fn ods(path: &Path, tables: &[&str]) {
+    let sheets: String = tables
+        .iter()
+        .enumerate()
+        .map(|(i, rows)| format!("<table:table table:name=\"Blad{i}\">{rows}</table:table>"))
+        .collect();
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:spreadsheet>{sheets}</office:spreadsheet></office:body></office:document-content>"
+    );
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>";
+    zipped(
+        path,
+        &[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+            ("content.xml", content.as_bytes()),
+        ],
+    );
+}
+
+/// A row of text cells.
+fn ods_row(cells: &[&str]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|c| {
+            format!("<table:table-cell office:value-type=\"string\"><text:p>{c}</text:p></table:table-cell>")
+        })
+        .collect();
+    format!("<table:table-row>{cells}</table:table-row>")
+}
+
+/// Workbooks of a few kilobytes that the workbook reader would expand to gigabytes as it opens
+/// them (before any sheet could be measured) are measured first and refused.
+#[test]
+fn workbook_bombs_are_refused_before_they_are_opened() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let error = |path: &Path| match import::import_path(path, &options("Gemeente Voorbeeld")) {
+        Err(error) => error.to_string(),
+        Ok(_) => panic!("{} imported", path.display()),
+    };
+    let heading = ods_row(&["Naam verwerking", "Doel"]);
+    let activity = ods_row(&["Parkeervergunningen", "Vergunning verlenen"]);
+
+    // The twin: a small ODS workbook imports.
+    let fine = dir.join("fine.ods");
+    ods(&fine, &[&format!("{heading}{activity}")]);
+    let imported =
+        import::import_path(&fine, &options("Gemeente Voorbeeld")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(imported.register.activities.len(), 1);
+
+    // 3 000 rows of 16 384 ones on a second sheet (4.2 GB when read), and 300 million spaces
+    // in one cell (a 300 MB register).
+    let ones = "<table:table-row table:number-rows-repeated=\"3000\"><table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"float\" office:value=\"1\"/></table:table-row>";
+    let bomb = dir.join("repeats.ods");
+    ods(&bomb, &[&format!("{heading}{activity}"), ones]);
+    assert!(error(&bomb).contains("cells"), "{}", error(&bomb));
+    let spaces = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>x<text:s text:c=\"300000000\"/>y</text:p></table:table-cell></table:table-row>";
+    let bomb = dir.join("spaces.ods");
+    ods(&bomb, &[&format!("{heading}{activity}{spaces}")]);
+    assert!(error(&bomb).contains("MiB of text"), "{}", error(&bomb));
+
+    // (An XLSX whose parts unpack past the limit is refused too: `unpacks_within`'s test.)
+
+    // An XLS workbook with a number at row 65 535, column 65 535: the reader's grid over it
+    // asked for 137 GB and aborted the process.
+    let record = |typ: u16, data: &[u8]| {
+        [
+            typ.to_le_bytes().to_vec(),
+            (data.len() as u16).to_le_bytes().to_vec(),
+            data.to_vec(),
+        ]
+        .concat()
+    };
+    let number = |row: u16, column: u16| {
+        let data = [
+            row.to_le_bytes().to_vec(),
+            column.to_le_bytes().to_vec(),
+            vec![0, 0],
+            1.0f64.to_le_bytes().to_vec(),
+        ]
+        .concat();
+        record(0x0203, &data)
+    };
+    let (bof, eof) = (
+        record(0x0809, &[0, 6, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        record(0x000A, &[]),
+    );
+    let stream = [
+        bof.clone(),
+        eof.clone(),
+        bof,
+        number(0, 0),
+        number(65_535, 65_535),
+        eof,
+    ]
+    .concat();
+    let bomb = dir.join("far.xls");
+    xls(&bomb, &stream);
+    assert!(error(&bomb).contains("cells"), "{}", error(&bomb));
+
+    // A sheet said to start far past the end of the stream (the reader panicked on it): an
+    // error, never a crash.
+    let name = [vec![6u8, 0], b"Blad1".to_vec()].concat();
+    let sheet = record(
+        0x0085,
+        &[0x00FF_FFFF_u32.to_le_bytes().to_vec(), vec![0, 0], name].concat(),
+    );
+    let (bof, eof) = (
+        record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        record(0x000A, &[]),
+    );
+    let stream = [bof, sheet, eof].concat();
+    let damaged = dir.join("damaged.xls");
+    xls(&damaged, &stream);
+    assert!(error(&damaged).contains("damaged"), "{}", error(&damaged));
+}

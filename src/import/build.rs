@@ -43,7 +43,7 @@ impl Catalogue {
 }
 
 /// An id made of `label`: lowercase ASCII letters, digits and underscores, at most 48
-/// characters, unique among `taken` (a counter is added on a clash).
+/// characters, unique among `taken` (a counter is added on a clash; see [`first_free`]).
 fn unique_id(taken: &mut HashMap<String, usize>, label: &str, prefix: &str) -> String {
     let normal = super::columns::normalise(label);
     let mut base: String = normal
@@ -71,19 +71,34 @@ fn unique_id(taken: &mut HashMap<String, usize>, label: &str, prefix: &str) -> S
     } else {
         base
     };
-    let count = taken.entry(base.clone()).or_insert(0);
-    *count += 1;
-    let id = if *count == 1 {
-        base
-    } else {
-        format!("{base}_{count}")
-    };
+    let id = first_free(taken, &base);
     // Keep the id valid even in the unlikely case the counter made it too long.
     if Id::check(&id).is_ok() {
         id
     } else {
-        format!("x_{}", taken.len())
+        first_free(taken, "x")
     }
+}
+
+/// `base`, or `base_2`, `base_3`, … : the first not given out yet, which it then is. `taken`
+/// holds every id given out, and for a base the last counter tried, so that an id a counter made
+/// (`x_2`) is never given again when a label reads `x 2`, and many equal labels cost no search.
+fn first_free(taken: &mut HashMap<String, usize>, base: &str) -> String {
+    let mut n = taken.get(base).copied().unwrap_or(0);
+    let id = loop {
+        n += 1;
+        let candidate = if n == 1 {
+            base.to_owned()
+        } else {
+            format!("{base}_{n}")
+        };
+        if !taken.contains_key(&candidate) {
+            break candidate;
+        }
+    };
+    taken.insert(base.to_owned(), n);
+    taken.entry(id.clone()).or_insert(0);
+    id
 }
 
 /// The state of one import.

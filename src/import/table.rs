@@ -109,16 +109,19 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
         .flexible(true)
         .from_reader(bytes);
     let mut rows = Vec::new();
+    let mut cells = 0usize;
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Csv {
             file: file.to_owned(),
             line: e.position().map_or(0, |p| p.line()),
             message: e.to_string(),
         })?;
-        if rows.len() >= MAX_ROWS {
+        // Cells as well as rows: one line of ten million separators is ten million cells.
+        cells = cells.saturating_add(record.len());
+        if rows.len() >= MAX_ROWS || cells > MAX_CELLS {
             return Err(ImportError::TooLarge {
                 file: file.to_owned(),
-                limit: format!("{MAX_ROWS} rows"),
+                limit: format!("{MAX_ROWS} rows and {MAX_CELLS} cells"),
             });
         }
         rows.push(record.iter().map(str::to_owned).collect());
@@ -161,6 +164,27 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
         file: file.to_owned(),
         message,
     };
+    // The workbook reader unpacks and reads parts of a workbook as it opens it — an XLSX's
+    // shared strings, every sheet of an ODS, an XLS's cells into a grid — before any sheet can
+    // be measured, so a file of a few kilobytes could ask for gigabytes. Each format is measured
+    // here first, without building anything.
+    measure_workbook(path, file)?;
+    // The workbook reader is another crate reading hostile bytes: should it panic on a damaged
+    // record it does not check, that is this file's error, not a crash of ropa.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_measured_workbook(path, file, sheet)))
+        .unwrap_or_else(|_| {
+            Err(workbook_error(
+                "the workbook is damaged: its reader failed on it (open it in a spreadsheet program and save a copy, or export the sheet as CSV)".to_owned(),
+            ))
+        })
+}
+
+/// [`read_workbook`] once the workbook is measured.
+fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
+    let workbook_error = |message: String| ImportError::Workbook {
+        file: file.to_owned(),
+        message,
+    };
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| workbook_error(describe(&e)))?;
     let names = workbook.sheet_names();
     let name = match sheet {
@@ -183,8 +207,9 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
         limit: format!("{MAX_ROWS} rows and {MAX_CELLS} cells"),
     };
     // The sheet is read into a dense grid spanning its used cells: a tiny workbook with one cell
-    // at A1 and one at XFD200000 would ask for billions. An XLSX, XLSB or ODS sheet's cells are
-    // streamed first to bound the grid before it is built. (The two cell readers share no trait.)
+    // at A1 and one at XFD200000 would ask for billions. An XLSX or XLSB sheet's cells are
+    // streamed first to bound the grid before it is built (ODS and XLS workbooks were measured
+    // before they were opened). (The two cell readers share no trait.)
     macro_rules! streamed_bounds {
         ($workbook:expr) => {{
             let mut cells = ($workbook)
@@ -200,7 +225,7 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
     let bounds = match &mut workbook {
         calamine::Sheets::Xlsx(xlsx) => streamed_bounds!(xlsx),
         calamine::Sheets::Xlsb(xlsb) => streamed_bounds!(xlsb),
-        calamine::Sheets::Ods(_) => Some(ods_bounds(path, &name).map_err(workbook_error)?),
+        // Measured before opening (`measure_workbook`).
         _ => None,
     };
     if bounds.is_some_and(|b| !b.fits()) {
@@ -238,10 +263,14 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
 
 /// A merged cell's value belongs to every cell it covers ("Sociaal Domein" merged over the rows
 /// of the department's activities), so it is written into each of them.
-/// `false` when spreading would take the grid past [`MAX_CELLS`].
+/// `false` when spreading would take the grid past [`MAX_CELLS`], cover more cells than that, or
+/// copy more than [`MAX_TEXT_BYTES`] of text.
 fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[calamine::Dimensions]) -> bool {
-    // Widening rows for merged regions stays within the grid's cell limit, however many regions.
+    // Widening rows for merged regions stays within the grid's cell limit, the cells regions
+    // cover (however many regions, overlapping or repeated) within it too, and the text copied
+    // within the text limit.
     let mut cells: usize = rows.iter().map(Vec::len).sum();
+    let (mut covered, mut copied) = (0usize, 0u64);
     for region in merged {
         let corner = |(row, column): (u32, u32)| {
             Some((
@@ -257,6 +286,13 @@ fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[cal
         };
         // Regions lie within the sheet, which is bounded by MAX_ROWS; the width is bounded by
         // the format's column limit.
+        let height = bottom.saturating_add(1).saturating_sub(top).min(rows.len());
+        let width = right.saturating_add(1).saturating_sub(left).min(MAX_COLUMNS);
+        covered = covered.saturating_add(height.saturating_mul(width));
+        copied = copied.saturating_add((value.len() as u64).saturating_mul((height * width) as u64));
+        if covered > MAX_CELLS || copied > MAX_TEXT_BYTES {
+            return false;
+        }
         for row in rows.iter_mut().take(bottom.saturating_add(1)).skip(top) {
             if row.len() <= right && right < MAX_COLUMNS {
                 let added = right + 1 - row.len();
@@ -284,68 +320,333 @@ const MAX_COLUMNS: usize = 16_384;
 /// included.
 pub const MAX_CELLS: usize = 2_000_000;
 
-/// The rows and columns the cells with content of the ODS sheet `sheet` span, read as a stream
-/// from the workbook's `content.xml`: an ODS file writes runs of equal rows and cells once with a
-/// repeat count (`table:number-rows-repeated`, `table:number-columns-repeated`), which the
-/// workbook reader expands into its grid, so a file of a few kilobytes can name billions of
-/// cells. Runs without content (the blank rows and columns office programs write to the sheet's
-/// edge) do not widen the span.
-fn ods_bounds(path: &Path, sheet: &str) -> Result<Bounds, String> {
+/// The most bytes a workbook file may have, and the most its zipped parts may unpack to, all
+/// together (XLSX, XLSB and ODS are zip archives): a real register's workbook is a few megabytes.
+pub const MAX_WORKBOOK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most text a sheet's cells may hold, all together, once an ODS file's repeats and runs of
+/// spaces are expanded and merged regions spread: more than `ropa check` reads by default in a
+/// register (16 MiB), so no import this large could be checked.
+pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Measures a workbook before the workbook reader opens it (see [`read_workbook`]): its size,
+/// what its zipped parts unpack to (read, not taken from the archive's own claims), and for ODS
+/// the grid and text of every sheet, repeats expanded.
+fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
+    let too_large = |limit: String| ImportError::TooLarge {
+        file: file.to_owned(),
+        limit,
+    };
+    let workbook_error = |message: String| ImportError::Workbook {
+        file: file.to_owned(),
+        message,
+    };
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > MAX_WORKBOOK_BYTES {
+        return Err(too_large(format!("{} MiB", MAX_WORKBOOK_BYTES / 1024 / 1024)));
+    }
+    let mut start = [0u8; 4];
+    let zipped = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| start == *b"PK\x03\x04");
+    if start == [0xD0, 0xCF, 0x11, 0xE0] {
+        // A compound file without a workbook stream (an encrypted XLSX is one) is left to the
+        // reader, which says what it is.
+        let Some(stream) = read_xls_stream(path).map_err(workbook_error)? else {
+            return Ok(());
+        };
+        let measure = measure_xls(&stream).map_err(workbook_error)?;
+        return grid_within_limits(&measure.sheets, measure.cells).map_err(too_large);
+    }
+    if !zipped {
+        return Ok(());
+    }
+    let open = || {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        zip::ZipArchive::new(file).map_err(|e| e.to_string())
+    };
+    let mut archive = open().map_err(workbook_error)?;
+    if !unpacks_within(&mut archive, MAX_WORKBOOK_BYTES).map_err(workbook_error)? {
+        return Err(too_large(format!(
+            "{} MiB unpacked",
+            MAX_WORKBOOK_BYTES / 1024 / 1024
+        )));
+    }
+    let is_ods = archive.by_name("content.xml").is_ok() && archive.by_name("xl/workbook.xml").is_err();
+    if !is_ods {
+        return Ok(());
+    }
+    let content = archive
+        .by_name("content.xml")
+        .map_err(|e| workbook_error(e.to_string()))?;
+    let measure = measure_ods(std::io::BufReader::new(content)).map_err(workbook_error)?;
+    grid_within_limits(&measure.sheets, measure.cells).map_err(too_large)?;
+    if measure.text > MAX_TEXT_BYTES {
+        return Err(too_large(format!("{} MiB of text", MAX_TEXT_BYTES / 1024 / 1024)));
+    }
+    Ok(())
+}
+
+/// Every sheet's grid within the row and cell limits, and all sheets' grids together within the
+/// cell limit (the workbook reader builds every sheet); else the limit passed, in words.
+fn grid_within_limits(sheets: &[Bounds], cells: u64) -> Result<(), String> {
+    if sheets.iter().all(|b| b.fits()) && cells <= MAX_CELLS as u64 {
+        Ok(())
+    } else {
+        Err(format!("{MAX_ROWS} rows and {MAX_CELLS} cells"))
+    }
+}
+
+/// The workbook stream of an XLS file (`Workbook`, or `Book` in files before Excel 97), read
+/// up to the workbook size limit; `None` for a compound file without one.
+fn read_xls_stream(path: &Path) -> Result<Option<Vec<u8>>, String> {
+    let mut compound = cfb::open(path).map_err(|e| e.to_string())?;
+    let Some(name) = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|name| compound.is_stream(name))
+    else {
+        return Ok(None);
+    };
+    let stream = compound.open_stream(name).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    stream
+        .take(MAX_WORKBOOK_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    Ok(Some(bytes))
+}
+
+/// What the workbook reader would build from an XLS workbook stream, measured by reading its
+/// records (BIFF: a type, a length and data, in substreams from BOF to EOF) without building
+/// anything: the cells each sheet spans — one number at row 65 535, column 65 535 in a 6 KB file
+/// asked for a grid of 137 GB — and the room a sheet's DIMENSIONS record makes the reader
+/// reserve. A MERGECELLS record shorter than the regions it counts, and a sheet said to start past
+/// the end of the stream, are refused: the reader panics on them.
+fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
+    let mut measure = XlsMeasure::default();
+    let mut sheet = Bounds::default();
+    let mut depth = 0usize;
+    let mut rest = stream;
+    let u16_at = |data: &[u8], at: usize| data.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    let u32_at = |data: &[u8], at: usize| {
+        data.get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    while let (Some(typ), Some(len)) = (u16_at(rest, 0), u16_at(rest, 2)) {
+        let end = 4 + usize::from(len);
+        let Some(data) = rest.get(4..end) else {
+            break;
+        };
+        rest = rest.get(end..).unwrap_or_default();
+        match typ {
+            0x0809 => depth += 1,
+            0x000A => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    measure.cells = measure.cells.saturating_add(sheet.cells());
+                    measure.sheets.push(std::mem::take(&mut sheet));
+                }
+            }
+            // Records of embedded charts (deeper substreams) are not read into cells.
+            _ if depth != 1 => {}
+            // DIMENSIONS: first row and the row after the last, as u32 (BIFF8) or u16
+            // (earlier), then first column and the column after the last, as u16; the reader
+            // reserves room for the rows times the columns, computed as it does.
+            0x0200 => {
+                let read = match data.len() {
+                    10 => u16_at(data, 0).map(u32::from).zip(u16_at(data, 2).map(u32::from)),
+                    _ => u32_at(data, 0).zip(u32_at(data, 4)),
+                };
+                let at = if data.len() == 10 { 4 } else { 8 };
+                let columns = u16_at(data, at).zip(u16_at(data, at + 2));
+                if let (Some((first_row, end_row)), Some((first_column, end_column))) = (read, columns) {
+                    let first_column = if first_column > 0xFF || end_column < first_column {
+                        0
+                    } else {
+                        first_column
+                    };
+                    let reserved = match (end_row.checked_sub(1), end_column.checked_sub(1)) {
+                        (Some(last_row), Some(last_column)) => u64::from(last_row)
+                            .checked_sub(u64::from(first_row))
+                            .map_or(u64::MAX, |rows| {
+                                let columns = u64::from(last_column)
+                                    .checked_sub(u64::from(first_column))
+                                    .map_or(0, |c| c + 1);
+                                (rows + 1).saturating_mul(columns)
+                            }),
+                        _ => 1,
+                    };
+                    if reserved > MAX_CELLS as u64 {
+                        measure.cells = u64::MAX;
+                    }
+                }
+            }
+            // FORMULA, NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: row, then column.
+            0x0006 | 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
+                if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    sheet.add((u32::from(row), u32::from(column)));
+                }
+            }
+            // MULRK: row, first column, values, last column.
+            0x00BD => {
+                let last = data.len().saturating_sub(2);
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, last))
+                {
+                    sheet.add((u32::from(row), u32::from(first)));
+                    sheet.add((u32::from(row), u32::from(last)));
+                }
+            }
+            // BOUNDSHEET: where a sheet's substream starts in the stream.
+            0x0085 if u32_at(data, 0).is_none_or(|at| at as usize >= stream.len()) => {
+                return Err(
+                    "the workbook is damaged: a sheet starts past the end of the workbook".to_owned(),
+                );
+            }
+            // MERGECELLS: a count, then eight bytes per region.
+            0x00E5 => {
+                let regions = u16_at(data, 0).map_or(0, usize::from);
+                if data.len() < 2 + 8 * regions {
+                    return Err("the workbook is damaged: a merged-cells record is shorter than the regions it counts".to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(measure)
+}
+
+/// What [`measure_xls`] found.
+#[derive(Debug, Default)]
+struct XlsMeasure {
+    /// The span of the cells of each sheet.
+    sheets: Vec<Bounds>,
+    /// The cells of all sheets' grids together (`u64::MAX` when a sheet's DIMENSIONS asks
+    /// for room past the limit).
+    cells: u64,
+}
+
+/// Whether every part of `archive` unpacks, all together, to at most `limit` bytes: each part is
+/// unpacked and counted (stopping past the limit), as an archive's stated sizes may lie.
+fn unpacks_within<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    limit: u64,
+) -> Result<bool, String> {
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let room = limit.saturating_sub(total).saturating_add(1);
+        total = total.saturating_add(
+            std::io::copy(&mut entry.take(room), &mut std::io::sink()).map_err(|e| e.to_string())?,
+        );
+        if total > limit {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// What the workbook reader would build from an ODS `content.xml`.
+#[derive(Debug, Default)]
+struct OdsMeasure {
+    /// The span of the cells with content of each sheet.
+    sheets: Vec<Bounds>,
+    /// The cells of all sheets' grids together: the reader builds every sheet.
+    cells: u64,
+    /// The bytes of text in all cells, repeats and runs of spaces expanded.
+    text: u64,
+}
+
+/// Measures an ODS `content.xml` as a stream. An ODS file writes runs of equal rows and cells
+/// once with a repeat count (`table:number-rows-repeated`, `table:number-columns-repeated`) and a
+/// run of spaces as one element (`<text:s text:c="…"/>`), which the workbook reader expands, so
+/// a file of a few kilobytes can name billions of cells or gigabytes of spaces. Runs without
+/// content (the blank rows and columns office programs write to the sheet's edge) do not widen a
+/// sheet's span.
+fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
     use quick_xml::events::{BytesStart, Event};
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| e.to_string())?;
-    let content = archive.by_name("content.xml").map_err(|e| e.to_string())?;
-    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
-    let repeat = |e: &BytesStart<'_>, name: &str| -> u32 {
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let count = |e: &BytesStart<'_>, name: &str| -> u64 {
         e.attributes()
             .flatten()
             .find(|a| a.key.as_ref() == name)
             .and_then(|a| a.value.parse().ok())
             .unwrap_or(1)
     };
-    let mut bounds = Bounds::default();
+    let mut measure = OdsMeasure::default();
     let mut buf = Vec::new();
-    let (mut in_sheet, mut row, mut column, mut rows) = (false, 0u32, 0u32, 1u32);
+    let mut sheet: Option<Bounds> = None;
+    let (mut row, mut column, mut rows) = (0u32, 0u32, 1u64);
+    // The cell being read: its repeat count and the text in it so far.
+    let mut cell: Option<(u64, u64)> = None;
+    let narrow = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+        let empty = matches!(event, Event::Empty(_));
         match &event {
             Event::Start(e) if e.name().as_ref() == "table:table" => {
-                let name = e.attributes().flatten().find(|a| a.key.as_ref() == "table:name");
-                in_sheet = name.is_some_and(|a| a.value.as_ref() == sheet);
+                sheet = Some(Bounds::default());
+                (row, column) = (0, 0);
             }
-            Event::End(e) if e.name().as_ref() == "table:table" && in_sheet => break,
-            Event::Start(e) | Event::Empty(e) if in_sheet && e.name().as_ref() == "table:table-row" => {
-                (column, rows) = (0, repeat(e, "table:number-rows-repeated"));
-                if matches!(event, Event::Empty(_)) {
-                    row = row.saturating_add(rows);
+            Event::End(e) if e.name().as_ref() == "table:table" => {
+                if let Some(bounds) = sheet.take() {
+                    measure.cells = measure.cells.saturating_add(bounds.cells());
+                    measure.sheets.push(bounds);
                 }
             }
-            Event::End(e) if in_sheet && e.name().as_ref() == "table:table-row" => {
-                row = row.saturating_add(rows);
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
+                (column, rows) = (0, count(e, "table:number-rows-repeated"));
+                if empty {
+                    row = row.saturating_add(narrow(rows));
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                row = row.saturating_add(narrow(rows));
             }
             Event::Start(e) | Event::Empty(e)
-                if in_sheet
-                    && matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
+                if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
             {
-                let columns = repeat(e, "table:number-columns-repeated");
+                let columns = count(e, "table:number-columns-repeated");
                 // A cell with a value type, or with content inside it, is filled.
-                let filled = matches!(event, Event::Start(_))
+                let filled = !empty
                     || e.attributes()
                         .flatten()
                         .any(|a| a.key.as_ref() == "office:value-type");
-                if filled {
+                if let (true, Some(bounds)) = (filled, sheet.as_mut()) {
                     bounds.add((row, column));
-                    let last_row = row.saturating_add(rows.saturating_sub(1));
-                    bounds.add((last_row, column.saturating_add(columns.saturating_sub(1))));
+                    let last_row = row.saturating_add(narrow(rows.saturating_sub(1)));
+                    bounds.add((last_row, column.saturating_add(narrow(columns.saturating_sub(1)))));
                 }
-                column = column.saturating_add(columns);
+                column = column.saturating_add(narrow(columns));
+                if !empty {
+                    cell = Some((columns.saturating_mul(rows), 0));
+                }
+            }
+            Event::End(e) if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") => {
+                if let Some((copies, text)) = cell.take() {
+                    measure.text = measure.text.saturating_add(copies.saturating_mul(text));
+                }
+            }
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "text:s" => {
+                if let Some((_, text)) = cell.as_mut() {
+                    *text = text.saturating_add(count(e, "text:c"));
+                }
+            }
+            Event::Text(t) => {
+                if let Some((_, text)) = cell.as_mut() {
+                    *text = text.saturating_add(t.len() as u64);
+                }
             }
             Event::Eof => break,
             _ => {}
         }
+        // Past the limits there is no need to read on.
+        if measure.text > MAX_TEXT_BYTES || measure.cells > MAX_CELLS as u64 {
+            break;
+        }
         buf.clear();
     }
-    Ok(bounds)
+    Ok(measure)
 }
 
 /// The rows and columns a sheet's cells span.
@@ -363,6 +664,13 @@ impl Bounds {
                 (bottom.max(row), right.max(column)),
             ),
         });
+    }
+
+    /// The cells of a grid over these cells.
+    fn cells(self) -> u64 {
+        self.span.map_or(0, |((top, left), (bottom, right))| {
+            u64::from(bottom - top + 1).saturating_mul(u64::from(right - left + 1))
+        })
     }
 
     /// Whether a grid over these cells stays within the limits.
@@ -438,6 +746,138 @@ mod tests {
             read_csv("r.csv", b"a,\xff"),
             Err(ImportError::NotUtf8 { offset: 2, .. })
         ));
+        // A line of separators is refused by its cells, not read into millions of them.
+        let wide = format!("Naam;Doel\n{}\n", ";".repeat(MAX_CELLS));
+        assert!(matches!(
+            read_csv("r.csv", wide.as_bytes()),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+
+    /// An ODS `content.xml` with the given sheets' rows.
+    fn content(sheets: &[&str]) -> String {
+        let tables: String = sheets
+            .iter()
+            .enumerate()
+            .map(|(i, rows)| format!("<table:table table:name=\"S{i}\">{rows}</table:table>"))
+            .collect();
+        format!(
+            "<office:document-content><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+        )
+    }
+
+    fn measure(sheets: &[&str]) -> OdsMeasure {
+        measure_ods(content(sheets).as_bytes()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    const HEADING: &str = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Naam</text:p></table:table-cell></table:table-row>";
+
+    #[test]
+    fn ods_repeats_and_runs_of_spaces_are_measured_expanded() {
+        // A 3 000 x 16 384 grid of ones in a few hundred bytes, on a sheet other than the one
+        // imported: the workbook reader builds every sheet when it opens the file.
+        let ones = "<table:table-row table:number-rows-repeated=\"3000\"><table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"float\" office:value=\"1\"/></table:table-row>";
+        let bomb = measure(&[HEADING, ones]);
+        assert!(bomb.cells > MAX_CELLS as u64 || !bomb.sheets.iter().all(|b| b.fits()));
+        // 300 million spaces in one cell.
+        let spaces = "<table:table-row><table:table-cell><text:p>x<text:s text:c=\"300000000\"/>y</text:p></table:table-cell></table:table-row>";
+        assert!(measure(&[spaces]).text > MAX_TEXT_BYTES);
+        // A row of text repeated: its text counts once per copy.
+        let copies = "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell table:number-columns-repeated=\"2\"><text:p>abcdefghij</text:p></table:table-cell></table:table-row>";
+        assert_eq!(measure(&[copies]).text, 20_000);
+        // The twin: a sheet as office programs write it, blank runs to the edge included.
+        let edge = "<table:table-row table:number-rows-repeated=\"1048575\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
+        let real = measure(&[&format!("{HEADING}{edge}")]);
+        assert_eq!((real.cells, real.text), (1, 4));
+        assert!(real.sheets.iter().all(|b| b.fits()));
+    }
+
+    #[test]
+    fn zipped_parts_are_measured_by_what_they_unpack_to() {
+        use std::io::Write as _;
+        let mut zipped = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let written = zipped
+            .start_file("xl/sharedStrings.xml", options)
+            .map_err(|e| e.to_string())
+            .and_then(|()| zipped.write_all(&[b'x'; 5_000]).map_err(|e| e.to_string()))
+            .and_then(|()| zipped.finish().map_err(|e| e.to_string()));
+        let mut archive = written
+            .and_then(|cursor| zip::ZipArchive::new(cursor).map_err(|e| e.to_string()))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(unpacks_within(&mut archive, 4_999), Ok(false));
+        assert_eq!(unpacks_within(&mut archive, 5_000), Ok(true));
+    }
+
+    #[test]
+    fn merged_regions_spread_within_the_limits() {
+        let grid = || {
+            vec![
+                vec!["Sociaal Domein".to_owned(), "a".to_owned()],
+                vec![String::new(), "b".to_owned()],
+            ]
+        };
+        let region = |end: (u32, u32)| calamine::Dimensions { start: (0, 0), end };
+        // A department merged over two rows is written into both.
+        let mut rows = grid();
+        assert!(spread_merged(&mut rows, (0, 0), &[region((1, 0))]));
+        assert_eq!(rows[1][0], "Sociaal Domein");
+        // The same small region two thousand times over covers too many cells in all, and
+        // one region of a thousand rows by 1 500 columns copies too much text (21 MB).
+        let mut rows = grid();
+        rows.resize(1_000, Vec::new());
+        assert!(!spread_merged(&mut rows, (0, 0), &vec![region((999, 1)); 2_000]));
+        let mut rows = grid();
+        rows.resize(1_000, Vec::new());
+        assert!(!spread_merged(&mut rows, (0, 0), &[region((999, 1_499))]));
+    }
+
+    /// A BIFF record.
+    fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut bytes = typ.to_le_bytes().to_vec();
+        bytes.extend((data.len() as u16).to_le_bytes());
+        bytes.extend(data);
+        bytes
+    }
+
+    /// A NUMBER record at `row`, `column`.
+    fn number(row: u16, column: u16) -> Vec<u8> {
+        let mut data = [row.to_le_bytes(), column.to_le_bytes(), [0, 0]].concat();
+        data.extend(1.0f64.to_le_bytes());
+        record(0x0203, &data)
+    }
+
+    /// A workbook stream: the globals, then one sheet of `records`.
+    fn workbook(records: &[Vec<u8>]) -> Vec<u8> {
+        let (bof, eof) = (record(0x0809, &[0; 16]), record(0x000A, &[]));
+        [bof.clone(), eof.clone(), bof]
+            .into_iter()
+            .chain(records.iter().cloned())
+            .chain([eof])
+            .collect::<Vec<_>>()
+            .concat()
+    }
+
+    fn xls_limits(records: &[Vec<u8>]) -> Result<u64, String> {
+        let measure = measure_xls(&workbook(records))?;
+        grid_within_limits(&measure.sheets, measure.cells).map(|()| measure.cells)
+    }
+
+    #[test]
+    fn xls_cells_are_measured_before_the_grid_is_built() {
+        // One number far away: the grid over it and A1 would be 65 536 x 65 536 cells.
+        assert!(xls_limits(&[number(0, 0), number(65_535, 65_535)]).is_err());
+        // A DIMENSIONS record asking for room for a million rows of 256 columns.
+        let dimensions = [0u32.to_le_bytes(), 1_000_000u32.to_le_bytes()].concat();
+        let dimensions = [dimensions, vec![0, 0, 0, 1, 0, 0]].concat();
+        assert!(xls_limits(&[record(0x0200, &dimensions)]).is_err());
+        // A merged-cells record that counts five regions and holds none.
+        assert!(xls_limits(&[record(0x00E5, &5u16.to_le_bytes())]).is_err_and(|e| e.contains("damaged")));
+        // The twin: a sheet of eleven rows and six columns.
+        assert_eq!(xls_limits(&[number(0, 0), number(10, 5)]), Ok(66));
+        // A chart's records, in a deeper substream, are not cells of the sheet.
+        let chart = [record(0x0809, &[0; 16]), number(60_000, 200), record(0x000A, &[])];
+        assert_eq!(xls_limits(&[&[number(0, 0)][..], &chart[..]].concat()), Ok(1));
     }
 
     #[test]
