@@ -1529,3 +1529,30 @@ fn configuration_is_the_repositorys_own() {
         );
     }
 }
+
+/// GitHub attaches an annotation to a pull request's file by its path from the repository's
+/// root: annotations name files so, wherever ropa runs and however the path was given.
+#[test]
+fn github_annotations_name_files_from_the_repository_root() {
+    let dir = scratch(&[
+        (".git/HEAD", "ref: refs/heads/main\n"),
+        ("privacy/register.yaml", NO_DPO),
+    ]);
+    for (args, at) in [
+        (
+            &["check", "--format", "github", "./privacy"][..],
+            dir.path().to_path_buf(),
+        ),
+        (
+            &["check", "--format", "github", "register.yaml"][..],
+            dir.path().join("privacy"),
+        ),
+    ] {
+        let out = ropa(args, &at);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("::error file=privacy/register.yaml,line="),
+            "{args:?}: {stdout}"
+        );
+    }
+}

@@ -5,24 +5,53 @@ use super::human::summary_line;
 use super::locate::{LocatedFinding, SourceLocation};
 use super::run::RunReport;
 use super::sanitize;
+use super::sarif::ArtifactRoot;
 use crate::engine::Severity;
 use crate::sanitize::{break_legacy_workflow_commands, break_workflow_commands, markdown_text};
 
-/// Escapes a workflow command's message, as the Actions runner requires.
+/// Escapes a workflow command's message, as the Actions runner requires, once controls are
+/// neutralised (a carriage return escaped as `%0D` would reach the page raw), and cuts it at
+/// [`MAX_ANNOTATION`] bytes.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let clean = sanitize(text);
+    let cut = match clean.len() > MAX_ANNOTATION {
+        true => {
+            let end = (0..=MAX_ANNOTATION)
+                .rev()
+                .find(|&i| clean.is_char_boundary(i))
+                .unwrap_or(0);
+            format!(
+                "{}… (cut; the JSON output has all of it)",
+                clean.get(..end).unwrap_or_default()
+            )
+        }
+        false => clean.into_owned(),
+    };
+    cut.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
+
+/// The longest annotation message or property written, in bytes: a label of megabytes must not
+/// become a log line of megabytes.
+const MAX_ANNOTATION: usize = 4096;
 
 /// Escapes a workflow command's property value (`file=…`, `title=…`).
 fn escape_property(text: &str) -> String {
     escape_data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// A file as an annotation names it: relative to the repository root when there is one (GitHub
+/// attaches an annotation to a pull request's file by its path from the root), else as the run
+/// names it.
+fn annotated_file(file: &str, root: Option<&ArtifactRoot>) -> String {
+    root.and_then(|root| root.relative(file))
+        .unwrap_or_else(|| file.to_owned())
+}
+
 /// `file=…,line=…,col=…,endLine=…,endColumn=…` for a location.
-fn position(location: &SourceLocation) -> String {
+fn position(location: &SourceLocation, root: Option<&ArtifactRoot>) -> String {
     format!(
         "file={},line={},col={},endLine={},endColumn={}",
-        escape_property(&location.file),
+        escape_property(&annotated_file(&location.file, root)),
         location.line,
         location.column,
         location.end_line,
@@ -45,12 +74,15 @@ fn annotation_text(finding: &LocatedFinding) -> String {
 
 /// One `::error …::message` line per load error and finding, then the summary as a notice. A
 /// finding without a file position is annotated without one (GitHub shows it on the run).
-pub fn render_github(run: &RunReport) -> String {
+///
+/// Files are named relative to `root` (see [`ArtifactRoot`]), as GitHub needs them to annotate a
+/// pull request's files.
+pub fn render_github(run: &RunReport, root: Option<&ArtifactRoot>) -> String {
     let mut out = String::new();
     for entry in &run.load_errors {
         let at = match &entry.location {
-            Some(location) => position(location),
-            None => format!("file={}", escape_property(&entry.file)),
+            Some(location) => position(location, root),
+            None => format!("file={}", escape_property(&annotated_file(&entry.file, root))),
         };
         let text = match &entry.help {
             Some(help) => format!("{}\nhelp: {help}", entry.message),
@@ -63,7 +95,9 @@ pub fn render_github(run: &RunReport) -> String {
         ));
     }
     for finding in &run.findings {
-        let mut properties = finding.location.as_ref().map(position).unwrap_or_default();
+        let mut properties = (finding.location.as_ref())
+            .map(|location| position(location, root))
+            .unwrap_or_default();
         if !properties.is_empty() {
             properties.push(',');
         }
@@ -141,4 +175,23 @@ pub fn render_markdown(run: &RunReport) -> String {
         }
     }
     break_workflow_commands(&sanitize(&out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotation_text_has_no_raw_controls_and_a_bounded_length() {
+        // A carriage return is neutralised before escaping: `%0D` would reach the page raw.
+        assert_eq!(escape_data("a\rb%\nc"), "a?b%25%0Ac");
+        let long = escape_data(&"é".repeat(MAX_ANNOTATION));
+        assert!(long.len() <= MAX_ANNOTATION + 64, "{}", long.len());
+        assert!(long.ends_with("… (cut; the JSON output has all of it)"));
+        // The twin: a message of ordinary length is kept whole.
+        assert_eq!(
+            escape_data("activity `x` names no lawful basis"),
+            "activity `x` names no lawful basis"
+        );
+    }
 }

@@ -54,7 +54,7 @@ fn report(run: CheckRun, settings: &Settings) -> Outcome {
         OutputFormat::Human => render_run(&report, &sources, settings.style),
         OutputFormat::Json => render_json(&report),
         OutputFormat::Sarif => render_sarif(&report, settings.artifact_root.as_ref()),
-        OutputFormat::Github => render_github(&report),
+        OutputFormat::Github => render_github(&report, settings.artifact_root.as_ref()),
         OutputFormat::Markdown => render_markdown(&report),
     };
     crate::emit(&text);
