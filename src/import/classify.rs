@@ -373,12 +373,13 @@ fn per_record_type(text: &str) -> Option<Retention> {
         let [(period, end)] = periods.as_slice() else {
             return None;
         };
-        let start = lower.find(|c: char| c.is_ascii_digit())?;
+        // Found in the cell's own text: lowercasing may change where a digit lies (`İ`).
+        let start = part.find(|c: char| c.is_ascii_digit())?;
         let when = part.get(..start)?.trim().trim_end_matches(':').trim();
         if when.is_empty() {
             return None;
         }
-        let retention = after(&lower, *period, None, *end);
+        let retention = after(part, &lower, *period, None, *end);
         cases.push(crate::model::RetentionCase {
             when: when.to_owned(),
             retention: Some(retention),
@@ -392,8 +393,9 @@ fn per_record_type(text: &str) -> Option<Retention> {
 
 /// A cell that gives one retention.
 fn single_retention(text: &str) -> Option<Retention> {
-    let lower = text.to_lowercase();
-    let lower = lower.trim().trim_end_matches('.');
+    let written = text.trim().trim_end_matches('.');
+    let lower = written.to_lowercase();
+    let lower = lower.as_str();
     if lower.contains("blijvend") || lower.contains("permanent") || lower.contains("eeuwig") {
         return Some(Retention::Permanent {
             legal_provision: None,
@@ -411,27 +413,30 @@ fn single_retention(text: &str) -> Option<Retention> {
             let (event, label) = retention_event(rest);
             Some(Retention::UntilEvent(UntilEvent {
                 event,
-                event_label: label.then(|| rest.to_owned()),
+                event_label: label.then(|| as_written(written, lower, rest)),
                 age: None,
                 legal_provision: None,
             }))
         }
-        [(period, end)] => Some(after(lower, *period, None, *end)),
+        [(period, end)] => Some(after(written, lower, *period, None, *end)),
         [(period, _), (up_to, end)]
             if lower[..lower.len().min(*end)].contains(" tot ") || lower.contains('-') =>
         {
-            Some(after(lower, *period, Some(*up_to), *end))
+            Some(after(written, lower, *period, Some(*up_to), *end))
         }
         _ => None,
     }
 }
 
-fn after(lower: &str, period: Period, up_to: Option<Period>, end: usize) -> Retention {
+fn after(written: &str, lower: &str, period: Period, up_to: Option<Period>, end: usize) -> Retention {
     let rest = lower.get(end..).unwrap_or_default().trim();
     let (event, label) = match rest.strip_prefix("na ").or_else(|| rest.strip_prefix("after ")) {
         Some(event_text) => {
             let (event, label) = retention_event(event_text);
-            (Some(event), label.then(|| event_text.trim().to_owned()))
+            (
+                Some(event),
+                label.then(|| as_written(written, lower, event_text.trim())),
+            )
         }
         None => (None, None),
     };
@@ -445,6 +450,24 @@ fn after(lower: &str, period: Period, up_to: Option<Period>, end: usize) -> Rete
         legal_provision: None,
         minimum: lower.contains("minimaal") || lower.contains("minimum"),
     })
+}
+
+/// `part` of `lower` (the lowercase of `written`) as the organisation wrote it, capitals kept
+/// ("na afloop van de Wmo-indicatie"), when lowercasing kept every character's length (it nearly
+/// always does; `İ` and the Kelvin sign do not), else as lowercased.
+fn as_written(written: &str, lower: &str, part: &str) -> String {
+    let same_offsets = written.len() == lower.len()
+        && written.chars().count() == lower.chars().count()
+        && written
+            .chars()
+            .zip(lower.chars())
+            .all(|(a, b)| a.len_utf8() == b.len_utf8());
+    let start = (part.as_ptr() as usize).checked_sub(lower.as_ptr() as usize);
+    start
+        .filter(|_| same_offsets)
+        .and_then(|start| written.get(start..start.checked_add(part.len())?))
+        .unwrap_or(part)
+        .to_owned()
 }
 
 /// The retention event a phrase names; `Other` with `true` (keep the wording) when none fits.
@@ -837,6 +860,29 @@ mod tests {
             ["Persoonsregistratie", "gegevensverstrekking binnen gemeente"]
         );
         assert_eq!(retention("7 jaar in sap 11 jaar als management informatie"), None);
+        // Labels keep the organisation's capitals, and a character whose lowercase is longer
+        // (`İ`) does not shift what is kept.
+        assert_eq!(
+            cases("İnschrijving: 5 jaar, Uitschrijving Wmo: 7 jaar"),
+            ["İnschrijving", "Uitschrijving Wmo"]
+        );
+        let label = |text: &str| match retention(text) {
+            Some(Retention::AfterEvent(a)) => a.event_label,
+            Some(Retention::UntilEvent(u)) => u.event_label,
+            _ => None,
+        };
+        assert_eq!(
+            label("5 jaar na afloop van de Wmo-indicatie").as_deref(),
+            Some("afloop van de Wmo-indicatie")
+        );
+        assert_eq!(
+            label("Tot afloop van de Wmo-indicatie.").as_deref(),
+            Some("afloop van de Wmo-indicatie")
+        );
+        assert_eq!(
+            label("5 jaar na afloop İndicatie").as_deref(),
+            Some("afloop i̇ndicatie")
+        );
         assert_eq!(
             after("zeven jaar na het besluit"),
             Some((years(7), None, Some(RetentionEvent::Decision)))
