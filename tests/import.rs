@@ -657,6 +657,31 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
     assert!(error(&bomb).contains("MiB of text"), "{}", error(&bomb));
 
     // (An XLSX whose parts unpack past the limit is refused too: `unpacks_within`'s test.)
+    // XLSX numbers the reader trusts: a count of shared strings it reserves room for, and cell
+    // references and merged regions past a sheet's edge, which overflow its arithmetic.
+    let sheet =
+        |cells: &str| format!("<worksheet><sheetData><row r=\"1\">{cells}</row></sheetData></worksheet>");
+    for (part, text) in [
+        (
+            "xl/sharedStrings.xml",
+            "<sst uniqueCount=\"100000000000\"><si><t>x</t></si></sst>".to_owned(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            sheet("<c r=\"A99999999999\"><v>1</v></c>"),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!("{}<mergeCells><mergeCell ref=\"B2:A1\"/></mergeCells>", sheet("")),
+        ),
+    ] {
+        let bomb = dir.join("numbers.xlsx");
+        zipped(
+            &bomb,
+            &[("xl/workbook.xml", b"<workbook/>"), (part, text.as_bytes())],
+        );
+        assert!(error(&bomb).contains("damaged"), "{part}: {}", error(&bomb));
+    }
 
     // An XLS workbook with a number at row 65 535, column 65 535: the reader's grid over it
     // asked for 137 GB and aborted the process.

@@ -374,7 +374,7 @@ fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
     }
     let is_ods = archive.by_name("content.xml").is_ok() && archive.by_name("xl/workbook.xml").is_err();
     if !is_ods {
-        return Ok(());
+        return check_xlsx_parts(&mut archive).map_err(workbook_error);
     }
     let content = archive
         .by_name("content.xml")
@@ -544,6 +544,93 @@ fn unpacks_within<R: std::io::Read + std::io::Seek>(
         }
     }
     Ok(true)
+}
+
+/// The parts of an XLSX workbook whose numbers the workbook reader trusts: the count of shared
+/// strings it reserves room for (`<sst uniqueCount="100000000000">` in a tiny file asked for
+/// terabytes), and the cell references and merged regions of each sheet, which past a sheet's
+/// edge (`A99999999999`, `B2:A1`) overflow its arithmetic and put cells in the wrong place.
+fn check_xlsx_parts<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let damaged = |what: String| format!("the workbook is damaged: {what}");
+    let names: Vec<String> = archive
+        .file_names()
+        .filter_map(Result::ok)
+        .map(std::borrow::Cow::into_owned)
+        .filter(|n| n == "xl/sharedStrings.xml" || (n.starts_with("xl/worksheets/") && n.ends_with(".xml")))
+        .collect();
+    for name in names {
+        let part = archive.by_name(&name).map_err(|e| e.to_string())?;
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let mut buf = Vec::new();
+        loop {
+            let event = reader
+                .read_event_into(&mut buf)
+                .map_err(|e| format!("{name}: {e}"))?;
+            let attribute = |e: &quick_xml::events::BytesStart<'_>, key: &str| {
+                e.attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == key)
+                    .map(|a| a.value.into_owned())
+            };
+            match &event {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "sst" => {
+                        for key in ["uniqueCount", "count"] {
+                            let count = attribute(e, key).map(|v| v.trim().parse::<u64>());
+                            if count.is_some_and(|c| c.is_err() || c.is_ok_and(|c| c > MAX_CELLS as u64)) {
+                                return Err(damaged(format!(
+                                    "{name} claims more shared strings than a sheet can hold"
+                                )));
+                            }
+                        }
+                    }
+                    "c" => {
+                        if let Some(at) = attribute(e, "r")
+                            && cell_position(&at).is_none()
+                        {
+                            return Err(damaged(format!("{name} has a cell `{at}` outside any sheet")));
+                        }
+                    }
+                    "mergeCell" => {
+                        let region = attribute(e, "ref").unwrap_or_default();
+                        let (first, last) = region.split_once(':').unwrap_or((&region, &region));
+                        let corners = (cell_position(first), cell_position(last));
+                        let ordered =
+                            matches!(corners, (Some((r1, c1)), Some((r2, c2))) if r1 <= r2 && c1 <= c2);
+                        if !ordered {
+                            return Err(damaged(format!(
+                                "{name} merges `{region}`, which is not a region of a sheet"
+                            )));
+                        }
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+    }
+    Ok(())
+}
+
+/// The row and column (from 0) of an A1-style reference within a sheet's edge (XFD1048576).
+fn cell_position(reference: &str) -> Option<(u32, u32)> {
+    let reference = reference.trim().replace('$', "");
+    let digits = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = reference.split_at(digits);
+    if letters.is_empty() || letters.len() > 3 || !letters.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let column = letters
+        .bytes()
+        .fold(0u32, |n, b| n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1);
+    let row: u32 = number.parse().ok()?;
+    (1..=16_384).contains(&column).then_some(())?;
+    (1..=1_048_576).contains(&row).then(|| (row - 1, column - 1))
 }
 
 /// What the workbook reader would build from an ODS `content.xml`.
@@ -878,6 +965,25 @@ mod tests {
         // A chart's records, in a deeper substream, are not cells of the sheet.
         let chart = [record(0x0809, &[0; 16]), number(60_000, 200), record(0x000A, &[])];
         assert_eq!(xls_limits(&[&[number(0, 0)][..], &chart[..]].concat()), Ok(1));
+    }
+
+    #[test]
+    fn cell_references_lie_within_a_sheet() {
+        assert_eq!(cell_position("A1"), Some((0, 0)));
+        assert_eq!(cell_position("$B$2"), Some((1, 1)));
+        assert_eq!(cell_position("XFD1048576"), Some((1_048_575, 16_383)));
+        for outside in [
+            "A0",
+            "XFE1",
+            "A1048577",
+            "A99999999999",
+            "ZZZZZZZZZZ1",
+            "1A",
+            "A",
+            "",
+        ] {
+            assert_eq!(cell_position(outside), None, "{outside}");
+        }
     }
 
     #[test]
