@@ -578,13 +578,13 @@ fn check_xlsx_parts<R: std::io::Read + std::io::Seek>(
             match &event {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     "sst" => {
-                        for key in ["uniqueCount", "count"] {
-                            let count = attribute(e, key).map(|v| v.trim().parse::<u64>());
-                            if count.is_some_and(|c| c.is_err() || c.is_ok_and(|c| c > MAX_CELLS as u64)) {
-                                return Err(damaged(format!(
-                                    "{name} claims more shared strings than a sheet can hold"
-                                )));
-                            }
+                        // The count of distinct strings, which the reader reserves room for (the
+                        // count of uses, `count`, it does not read).
+                        let count = attribute(e, "uniqueCount").and_then(|v| v.trim().parse::<u64>().ok());
+                        if count.is_some_and(|c| c > MAX_CELLS as u64) {
+                            return Err(damaged(format!(
+                                "{name} claims more shared strings than a sheet can hold"
+                            )));
                         }
                     }
                     "c" => {
