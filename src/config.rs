@@ -320,7 +320,8 @@ impl Config {
     }
 
     /// The nearest `ropa.toml` in `start` or one of its ancestors, up to the repository's root
-    /// (the directory holding `.git`): a `ropa.toml` above it, in a home directory or on a shared
+    /// (the directory holding `.git`; outside a repository, up to the file system's root): a
+    /// `ropa.toml` above the repository, in a home directory or on a shared
     /// runner, is not the project's and must not relax its checks. Anything named `ropa.toml` is
     /// returned, a directory or a link too, so that reading it says what is wrong rather than a
     /// configuration farther up being used instead.
@@ -515,13 +516,20 @@ impl<'c> SuppressionIndex<'c> {
 /// accept a finding with a reason a reviewer cannot see (`"\u{200d}"`), or one whose text is
 /// reordered or hidden by controls.
 fn reason_problem(reason: &str) -> Option<ConfigProblem> {
-    if let Some(character) = reason.chars().find(|&c| crate::sanitize::is_unsafe(c)) {
+    // Emoji presentation selectors and the tags of flag emoji (`✔️`, `🏴󠁧󠁢󠁥󠁮󠁧󠁿`) are part of what a
+    // reason shows; a line end written as CRLF (a Windows checkout) is a line end.
+    let emoji_part = |c: char| matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{E0020}'..='\u{E007F}');
+    let hidden = reason
+        .replace("\r\n", "\n")
+        .chars()
+        .find(|&c| crate::sanitize::is_unsafe(c) && !emoji_part(c));
+    if let Some(character) = hidden {
         return Some(ConfigProblem::HiddenCharacterInReason { character });
     }
     // Joiners and the soft hyphen are allowed in text (see `is_invisible`) but show nothing.
     let shows_something = reason
         .chars()
-        .any(|c| !c.is_whitespace() && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{00AD}'));
+        .any(|c| !c.is_whitespace() && !emoji_part(c) && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{00AD}'));
     (!shows_something).then_some(ConfigProblem::EmptyReason)
 }
 
@@ -664,6 +672,9 @@ mod tests {
         assert_eq!(problem("👩\\u200d💻 team ok"), None);
         assert_eq!(problem("verwerkings\\u00adregister bijgewerkt"), None);
         assert_eq!(problem("line one\\nline two\\tticket PRIV-9"), None);
+        assert_eq!(problem("Akkoord \\u2714\\ufe0f, zie PRIV-12"), None);
+        assert_eq!(problem("line one\\r\\nline two"), None);
+        assert_eq!(problem("\\ufe0f"), Some(ConfigProblem::EmptyReason));
     }
 
     #[test]

@@ -707,8 +707,17 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
         record(0x0809, &[0, 6, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
         record(0x000A, &[]),
     );
+    let name = [vec![6u8, 0], b"Blad1".to_vec()].concat();
+    let sheet_at = |at: u32| {
+        record(
+            0x0085,
+            &[at.to_le_bytes().to_vec(), vec![0, 0], name.clone()].concat(),
+        )
+    };
+    let globals = (bof.len() + sheet_at(0).len() + eof.len()) as u32;
     let stream = [
         bof.clone(),
+        sheet_at(globals),
         eof.clone(),
         bof,
         number(0, 0),
@@ -722,16 +731,11 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
 
     // A sheet said to start far past the end of the stream (the reader panicked on it): an
     // error, never a crash.
-    let name = [vec![6u8, 0], b"Blad1".to_vec()].concat();
-    let sheet = record(
-        0x0085,
-        &[0x00FF_FFFF_u32.to_le_bytes().to_vec(), vec![0, 0], name].concat(),
-    );
     let (bof, eof) = (
         record(0x0809, &[0, 6, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
         record(0x000A, &[]),
     );
-    let stream = [bof, sheet, eof].concat();
+    let stream = [bof, sheet_at(0x00FF_FFFF), eof].concat();
     let damaged = dir.join("damaged.xls");
     xls(&damaged, &stream);
     assert!(error(&damaged).contains("damaged"), "{}", error(&damaged));

@@ -116,15 +116,21 @@ pub fn read_csv(file: &str, bytes: &[u8]) -> Result<Table, ImportError> {
             line: e.position().map_or(0, |p| p.line()),
             message: e.to_string(),
         })?;
-        // Cells as well as rows: one line of ten million separators is ten million cells.
-        cells = cells.saturating_add(record.len());
+        // Cells as well as rows: one line of ten million separators is ten million cells. Empty
+        // cells at a row's end hold nothing and are not kept (a spreadsheet exports its whole
+        // used width: thousands of separators on each line).
+        let width = (0..record.len())
+            .rev()
+            .find(|&i| record.get(i).is_some_and(|cell| !cell.is_empty()))
+            .map_or(0, |last| last + 1);
+        cells = cells.saturating_add(width);
         if rows.len() >= MAX_ROWS || cells > MAX_CELLS {
             return Err(ImportError::TooLarge {
                 file: file.to_owned(),
                 limit: format!("{MAX_ROWS} rows and {MAX_CELLS} cells"),
             });
         }
-        rows.push(record.iter().map(str::to_owned).collect());
+        rows.push(record.iter().take(width).map(str::to_owned).collect());
     }
     Ok(Table {
         file: file.to_owned(),
@@ -215,9 +221,17 @@ fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Resul
             let mut cells = ($workbook)
                 .worksheet_cells_reader(&name)
                 .map_err(|e| workbook_error(e.to_string()))?;
-            let mut bounds = Bounds::default();
+            let (mut bounds, mut text) = (Bounds::default(), 0u64);
             while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
                 bounds.add(cell.get_position());
+                // A shared string used by a million cells is copied into each of them.
+                text = text.saturating_add(text_length(cell.get_value()));
+                if text > MAX_TEXT_BYTES {
+                    return Err(ImportError::TooLarge {
+                        file: file.to_owned(),
+                        limit: format!("{} MiB of text", MAX_TEXT_BYTES / 1024 / 1024),
+                    });
+                }
             }
             Some(bounds)
         }};
@@ -345,40 +359,40 @@ fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
     if size > MAX_WORKBOOK_BYTES {
         return Err(too_large(format!("{} MiB", MAX_WORKBOOK_BYTES / 1024 / 1024)));
     }
-    let mut start = [0u8; 4];
-    let zipped = std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut start))
-        .is_ok_and(|()| start == *b"PK\x03\x04");
-    if start == [0xD0, 0xCF, 0x11, 0xE0] {
-        // A compound file without a workbook stream (an encrypted XLSX is one) is left to the
-        // reader, which says what it is.
-        let Some(stream) = read_xls_stream(path).map_err(workbook_error)? else {
-            return Ok(());
-        };
+    // Measured as the workbook reader will read it, which it chooses by the file's extension.
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if extension == "xls" {
+        // A file the compound-file reader cannot read cannot be measured, so it is refused
+        // (the workbook reader is more lenient, and would build what it found unmeasured).
+        let stream = read_xls_stream(path).map_err(workbook_error)?;
         let measure = measure_xls(&stream).map_err(workbook_error)?;
         return grid_within_limits(&measure.sheets, measure.cells).map_err(too_large);
     }
-    if !zipped {
+    // A zip archive, wherever it starts in the file (data in front of it is allowed). One that
+    // is none (an encrypted XLSX is a compound file) is left to the reader, which says what it is.
+    let Ok(mut archive) = std::fs::File::open(path)
+        .map_err(|e| e.to_string())
+        .and_then(|file| zip::ZipArchive::new(file).map_err(|e| e.to_string()))
+    else {
         return Ok(());
-    }
-    let open = || {
-        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-        zip::ZipArchive::new(file).map_err(|e| e.to_string())
     };
-    let mut archive = open().map_err(workbook_error)?;
     if !unpacks_within(&mut archive, MAX_WORKBOOK_BYTES).map_err(workbook_error)? {
         return Err(too_large(format!(
             "{} MiB unpacked",
             MAX_WORKBOOK_BYTES / 1024 / 1024
         )));
     }
-    let is_ods = archive.by_name("content.xml").is_ok() && archive.by_name("xl/workbook.xml").is_err();
-    if !is_ods {
+    if extension != "ods" {
         return check_xlsx_parts(&mut archive).map_err(workbook_error);
     }
-    let content = archive
-        .by_name("content.xml")
-        .map_err(|e| workbook_error(e.to_string()))?;
+    // Without `content.xml` the reader says what is wrong.
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(());
+    };
     let measure = measure_ods(std::io::BufReader::new(content)).map_err(workbook_error)?;
     grid_within_limits(&measure.sheets, measure.cells).map_err(too_large)?;
     if measure.text > MAX_TEXT_BYTES {
@@ -397,121 +411,148 @@ fn grid_within_limits(sheets: &[Bounds], cells: u64) -> Result<(), String> {
     }
 }
 
-/// The workbook stream of an XLS file (`Workbook`, or `Book` in files before Excel 97), read
-/// up to the workbook size limit; `None` for a compound file without one.
-fn read_xls_stream(path: &Path) -> Result<Option<Vec<u8>>, String> {
-    let mut compound = cfb::open(path).map_err(|e| e.to_string())?;
-    let Some(name) = ["/Workbook", "/Book"]
-        .into_iter()
-        .find(|name| compound.is_stream(name))
-    else {
-        return Ok(None);
-    };
-    let stream = compound.open_stream(name).map_err(|e| e.to_string())?;
+/// The workbook stream of an XLS file (`Workbook`, or `Book` in files before Excel 97, named in
+/// any case, as the workbook reader looks for it), read up to the workbook size limit.
+fn read_xls_stream(path: &Path) -> Result<Vec<u8>, String> {
+    let mut compound = cfb::open(path).map_err(|e| format!("cannot read it as a compound file: {e}"))?;
+    let name = compound
+        .walk()
+        .filter(|entry| entry.is_stream())
+        .map(|entry| entry.path().to_path_buf())
+        .find(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.eq_ignore_ascii_case("workbook") || n.eq_ignore_ascii_case("book"))
+        })
+        .ok_or("it holds no workbook stream")?;
+    let stream = compound.open_stream(&name).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     stream
         .take(MAX_WORKBOOK_BYTES)
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
-    Ok(Some(bytes))
+    Ok(bytes)
+}
+
+/// The records of a BIFF stream: a type, a length and data each (CONTINUE records come as
+/// records of their own). Ends where a record is cut off.
+fn biff_records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream;
+    std::iter::from_fn(move || {
+        let typ = u16::from_le_bytes([*rest.first()?, *rest.get(1)?]);
+        let len = usize::from(u16::from_le_bytes([*rest.get(2)?, *rest.get(3)?]));
+        let data = rest.get(4..4 + len)?;
+        rest = rest.get(4 + len..).unwrap_or_default();
+        Some((typ, data))
+    })
 }
 
 /// What the workbook reader would build from an XLS workbook stream, measured by reading its
-/// records (BIFF: a type, a length and data, in substreams from BOF to EOF) without building
-/// anything: the cells each sheet spans — one number at row 65 535, column 65 535 in a 6 KB file
-/// asked for a grid of 137 GB — and the room a sheet's DIMENSIONS record makes the reader
-/// reserve. A MERGECELLS record shorter than the regions it counts, and a sheet said to start past
-/// the end of the stream, are refused: the reader panics on them.
+/// records (BIFF) as the reader does, without building anything: the sheets named in the
+/// globals (each BOUNDSHEET, read from its position until its EOF, records of embedded charts
+/// skipped; a sheet named twice is built twice), the cells each spans — one number at row
+/// 65 535, column 65 535 in a 6 KB file asked for a grid of 137 GB — and the room a sheet's
+/// DIMENSIONS record makes the reader reserve. A MERGECELLS record shorter than the regions it
+/// counts, and a sheet said to start past the end of the stream, are refused: the reader panics
+/// on them. An encrypted workbook (FILEPASS) is left to the reader, which says what to do.
 fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
-    let mut measure = XlsMeasure::default();
-    let mut sheet = Bounds::default();
-    let mut depth = 0usize;
-    let mut rest = stream;
+    let damaged = |what: &str| format!("the workbook is damaged: {what}");
     let u16_at = |data: &[u8], at: usize| data.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
     let u32_at = |data: &[u8], at: usize| {
         data.get(at..at + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     };
-    while let (Some(typ), Some(len)) = (u16_at(rest, 0), u16_at(rest, 2)) {
-        let end = 4 + usize::from(len);
-        let Some(data) = rest.get(4..end) else {
-            break;
-        };
-        rest = rest.get(end..).unwrap_or_default();
+    let mut positions = Vec::new();
+    for (typ, data) in biff_records(stream) {
         match typ {
-            0x0809 => depth += 1,
-            0x000A => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    measure.cells = measure.cells.saturating_add(sheet.cells());
-                    measure.sheets.push(std::mem::take(&mut sheet));
-                }
-            }
-            // Records of embedded charts (deeper substreams) are not read into cells.
-            _ if depth != 1 => {}
-            // DIMENSIONS: first row and the row after the last, as u32 (BIFF8) or u16
-            // (earlier), then first column and the column after the last, as u16; the reader
-            // reserves room for the rows times the columns, computed as it does.
-            0x0200 => {
-                let read = match data.len() {
-                    10 => u16_at(data, 0).map(u32::from).zip(u16_at(data, 2).map(u32::from)),
-                    _ => u32_at(data, 0).zip(u32_at(data, 4)),
-                };
-                let at = if data.len() == 10 { 4 } else { 8 };
-                let columns = u16_at(data, at).zip(u16_at(data, at + 2));
-                if let (Some((first_row, end_row)), Some((first_column, end_column))) = (read, columns) {
-                    let first_column = if first_column > 0xFF || end_column < first_column {
-                        0
-                    } else {
-                        first_column
-                    };
-                    let reserved = match (end_row.checked_sub(1), end_column.checked_sub(1)) {
-                        (Some(last_row), Some(last_column)) => u64::from(last_row)
-                            .checked_sub(u64::from(first_row))
-                            .map_or(u64::MAX, |rows| {
-                                let columns = u64::from(last_column)
-                                    .checked_sub(u64::from(first_column))
-                                    .map_or(0, |c| c + 1);
-                                (rows + 1).saturating_mul(columns)
-                            }),
-                        _ => 1,
-                    };
-                    if reserved > MAX_CELLS as u64 {
-                        measure.cells = u64::MAX;
-                    }
-                }
-            }
-            // FORMULA, NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: row, then column.
-            0x0006 | 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
-                if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    sheet.add((u32::from(row), u32::from(column)));
-                }
-            }
-            // MULRK: row, first column, values, last column.
-            0x00BD => {
-                let last = data.len().saturating_sub(2);
-                if let (Some(row), Some(first), Some(last)) =
-                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, last))
-                {
-                    sheet.add((u32::from(row), u32::from(first)));
-                    sheet.add((u32::from(row), u32::from(last)));
-                }
-            }
-            // BOUNDSHEET: where a sheet's substream starts in the stream.
-            0x0085 if u32_at(data, 0).is_none_or(|at| at as usize >= stream.len()) => {
-                return Err(
-                    "the workbook is damaged: a sheet starts past the end of the workbook".to_owned(),
-                );
-            }
-            // MERGECELLS: a count, then eight bytes per region.
-            0x00E5 => {
-                let regions = u16_at(data, 0).map_or(0, usize::from);
-                if data.len() < 2 + 8 * regions {
-                    return Err("the workbook is damaged: a merged-cells record is shorter than the regions it counts".to_owned());
-                }
-            }
+            0x000A => break,
+            0x002F => return Ok(XlsMeasure::default()),
+            0x0085 => match u32_at(data, 0).map(|at| at as usize) {
+                Some(at) if at < stream.len() => positions.push(at),
+                _ => return Err(damaged("a sheet starts past the end of the workbook")),
+            },
             _ => {}
         }
+    }
+    let mut measure = XlsMeasure::default();
+    for at in positions {
+        let mut sheet = Bounds::default();
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        for (typ, data) in biff_records(stream.get(at..).unwrap_or_default()) {
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => break,
+                // DIMENSIONS: first row and the row after the last, as u32 (BIFF8) or u16
+                // (earlier), then first column and the column after the last, as u16; the
+                // reader reserves room for the rows times the columns, computed as it does.
+                0x0200 => {
+                    let rows = match data.len() {
+                        10 => u16_at(data, 0).map(u32::from).zip(u16_at(data, 2).map(u32::from)),
+                        _ => u32_at(data, 0).zip(u32_at(data, 4)),
+                    };
+                    let at = if data.len() == 10 { 4 } else { 8 };
+                    let columns = u16_at(data, at).zip(u16_at(data, at + 2));
+                    if let (Some((first_row, end_row)), Some((first_column, end_column))) = (rows, columns) {
+                        let first_column = if first_column > 0xFF || end_column < first_column {
+                            0
+                        } else {
+                            first_column
+                        };
+                        let reserved = match (end_row.checked_sub(1), end_column.checked_sub(1)) {
+                            (Some(last_row), Some(last_column)) => u64::from(last_row)
+                                .checked_sub(u64::from(first_row))
+                                .map_or(u64::MAX, |rows| {
+                                    let columns = u64::from(last_column)
+                                        .checked_sub(u64::from(first_column))
+                                        .map_or(0, |c| c + 1);
+                                    (rows + 1).saturating_mul(columns)
+                                }),
+                            _ => 1,
+                        };
+                        if reserved > MAX_CELLS as u64 {
+                            measure.cells = u64::MAX;
+                        }
+                    }
+                }
+                // FORMULA, NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST: row, then column.
+                0x0006 | 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
+                    if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
+                        sheet.add((u32::from(row), u32::from(column)));
+                    }
+                }
+                // MULRK: row, first column, values, last column.
+                0x00BD => {
+                    let last = data.len().saturating_sub(2);
+                    if let (Some(row), Some(first), Some(last)) =
+                        (u16_at(data, 0), u16_at(data, 2), u16_at(data, last))
+                    {
+                        sheet.add((u32::from(row), u32::from(first)));
+                        sheet.add((u32::from(row), u32::from(last)));
+                    }
+                }
+                // MERGECELLS: a count, then eight bytes per region.
+                0x00E5 => {
+                    let regions = u16_at(data, 0).map_or(0, usize::from);
+                    if data.len() < 2 + 8 * regions {
+                        return Err(damaged(
+                            "a merged-cells record is shorter than the regions it counts",
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        measure.cells = measure.cells.saturating_add(sheet.cells());
+        measure.sheets.push(sheet);
     }
     Ok(measure)
 }
@@ -559,7 +600,9 @@ fn check_xlsx_parts<R: std::io::Read + std::io::Seek>(
         .file_names()
         .filter_map(Result::ok)
         .map(std::borrow::Cow::into_owned)
-        .filter(|n| n == "xl/sharedStrings.xml" || (n.starts_with("xl/worksheets/") && n.ends_with(".xml")))
+        // Every XML part, named in any case: the reader finds parts through the workbook's
+        // relationships and ignores the case of their names.
+        .filter(|n| n.to_ascii_lowercase().ends_with(".xml"))
         .collect();
     for name in names {
         let part = archive.by_name(&name).map_err(|e| e.to_string())?;
@@ -653,18 +696,32 @@ struct OdsMeasure {
 fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
     use quick_xml::events::{BytesStart, Event};
     let mut reader = quick_xml::Reader::from_reader(content);
+    // Counts are read unescaped, as the reader reads them (`3&#48;00` is 300).
     let count = |e: &BytesStart<'_>, name: &str| -> u64 {
         e.attributes()
             .flatten()
             .find(|a| a.key.as_ref() == name)
-            .and_then(|a| a.value.parse().ok())
+            .and_then(|a| quick_xml::escape::unescape(&a.value).ok()?.trim().parse().ok())
             .unwrap_or(1)
     };
+    // The attributes the reader makes a value or formula of; their text is copied into every
+    // repeated cell.
+    const VALUES: [&str; 7] = [
+        "office:value-type",
+        "office:value",
+        "office:string-value",
+        "office:date-value",
+        "office:time-value",
+        "office:boolean-value",
+        "table:formula",
+    ];
     let mut measure = OdsMeasure::default();
     let mut buf = Vec::new();
     let mut sheet: Option<Bounds> = None;
+    // Tables nested in a cell are skipped by the reader, and so here.
+    let mut tables = 0usize;
     let (mut row, mut column, mut rows) = (0u32, 0u32, 1u64);
-    // The cell being read: its repeat count and the text in it so far.
+    // The cell being read: its copies and the text in it so far.
     let mut cell: Option<(u64, u64)> = None;
     let narrow = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     loop {
@@ -672,15 +729,23 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
         let empty = matches!(event, Event::Empty(_));
         match &event {
             Event::Start(e) if e.name().as_ref() == "table:table" => {
-                sheet = Some(Bounds::default());
-                (row, column) = (0, 0);
+                tables += 1;
+                if tables == 1 {
+                    sheet = Some(Bounds::default());
+                    (row, column) = (0, 0);
+                }
             }
             Event::End(e) if e.name().as_ref() == "table:table" => {
-                if let Some(bounds) = sheet.take() {
+                if tables == 1
+                    && let Some(bounds) = sheet.take()
+                {
                     measure.cells = measure.cells.saturating_add(bounds.cells());
                     measure.sheets.push(bounds);
                 }
+                tables = tables.saturating_sub(1);
             }
+            Event::Eof => break,
+            _ if tables != 1 => {}
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "table:table-row" => {
                 (column, rows) = (0, count(e, "table:number-rows-repeated"));
                 if empty {
@@ -694,19 +759,22 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
                 if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
             {
                 let columns = count(e, "table:number-columns-repeated");
-                // A cell with a value type, or with content inside it, is filled.
-                let filled = !empty
-                    || e.attributes()
-                        .flatten()
-                        .any(|a| a.key.as_ref() == "office:value-type");
-                if let (true, Some(bounds)) = (filled, sheet.as_mut()) {
+                let values: u64 = (e.attributes().flatten())
+                    .filter(|a| VALUES.contains(&a.key.as_ref()))
+                    .map(|a| a.value.len() as u64 + 1)
+                    .sum();
+                // A cell with a value or formula, or with content inside it, is filled.
+                if let (true, Some(bounds)) = (!empty || values > 0, sheet.as_mut()) {
                     bounds.add((row, column));
                     let last_row = row.saturating_add(narrow(rows.saturating_sub(1)));
                     bounds.add((last_row, column.saturating_add(narrow(columns.saturating_sub(1)))));
                 }
                 column = column.saturating_add(narrow(columns));
-                if !empty {
-                    cell = Some((columns.saturating_mul(rows), 0));
+                let copies = columns.saturating_mul(rows);
+                if empty {
+                    measure.text = measure.text.saturating_add(copies.saturating_mul(values));
+                } else {
+                    cell = Some((copies, values));
                 }
             }
             Event::End(e) if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") => {
@@ -724,7 +792,12 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
                     *text = text.saturating_add(t.len() as u64);
                 }
             }
-            Event::Eof => break,
+            // An entity (`&lt;`, `&#65;`) is at most four bytes of text.
+            Event::GeneralRef(_) => {
+                if let Some((_, text)) = cell.as_mut() {
+                    *text = text.saturating_add(4);
+                }
+            }
             _ => {}
         }
         // Past the limits there is no need to read on.
@@ -732,6 +805,11 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
             break;
         }
         buf.clear();
+    }
+    // A sheet read in part, when the limits stopped the reading, or never closed.
+    if let Some(bounds) = sheet {
+        measure.cells = measure.cells.saturating_add(bounds.cells());
+        measure.sheets.push(bounds);
     }
     Ok(measure)
 }
@@ -756,7 +834,7 @@ impl Bounds {
     /// The cells of a grid over these cells.
     fn cells(self) -> u64 {
         self.span.map_or(0, |((top, left), (bottom, right))| {
-            u64::from(bottom - top + 1).saturating_mul(u64::from(right - left + 1))
+            (u64::from(bottom) - u64::from(top) + 1).saturating_mul(u64::from(right) - u64::from(left) + 1)
         })
     }
 
@@ -767,6 +845,18 @@ impl Bounds {
             let width = (right - left) as usize + 1;
             height <= MAX_ROWS && height.saturating_mul(width) <= MAX_CELLS
         })
+    }
+}
+
+/// The bytes of text a cell holds, for the text limit (a number, date or truth value counts as
+/// one: the limit is on copies of text).
+fn text_length(value: &calamine::DataRef<'_>) -> u64 {
+    use calamine::DataRef;
+    match value {
+        DataRef::String(text) | DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => text.len() as u64,
+        DataRef::SharedString(text) => text.len() as u64,
+        DataRef::Empty => 0,
+        _ => 1,
     }
 }
 
@@ -833,12 +923,16 @@ mod tests {
             read_csv("r.csv", b"a,\xff"),
             Err(ImportError::NotUtf8 { offset: 2, .. })
         ));
-        // A line of separators is refused by its cells, not read into millions of them.
-        let wide = format!("Naam;Doel\n{}\n", ";".repeat(MAX_CELLS));
+        // A line of separators is refused by its cells, not read into millions of them ...
+        let wide = format!("Naam;Doel\n{}x\n", ";".repeat(MAX_CELLS));
         assert!(matches!(
             read_csv("r.csv", wide.as_bytes()),
             Err(ImportError::TooLarge { .. })
         ));
+        // ... while an export's empty width to the sheet's edge is not kept at all.
+        let export = format!("Naam;Doel{}\n", ";".repeat(16_383)).repeat(200);
+        let table = read_csv("r.csv", export.as_bytes()).map_err(|e| e.to_string());
+        assert_eq!(table.map(|t| (t.rows.len(), t.rows[0].len())), Ok((200, 2)));
     }
 
     /// An ODS `content.xml` with the given sheets' rows.
@@ -872,10 +966,33 @@ mod tests {
         // A row of text repeated: its text counts once per copy.
         let copies = "<table:table-row table:number-rows-repeated=\"1000\"><table:table-cell table:number-columns-repeated=\"2\"><text:p>abcdefghij</text:p></table:table-cell></table:table-row>";
         assert_eq!(measure(&[copies]).text, 20_000);
+        // Cells the reader fills without a value type, counts written with entities, text in
+        // attributes and entities, and rows after a table nested in a cell are measured too.
+        let untyped = "<table:table-row table:number-rows-repeated=\"3000\"><table:table-cell table:number-columns-repeated=\"16384\" office:value=\"1\"/></table:table-row>";
+        assert!(measure(&[untyped]).cells > MAX_CELLS as u64);
+        let escaped = "<table:table-row><table:table-cell><text:p>x<text:s text:c=\"3&#48;0000000\"/></text:p></table:table-cell></table:table-row>";
+        assert!(measure(&[escaped]).text > MAX_TEXT_BYTES);
+        let attribute = format!(
+            "<table:table-row table:number-rows-repeated=\"2000\"><table:table-cell office:value-type=\"string\" office:string-value=\"{}\" table:number-columns-repeated=\"10\"/></table:table-row>",
+            "x".repeat(1_000)
+        );
+        assert!(measure(&[&attribute]).text > MAX_TEXT_BYTES);
+        let entities = format!(
+            "<table:table-row table:number-rows-repeated=\"2000\"><table:table-cell table:number-columns-repeated=\"10\"><text:p>{}</text:p></table:table-cell></table:table-row>",
+            "&#65;".repeat(1_000)
+        );
+        assert!(measure(&[&entities]).text > MAX_TEXT_BYTES);
+        let nested = format!(
+            "<table:table-row><table:table-cell><table:table table:name=\"n\"><table:table-row><table:table-cell/></table:table-row></table:table></table:table-cell></table:table-row>{untyped}"
+        );
+        assert!(measure(&[&nested]).cells > MAX_CELLS as u64);
+        // No table at all: nothing to measure, and the end of the text is reached.
+        assert_eq!(measure(&[]).cells, 0);
         // The twin: a sheet as office programs write it, blank runs to the edge included.
         let edge = "<table:table-row table:number-rows-repeated=\"1048575\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
         let real = measure(&[&format!("{HEADING}{edge}")]);
-        assert_eq!((real.cells, real.text), (1, 4));
+        // One cell: `Naam` and its value type (`string`, counted as written, with a separator).
+        assert_eq!((real.cells, real.text), (1, 11));
         assert!(real.sheets.iter().all(|b| b.fits()));
     }
 
@@ -934,10 +1051,12 @@ mod tests {
         record(0x0203, &data)
     }
 
-    /// A workbook stream: the globals, then one sheet of `records`.
+    /// A workbook stream: the globals naming one sheet, then the sheet of `records`.
     fn workbook(records: &[Vec<u8>]) -> Vec<u8> {
         let (bof, eof) = (record(0x0809, &[0; 16]), record(0x000A, &[]));
-        [bof.clone(), eof.clone(), bof]
+        let sheet_at = |at: u32| record(0x0085, &[&at.to_le_bytes()[..], &[0, 0, 1, 0, b'S']].concat());
+        let globals = bof.len() + sheet_at(0).len() + eof.len();
+        [bof.clone(), sheet_at(globals as u32), eof.clone(), bof]
             .into_iter()
             .chain(records.iter().cloned())
             .chain([eof])
@@ -962,6 +1081,22 @@ mod tests {
         assert!(xls_limits(&[record(0x00E5, &5u16.to_le_bytes())]).is_err_and(|e| e.contains("damaged")));
         // The twin: a sheet of eleven rows and six columns.
         assert_eq!(xls_limits(&[number(0, 0), number(10, 5)]), Ok(66));
+        // Cells where no sheet is said to start are not read, as the reader does not read them.
+        let unnamed = [
+            record(0x0809, &[0; 16]),
+            record(0x000A, &[]),
+            number(65_535, 65_535),
+        ]
+        .concat();
+        assert_eq!(measure_xls(&unnamed).map(|m| m.cells), Ok(0));
+        // An encrypted workbook is left to the reader (which says it is password protected).
+        let encrypted = [
+            record(0x0809, &[0; 16]),
+            record(0x002F, &[1, 0]),
+            record(0x000A, &[]),
+        ]
+        .concat();
+        assert!(measure_xls(&encrypted).is_ok_and(|m| m.sheets.is_empty()));
         // A chart's records, in a deeper substream, are not cells of the sheet.
         let chart = [record(0x0809, &[0; 16]), number(60_000, 200), record(0x000A, &[])];
         assert_eq!(xls_limits(&[&[number(0, 0)][..], &chart[..]].concat()), Ok(1));
