@@ -8,12 +8,12 @@ use std::borrow::Cow;
 /// characters and the like). Each is replaced by a visible character of the *same UTF-8 length*, so byte spans
 /// computed on the original text stay valid on the sanitised one.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !unsafe_chars(text).any(|unsafe_char| unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut clean = String::with_capacity(text.len());
-    for c in text.chars() {
-        match (is_unsafe(c), c.len_utf8()) {
+    for (c, unsafe_char) in text.chars().zip(unsafe_chars(text)) {
+        match (unsafe_char, c.len_utf8()) {
             (false, _) => clean.push(c),
             (true, 1) => clean.push('?'),
             (true, 2) => clean.push('¿'),
@@ -25,7 +25,23 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(clean)
 }
 
-/// Whether [`sanitize`] replaces `c`.
+/// For each character of `text`, whether [`sanitize`] replaces it: [`is_unsafe`], except that an
+/// emoji presentation selector (U+FE0E, U+FE0F) right after a character that shows is kept — it
+/// asks for `⚠️` rather than `⚠` and hides nothing; alone, or after another selector, it is
+/// replaced.
+fn unsafe_chars(text: &str) -> impl Iterator<Item = bool> + '_ {
+    let mut shown_before = false;
+    text.chars().map(move |c| {
+        let replaced = match c {
+            '\u{FE0E}' | '\u{FE0F}' => !shown_before,
+            _ => is_unsafe(c),
+        };
+        shown_before = !replaced && !c.is_whitespace() && !matches!(c, '\u{FE0E}' | '\u{FE0F}');
+        replaced
+    })
+}
+
+/// Whether [`sanitize`] replaces `c` wherever it stands.
 pub(crate) fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
@@ -176,7 +192,13 @@ mod tests {
         );
         assert_eq!(sanitize_line("x\n::error::y"), "x\\n::error::y");
         assert_eq!(sanitize_line("::error::y"), ":?error::y");
-        assert_eq!(sanitize("a\u{fe0f}\u{e0100}b"), "a\u{FFFD}\u{FFFD}?b");
+        assert_eq!(sanitize("a\u{fe0f}\u{e0100}b"), "a\u{fe0f}\u{FFFD}?b");
+        // A presentation selector after what it presents is kept; alone or doubled it is not.
+        assert_eq!(sanitize("Let op \u{26a0}\u{fe0f}"), "Let op \u{26a0}\u{fe0f}");
+        assert_eq!(
+            sanitize(" \u{fe0f}x\u{fe0f}\u{fe0f}"),
+            " \u{FFFD}x\u{fe0f}\u{FFFD}"
+        );
     }
 
     #[test]
@@ -198,7 +220,7 @@ mod tests {
         fn byte_length_is_kept_and_no_control_remains(text in ".*") {
             let clean = sanitize(&text);
             prop_assert_eq!(clean.len(), text.len());
-            prop_assert!(!clean.chars().any(is_unsafe));
+            prop_assert!(!unsafe_chars(&clean).any(|unsafe_char| unsafe_char));
         }
     }
 }
