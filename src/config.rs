@@ -516,9 +516,10 @@ impl<'c> SuppressionIndex<'c> {
 /// accept a finding with a reason a reviewer cannot see (`"\u{200d}"`), or one whose text is
 /// reordered or hidden by controls.
 fn reason_problem(reason: &str) -> Option<ConfigProblem> {
-    // Emoji presentation selectors and the tags of flag emoji (`✔️`, `🏴󠁧󠁢󠁥󠁮󠁧󠁿`) are part of what a
-    // reason shows; a line end written as CRLF (a Windows checkout) is a line end.
-    let emoji_part = |c: char| matches!(c, '\u{FE0E}' | '\u{FE0F}' | '\u{E0020}'..='\u{E007F}');
+    // Emoji presentation selectors (`✔️`) are part of what a reason shows; a line end written as
+    // CRLF (a Windows checkout) is a line end. Tag characters stay refused: they can carry text
+    // nobody sees.
+    let emoji_part = |c: char| matches!(c, '\u{FE0E}' | '\u{FE0F}');
     let hidden = reason
         .replace("\r\n", "\n")
         .chars()
@@ -675,6 +676,10 @@ mod tests {
         assert_eq!(problem("Akkoord \\u2714\\ufe0f, zie PRIV-12"), None);
         assert_eq!(problem("line one\\r\\nline two"), None);
         assert_eq!(problem("\\ufe0f"), Some(ConfigProblem::EmptyReason));
+        assert!(matches!(
+            problem("Akkoord\\U000E0041\\U000E0042"),
+            Some(ConfigProblem::HiddenCharacterInReason { .. })
+        ));
     }
 
     #[test]

@@ -728,6 +728,15 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
     let bomb = dir.join("far.xls");
     xls(&bomb, &stream);
     assert!(error(&bomb).contains("cells"), "{}", error(&bomb));
+    // The reader is the one the extension names, in any case: the same file named `.XLS` is
+    // measured, and named `.XLSX` it is read (and refused) as XLSX, never guessed to be XLS.
+    for name in ["far.XLS", "far.XLSX"] {
+        let renamed = dir.join(name);
+        std::fs::copy(&bomb, &renamed).expect("copy");
+        let message = error(&renamed);
+        assert!(message.contains(name), "{message}");
+    }
+    assert!(error(&dir.join("far.XLS")).contains("cells"));
 
     // A sheet said to start far past the end of the stream (the reader panicked on it): an
     // error, never a crash.

@@ -56,15 +56,19 @@ pub const MAX_ROWS: usize = 200_000;
 /// The largest CSV file read, in bytes.
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 
+/// A file's extension in lowercase (`register.XLSX` is an XLSX workbook).
+fn extension_of(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
 /// Reads `path` by its extension: `.csv` (or `.tsv`, `.txt`) as delimited text, `.xlsx`,
 /// `.xlsm`, `.xls` and `.ods` as workbooks (the first sheet unless `sheet` names one).
 pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
     let file = path.display().to_string();
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let extension = extension_of(path);
     match extension.as_str() {
         "csv" | "tsv" | "txt" => {
             let metadata = std::fs::metadata(path).map_err(|source| ImportError::Read {
@@ -191,7 +195,24 @@ fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Resul
         file: file.to_owned(),
         message,
     };
-    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| workbook_error(describe(&e)))?;
+    // Opened with the reader the extension names, in any case, the reader `measure_workbook`
+    // measured for (calamine's own choice guesses on an extension it does not know, `.XLSX`).
+    let extension = extension_of(path);
+    let opened: Result<calamine::Sheets<_>, calamine::Error> = match extension.as_str() {
+        "xls" => calamine::open_workbook(path)
+            .map(calamine::Sheets::Xls)
+            .map_err(calamine::Error::from),
+        "xlsb" => calamine::open_workbook(path)
+            .map(calamine::Sheets::Xlsb)
+            .map_err(calamine::Error::from),
+        "ods" => calamine::open_workbook(path)
+            .map(calamine::Sheets::Ods)
+            .map_err(calamine::Error::from),
+        _ => calamine::open_workbook(path)
+            .map(calamine::Sheets::Xlsx)
+            .map_err(calamine::Error::from),
+    };
+    let mut workbook = opened.map_err(|e| workbook_error(describe(&e)))?;
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => names
@@ -360,11 +381,7 @@ fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
         return Err(too_large(format!("{} MiB", MAX_WORKBOOK_BYTES / 1024 / 1024)));
     }
     // Measured as the workbook reader will read it, which it chooses by the file's extension.
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let extension = extension_of(path);
     if extension == "xls" {
         // A file the compound-file reader cannot read cannot be measured, so it is refused
         // (the workbook reader is more lenient, and would build what it found unmeasured).
@@ -415,16 +432,23 @@ fn grid_within_limits(sheets: &[Bounds], cells: u64) -> Result<(), String> {
 /// any case, as the workbook reader looks for it), read up to the workbook size limit.
 fn read_xls_stream(path: &Path) -> Result<Vec<u8>, String> {
     let mut compound = cfb::open(path).map_err(|e| format!("cannot read it as a compound file: {e}"))?;
-    let name = compound
+    // As the reader looks: `Workbook` before `Book`; a file with more than one is refused, as
+    // which one the reader takes cannot be told.
+    let streams: Vec<std::path::PathBuf> = compound
         .walk()
         .filter(|entry| entry.is_stream())
         .map(|entry| entry.path().to_path_buf())
-        .find(|path| {
+        .filter(|path| {
             path.file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.eq_ignore_ascii_case("workbook") || n.eq_ignore_ascii_case("book"))
         })
-        .ok_or("it holds no workbook stream")?;
+        .collect();
+    let name = match streams.as_slice() {
+        [one] => one.clone(),
+        [] => return Err("it holds no workbook stream".to_owned()),
+        _ => return Err("it holds more than one workbook stream".to_owned()),
+    };
     let stream = compound.open_stream(&name).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     stream
@@ -466,7 +490,8 @@ fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
     for (typ, data) in biff_records(stream) {
         match typ {
             0x000A => break,
-            0x002F => return Ok(XlsMeasure::default()),
+            // FILEPASS: encrypted (the reader says so) unless its type is 0, which it reads.
+            0x002F if u16_at(data, 0).is_some_and(|kind| kind != 0) => return Ok(XlsMeasure::default()),
             0x0085 => match u32_at(data, 0).map(|at| at as usize) {
                 Some(at) if at < stream.len() => positions.push(at),
                 _ => return Err(damaged("a sheet starts past the end of the workbook")),
@@ -478,6 +503,8 @@ fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
     for at in positions {
         let mut sheet = Bounds::default();
         let (mut seen_bof, mut depth) = (false, 0usize);
+        // A STRING record's cell is placed at the last FORMULA's position, (0, 0) before any.
+        let mut formula_at = (0u32, 0u32);
         for (typ, data) in biff_records(stream.get(at..).unwrap_or_default()) {
             if depth > 0 {
                 match typ {
@@ -527,8 +554,12 @@ fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
                 0x0006 | 0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD => {
                     if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
                         sheet.add((u32::from(row), u32::from(column)));
+                        if typ == 0x0006 {
+                            formula_at = (u32::from(row), u32::from(column));
+                        }
                     }
                 }
+                0x0207 => sheet.add(formula_at),
                 // MULRK: row, first column, values, last column.
                 0x00BD => {
                     let last = data.len().saturating_sub(2);
@@ -704,8 +735,8 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
             .and_then(|a| quick_xml::escape::unescape(&a.value).ok()?.trim().parse().ok())
             .unwrap_or(1)
     };
-    // The attributes the reader makes a value or formula of; their text is copied into every
-    // repeated cell.
+    // The attributes the reader makes a value or formula of (a cell with one is filled), and
+    // those whose text it copies into every repeated cell.
     const VALUES: [&str; 7] = [
         "office:value-type",
         "office:value",
@@ -713,6 +744,12 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
         "office:date-value",
         "office:time-value",
         "office:boolean-value",
+        "table:formula",
+    ];
+    const TEXTS: [&str; 4] = [
+        "office:string-value",
+        "office:date-value",
+        "office:time-value",
         "table:formula",
     ];
     let mut measure = OdsMeasure::default();
@@ -728,12 +765,19 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
         let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
         let empty = matches!(event, Event::Empty(_));
         match &event {
+            // The reader takes any named table, however deep, for a sheet; office programs write
+            // neither tables in tables nor tables without a name, so both are refused.
             Event::Start(e) if e.name().as_ref() == "table:table" => {
-                tables += 1;
-                if tables == 1 {
-                    sheet = Some(Bounds::default());
-                    (row, column) = (0, 0);
+                let named = e.attributes().flatten().any(|a| a.key.as_ref() == "table:name");
+                if tables > 0 || !named {
+                    return Err(
+                        "the workbook is damaged: a table inside a table, or a table without a name"
+                            .to_owned(),
+                    );
                 }
+                tables += 1;
+                sheet = Some(Bounds::default());
+                (row, column) = (0, 0);
             }
             Event::End(e) if e.name().as_ref() == "table:table" => {
                 if tables == 1
@@ -759,12 +803,13 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
                 if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
             {
                 let columns = count(e, "table:number-columns-repeated");
+                let has_value = e.attributes().flatten().any(|a| VALUES.contains(&a.key.as_ref()));
                 let values: u64 = (e.attributes().flatten())
-                    .filter(|a| VALUES.contains(&a.key.as_ref()))
-                    .map(|a| a.value.len() as u64 + 1)
+                    .filter(|a| TEXTS.contains(&a.key.as_ref()))
+                    .map(|a| a.value.len() as u64)
                     .sum();
                 // A cell with a value or formula, or with content inside it, is filled.
-                if let (true, Some(bounds)) = (!empty || values > 0, sheet.as_mut()) {
+                if let (true, Some(bounds)) = (!empty || has_value, sheet.as_mut()) {
                     bounds.add((row, column));
                     let last_row = row.saturating_add(narrow(rows.saturating_sub(1)));
                     bounds.add((last_row, column.saturating_add(narrow(columns.saturating_sub(1)))));
@@ -985,14 +1030,20 @@ mod tests {
         let nested = format!(
             "<table:table-row><table:table-cell><table:table table:name=\"n\"><table:table-row><table:table-cell/></table:table-row></table:table></table:table-cell></table:table-row>{untyped}"
         );
-        assert!(measure(&[&nested]).cells > MAX_CELLS as u64);
+        // Tables in tables, and tables without a name, are refused: the reader builds any named
+        // table, however deep, and office programs write neither.
+        assert!(measure_ods(content(&[&nested]).as_bytes()).is_err_and(|e| e.contains("damaged")));
+        let unnamed = "<table:table><table:table-row><table:table-cell/></table:table-row></table:table>";
+        assert!(measure_ods(unnamed.as_bytes()).is_err());
+        // Truth values and numbers hold no text: 200 000 rows of ten FALSE cells measure none.
+        let falses = "<table:table-row table:number-rows-repeated=\"200000\"><table:table-cell table:number-columns-repeated=\"10\" office:value-type=\"boolean\" office:boolean-value=\"false\"/></table:table-row>";
+        assert_eq!(measure(&[falses]).text, 0);
         // No table at all: nothing to measure, and the end of the text is reached.
         assert_eq!(measure(&[]).cells, 0);
         // The twin: a sheet as office programs write it, blank runs to the edge included.
         let edge = "<table:table-row table:number-rows-repeated=\"1048575\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
         let real = measure(&[&format!("{HEADING}{edge}")]);
-        // One cell: `Naam` and its value type (`string`, counted as written, with a separator).
-        assert_eq!((real.cells, real.text), (1, 11));
+        assert_eq!((real.cells, real.text), (1, 4));
         assert!(real.sheets.iter().all(|b| b.fits()));
     }
 
@@ -1097,6 +1148,29 @@ mod tests {
         ]
         .concat();
         assert!(measure_xls(&encrypted).is_ok_and(|m| m.sheets.is_empty()));
+        // ... but not one of FILEPASS type 0, which the reader reads as usual.
+        let (bof, eof, filepass) = (
+            record(0x0809, &[0; 16]),
+            record(0x000A, &[]),
+            record(0x002F, &[0, 0]),
+        );
+        let sheet_at = |at: u32| record(0x0085, &[&at.to_le_bytes()[..], &[0, 0, 1, 0, b'S']].concat());
+        let globals = (bof.len() + filepass.len() + sheet_at(0).len() + eof.len()) as u32;
+        let obfuscated = [
+            bof.clone(),
+            filepass,
+            sheet_at(globals),
+            eof.clone(),
+            bof,
+            number(0, 0),
+            number(65_535, 65_535),
+            eof,
+        ]
+        .concat();
+        let measure = measure_xls(&obfuscated).map_err(|e| e.to_string());
+        assert!(measure.is_ok_and(|m| grid_within_limits(&m.sheets, m.cells).is_err()));
+        // A STRING record's cell lies at the last formula's position, (0, 0) before any.
+        assert!(xls_limits(&[number(65_535, 255), record(0x0207, &[0, 0])]).is_err());
         // A chart's records, in a deeper substream, are not cells of the sheet.
         let chart = [record(0x0809, &[0; 16]), number(60_000, 200), record(0x000A, &[])];
         assert_eq!(xls_limits(&[&[number(0, 0)][..], &chart[..]].concat()), Ok(1));
