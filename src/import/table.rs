@@ -164,16 +164,34 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
     delimiters[best]
 }
 
+/// [`ImportError::Workbook`] for `file`, given the message.
+fn workbook_error(file: &str) -> impl Fn(String) -> ImportError + Copy + '_ {
+    move |message| ImportError::Workbook {
+        file: file.to_owned(),
+        message,
+    }
+}
+
+/// [`ImportError::TooLarge`] for `file`, given the limit passed in words.
+fn too_large(file: &str) -> impl Fn(String) -> ImportError + Copy + '_ {
+    move |limit| ImportError::TooLarge {
+        file: file.to_owned(),
+        limit,
+    }
+}
+
+/// The text limit in words.
+fn text_limit() -> String {
+    format!("{} MiB of text", MAX_TEXT_BYTES / 1024 / 1024)
+}
+
 fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
     // A missing or unreadable file is said plainly, before the workbook reader words it.
     std::fs::File::open(path).map_err(|source| ImportError::Read {
         file: file.to_owned(),
         source,
     })?;
-    let workbook_error = |message: String| ImportError::Workbook {
-        file: file.to_owned(),
-        message,
-    };
+    let workbook_error = workbook_error(file);
     // The workbook reader unpacks and reads parts of a workbook as it opens it — an XLSX's
     // shared strings, every sheet of an ODS, an XLS's cells into a grid — before any sheet can
     // be measured, so a file of a few kilobytes could ask for gigabytes. Each format is measured
@@ -191,10 +209,7 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
 
 /// [`read_workbook`] once the workbook is measured.
 fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, ImportError> {
-    let workbook_error = |message: String| ImportError::Workbook {
-        file: file.to_owned(),
-        message,
-    };
+    let workbook_error = workbook_error(file);
     // Opened with the reader the extension names, in any case, the reader `measure_workbook`
     // measured for (calamine's own choice guesses on an extension it does not know, `.XLSX`).
     let extension = extension_of(path);
@@ -229,10 +244,7 @@ fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Resul
             .cloned()
             .ok_or_else(|| workbook_error("the workbook has no sheets".to_owned()))?,
     };
-    let too_large = || ImportError::TooLarge {
-        file: file.to_owned(),
-        limit: format!("{MAX_ROWS} rows and {MAX_CELLS} cells"),
-    };
+    let grid_too_large = || too_large(file)(format!("{MAX_ROWS} rows and {MAX_CELLS} cells"));
     // The sheet is read into a dense grid spanning its used cells: a tiny workbook with one cell
     // at A1 and one at XFD200000 would ask for billions. An XLSX or XLSB sheet's cells are
     // streamed first to bound the grid before it is built (ODS and XLS workbooks were measured
@@ -248,10 +260,7 @@ fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Resul
                 // A shared string used by a million cells is copied into each of them.
                 text = text.saturating_add(text_length(cell.get_value()));
                 if text > MAX_TEXT_BYTES {
-                    return Err(ImportError::TooLarge {
-                        file: file.to_owned(),
-                        limit: format!("{} MiB of text", MAX_TEXT_BYTES / 1024 / 1024),
-                    });
+                    return Err(too_large(file)(text_limit()));
                 }
             }
             Some(bounds)
@@ -264,14 +273,14 @@ fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Resul
         _ => None,
     };
     if bounds.is_some_and(|b| !b.fits()) {
-        return Err(too_large());
+        return Err(grid_too_large());
     }
     let range = workbook
         .worksheet_range(&name)
         .map_err(|e| workbook_error(describe(&e)))?;
     let (height, width) = range.get_size();
     if height > MAX_ROWS || height.saturating_mul(width) > MAX_CELLS {
-        return Err(too_large());
+        return Err(grid_too_large());
     }
     let origin = range
         .start()
@@ -286,7 +295,7 @@ fn read_measured_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Resul
         _ => Vec::new(),
     };
     if !spread_merged(&mut rows, origin, &merged) {
-        return Err(too_large());
+        return Err(grid_too_large());
     }
     Ok(Table {
         file: file.to_owned(),
@@ -324,7 +333,8 @@ fn spread_merged(rows: &mut [Vec<String>], origin: (usize, usize), merged: &[cal
         let height = bottom.saturating_add(1).saturating_sub(top).min(rows.len());
         let width = right.saturating_add(1).saturating_sub(left).min(MAX_COLUMNS);
         covered = covered.saturating_add(height.saturating_mul(width));
-        copied = copied.saturating_add((value.len() as u64).saturating_mul((height * width) as u64));
+        copied =
+            copied.saturating_add((value.len() as u64).saturating_mul(height.saturating_mul(width) as u64));
         if covered > MAX_CELLS || copied > MAX_TEXT_BYTES {
             return false;
         }
@@ -368,14 +378,8 @@ pub const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
 /// what its zipped parts unpack to (read, not taken from the archive's own claims), and for ODS
 /// the grid and text of every sheet, repeats expanded.
 fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
-    let too_large = |limit: String| ImportError::TooLarge {
-        file: file.to_owned(),
-        limit,
-    };
-    let workbook_error = |message: String| ImportError::Workbook {
-        file: file.to_owned(),
-        message,
-    };
+    let too_large = too_large(file);
+    let workbook_error = workbook_error(file);
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     if size > MAX_WORKBOOK_BYTES {
         return Err(too_large(format!("{} MiB", MAX_WORKBOOK_BYTES / 1024 / 1024)));
@@ -413,7 +417,7 @@ fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
     let measure = measure_ods(std::io::BufReader::new(content)).map_err(workbook_error)?;
     grid_within_limits(&measure.sheets, measure.cells).map_err(too_large)?;
     if measure.text > MAX_TEXT_BYTES {
-        return Err(too_large(format!("{} MiB of text", MAX_TEXT_BYTES / 1024 / 1024)));
+        return Err(too_large(text_limit()));
     }
     Ok(())
 }
@@ -432,8 +436,9 @@ fn grid_within_limits(sheets: &[Bounds], cells: u64) -> Result<(), String> {
 /// any case, as the workbook reader looks for it), read up to the workbook size limit.
 fn read_xls_stream(path: &Path) -> Result<Vec<u8>, String> {
     let mut compound = cfb::open(path).map_err(|e| format!("cannot read it as a compound file: {e}"))?;
-    // As the reader looks: `Workbook` before `Book`; a file with more than one is refused, as
-    // which one the reader takes cannot be told.
+    // The reader takes `Workbook` before `Book`, found in its own way (it scans the directory
+    // as stored): a file with more than one such stream is refused, as which one it would take
+    // cannot be told for certain here.
     let streams: Vec<std::path::PathBuf> = compound
         .walk()
         .filter(|entry| entry.is_stream())
