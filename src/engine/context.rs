@@ -8,7 +8,7 @@ use super::Facts;
 use super::finding::{Finding, Related, Severity, Subject};
 use super::index::{CatalogueIndex, Found, Indexed};
 use super::rule::Rule;
-use crate::model::{DataCategory, LegalRegime, ProcessingActivity, Proposal, Register, SpecialCategory};
+use crate::model::{DataCategory, Id, LegalRegime, ProcessingActivity, Proposal, Register, SpecialCategory};
 use crate::path::{FieldPath, PathSegment};
 
 /// A processing activity with where it sits.
@@ -147,42 +147,53 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// The entry at `position` in `subject`'s catalogue of `T`.
+    pub(crate) fn entry_at<T: Indexed>(&self, subject: Subject, position: usize) -> Option<Found<'a, T>> {
+        let index = match subject {
+            Subject::Register => self.index,
+            Subject::Proposal => &self.proposal?.index,
+        };
+        Some(Found {
+            entry: T::lookup(index).items().get(position)?,
+            subject,
+            position,
+        })
+    }
+
+    /// The activity's references to `T` in its own list of them (`data_categories` for data
+    /// categories, `retention` for retention rules …), each with its index in the list and its
+    /// entry when the id resolves. Resolved once per run for the activities rules check (see
+    /// [`Context::activities`]); rules read them here rather than looking the ids up again.
+    pub(crate) fn resolved<T: Indexed + 'a>(
+        &self,
+        activity: &ActivityRef<'a>,
+    ) -> impl Iterator<Item = (usize, &'a Id, Option<Found<'a, T>>)> + use<'_, 'a, T> {
+        crate::engine::rules::resolved(self, self.uses.references(), activity)
+    }
+
+    /// The activity's references to `T` that resolve, with their index in its list.
+    pub(crate) fn resolved_entries<T: Indexed + 'a>(
+        &self,
+        activity: &ActivityRef<'a>,
+    ) -> impl Iterator<Item = (usize, Found<'a, T>)> + use<'_, 'a, T> {
+        self.resolved::<T>(activity)
+            .filter_map(|(i, _, found)| Some((i, found?)))
+    }
+
     /// The activity's data categories that resolve, with their index in the activity's list.
     pub(crate) fn data_categories(
         &self,
         activity: &ActivityRef<'a>,
-    ) -> std::borrow::Cow<'a, [(usize, Found<'a, DataCategory>)]> {
-        let uses: &'a crate::engine::rules::Uses<'a> = self.uses;
-        // Resolved once per run for the activities rules check (see `Context::activities`); a
-        // register activity looked at while evaluating a proposal is resolved here.
-        match (self.proposal, activity.position) {
-            (Some(_), Some(_)) => std::borrow::Cow::Owned(self.resolve_data_categories(activity)),
-            (_, position) => std::borrow::Cow::Borrowed(uses.data_categories(position.unwrap_or(0))),
-        }
-    }
-
-    /// Resolves the activity's data categories, for [`Context::data_categories`] to keep.
-    pub(crate) fn resolve_data_categories(
-        &self,
-        activity: &ActivityRef<'a>,
-    ) -> Vec<(usize, Found<'a, DataCategory>)> {
-        activity
-            .activity
-            .data_categories
-            .iter()
-            .enumerate()
-            .filter_map(|(i, id)| Some((i, self.find::<DataCategory>(id.as_str())?)))
-            .collect()
+    ) -> impl Iterator<Item = (usize, Found<'a, DataCategory>)> + use<'_, 'a> {
+        self.resolved_entries::<DataCategory>(activity)
     }
 
     /// The activity's special categories, with the index of the data category that carries each.
     pub(crate) fn special_categories(
         &self,
         activity: &ActivityRef<'a>,
-    ) -> impl Iterator<Item = (usize, &'a DataCategory, SpecialCategory)> + use<'a> {
-        let categories = self.data_categories(activity);
-        (0..categories.len())
-            .filter_map(move |k| categories.get(k).copied())
+    ) -> impl Iterator<Item = (usize, &'a DataCategory, SpecialCategory)> + use<'_, 'a> {
+        self.data_categories(activity)
             .flat_map(|(i, c)| c.entry.special_categories().map(move |s| (i, c.entry, s)))
     }
 

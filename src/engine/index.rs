@@ -6,8 +6,8 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::finding::Subject;
 use crate::model::{
-    Catalogues, DataCategory, DataSubject, Id, Processor, Purpose, Recipient, RetentionRule, SecurityMeasure,
-    System,
+    Catalogues, DataCategory, DataSubject, Id, ProcessingActivity, Processor, Purpose, Recipient,
+    RetentionRule, SecurityMeasure, System,
 };
 use crate::path::FieldPath;
 
@@ -22,6 +22,8 @@ pub(crate) trait CatalogueEntry {
     /// The catalogue's place among the eight, in the order of [`catalogue_ids`]: for tables
     /// that keep something per catalogue.
     const ORDINAL: usize;
+    /// The field of a processing activity that lists the entries it uses.
+    const ACTIVITY_FIELD: &'static str;
     /// The entry's id.
     fn id(&self) -> &Id;
     /// Its list in a set of catalogues.
@@ -31,9 +33,16 @@ pub(crate) trait CatalogueEntry {
 }
 
 macro_rules! catalogue_entries {
-    ($($ordinal:literal: $ty:ty => $field:ident, $noun:literal, $plural:literal;)+) => {$(
+    ($($ordinal:literal: $ty:ty => $field:ident in $listed:ident, $noun:literal, $plural:literal;)+) => {
+        /// An activity's eight lists of catalogue references, in catalogue order
+        /// ([`CatalogueEntry::ORDINAL`]).
+        pub(crate) fn activity_lists(activity: &ProcessingActivity) -> [&[Id]; 8] {
+            [$(&activity.$listed),+]
+        }
+        $(
         impl CatalogueEntry for $ty {
             const KEY: &'static str = stringify!($field);
+            const ACTIVITY_FIELD: &'static str = stringify!($listed);
             const NOUN: &'static str = $noun;
             const PLURAL: &'static str = $plural;
             const ORDINAL: usize = $ordinal;
@@ -48,14 +57,14 @@ macro_rules! catalogue_entries {
 }
 
 catalogue_entries! {
-    0: DataSubject => data_subjects, "data subject category", "data subject categories";
-    1: DataCategory => data_categories, "data category", "data categories";
-    2: Purpose => purposes, "purpose", "purposes";
-    3: Recipient => recipients, "recipient", "recipients";
-    4: Processor => processors, "processor", "processors";
-    5: RetentionRule => retention_rules, "retention rule", "retention rules";
-    6: SecurityMeasure => security_measures, "security measure", "security measures";
-    7: System => systems, "system", "systems";
+    0: DataSubject => data_subjects in data_subjects, "data subject category", "data subject categories";
+    1: DataCategory => data_categories in data_categories, "data category", "data categories";
+    2: Purpose => purposes in purposes, "purpose", "purposes";
+    3: Recipient => recipients in recipients, "recipient", "recipients";
+    4: Processor => processors in processors, "processor", "processors";
+    5: RetentionRule => retention_rules in retention, "retention rule", "retention rules";
+    6: SecurityMeasure => security_measures in security_measures, "security measure", "security measures";
+    7: System => systems in systems, "system", "systems";
 }
 
 /// An entry found by id, with where it is declared.

@@ -17,6 +17,7 @@ mod lawfulness;
 pub(crate) use lawfulness::unmarked_political;
 mod proposal;
 mod references;
+pub(crate) use references::resolved;
 mod retired;
 mod risk;
 mod statement;

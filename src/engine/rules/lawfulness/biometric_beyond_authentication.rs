@@ -46,6 +46,14 @@ activities:
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
+        // Most activities process no biometric data: look for it before judging the purposes.
+        let biometric: Vec<_> = ctx
+            .special_categories(&activity)
+            .filter(|(_, _, special)| *special == SpecialCategory::Biometric)
+            .collect();
+        if biometric.is_empty() {
+            continue;
+        }
         let security = super::covered_purposes(ctx, &activity, &[])
             .iter()
             .any(|(_, p)| super::kind_of(p) == Some(PurposeKind::Security));
@@ -56,10 +64,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if security || consent {
             continue;
         }
-        for (i, category, special) in ctx.special_categories(&activity) {
-            if special != SpecialCategory::Biometric {
-                continue;
-            }
+        for (i, category, _) in biometric {
             out.push(super::at_category(
                 ctx,
                 &RULE,

@@ -31,10 +31,10 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if !a.relies_on_consent() || children.is_some_and(|c| c.representative_consent) {
             continue;
         }
-        let group = a.data_subjects.iter().find(|id| {
-            ctx.find::<DataSubject>(id.as_str())
-                .is_some_and(|s| s.entry.includes_children)
-        });
+        let group = ctx
+            .resolved::<DataSubject>(&activity)
+            .find(|(_, _, s)| s.is_some_and(|s| s.entry.includes_children))
+            .map(|(_, id, _)| id);
         let reason = match (
             children.and_then(|c| c.minimum_age),
             children.is_some_and(|c| c.targeted),

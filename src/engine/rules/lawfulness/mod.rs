@@ -51,12 +51,12 @@ fn covered_purposes<'a>(
     activity: &ActivityRef<'a>,
     listed: &'a [Id],
 ) -> Vec<(&'a Id, Option<Found<'a, Purpose>>)> {
-    let ids = if listed.is_empty() {
-        &activity.activity.purposes
-    } else {
-        listed
-    };
-    ids.iter()
+    if listed.is_empty() {
+        return (ctx.resolved::<Purpose>(activity))
+            .map(|(_, id, found)| (id, found))
+            .collect();
+    }
+    (listed.iter())
         .map(|id| (id, ctx.find::<Purpose>(id.as_str())))
         .collect()
 }
@@ -104,8 +104,8 @@ fn first_category<'a>(
     activity: &ActivityRef<'a>,
     is: fn(&DataCategory) -> bool,
 ) -> Option<(usize, &'a DataCategory)> {
-    (ctx.data_categories(activity).iter())
-        .map(|(i, c)| (*i, c.entry))
+    ctx.data_categories(activity)
+        .map(|(i, c)| (i, c.entry))
         .find(|(_, c)| is(c))
 }
 

@@ -74,7 +74,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // The register's categories were judged once, with the engine's facts; only a proposal's
     // own categories are read here.
     for activity in ctx.gdpr_activities() {
-        for (_, found) in ctx.data_categories(&activity).iter() {
+        for (_, found) in ctx.data_categories(&activity) {
             let id = found.entry.id.as_str();
             let judged = match found.subject {
                 Subject::Register => ctx.unmarked_political.get(found.position).copied(),

@@ -41,23 +41,21 @@ fn proposed<'a>(ctx: &Context<'a>) -> Option<ActivityRef<'a>> {
     ctx.activities().next()
 }
 
-/// Reports every reference in the proposal's `field` that resolves only to an entry the proposal
+/// Reports every reference in the proposal's list of `T` that resolves only to an entry the proposal
 /// introduces, i.e. that the register does not declare. `describe` adds detail to the message;
 /// `hint` says what to do.
 fn undeclared<T: Indexed>(
     ctx: &Context<'_>,
     out: &mut Vec<Finding>,
     rule: &'static Rule,
-    field: &'static str,
-    ids: fn(&ProcessingActivity) -> &[Id],
     describe: impl Fn(&T) -> String,
     hint: impl Fn(&T) -> String,
 ) {
     let Some(activity) = proposed(ctx) else {
         return;
     };
-    for (i, id) in ids(activity.activity).iter().enumerate() {
-        let Some(found) = ctx.find::<T>(id.as_str()) else {
+    for (i, id, found) in ctx.resolved::<T>(&activity) {
+        let Some(found) = found else {
             continue;
         };
         if found.subject != Subject::Proposal {
@@ -66,7 +64,7 @@ fn undeclared<T: Indexed>(
         out.push(
             ctx.finding(
                 rule,
-                activity.at_index(field, i),
+                activity.at_index(T::ACTIVITY_FIELD, i),
                 message!(
                     "the {} `{id}`{} is not declared in the register",
                     T::NOUN,

@@ -36,8 +36,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(activity) = super::proposed(ctx) else {
         return;
     };
-    for (r, id) in activity.activity.retention.iter().enumerate() {
-        let Some(found) = ctx.find::<RetentionRule>(id.as_str()) else {
+    for (r, id, found) in ctx.resolved::<RetentionRule>(&activity) {
+        let Some(found) = found else {
             continue;
         };
         if found.subject != Subject::Proposal {

@@ -24,8 +24,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         ctx,
         out,
         &RULE,
-        "data_categories",
-        |a| &a.data_categories,
         |c| match (c.special_category, c.criminal, c.national_id) {
             (Some(special), _, _) => message!(" (special category: {special})"),
             (None, true, _) => " (criminal-offence data)".to_owned(),

@@ -23,8 +23,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         ctx,
         out,
         &RULE,
-        "data_subjects",
-        |a| &a.data_subjects,
         |s| {
             if s.includes_children {
                 " (includes children)".to_owned()

@@ -23,8 +23,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         ctx,
         &mut found,
         &RULE,
-        "processors",
-        |a| &a.processors,
         |p| {
             let locations: Vec<&str> = p.locations.iter().map(CountryCode::as_str).collect();
             if locations.is_empty() {

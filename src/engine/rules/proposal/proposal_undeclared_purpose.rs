@@ -59,7 +59,6 @@ impl Compatibility {
         }
         let high_risk = ctx
             .data_categories(activity)
-            .iter()
             .any(|(_, c)| c.entry.is_special() || c.entry.criminal);
         Self::NeedsAssessment { high_risk }
     }
@@ -99,8 +98,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(activity) = super::proposed(ctx) else {
         return;
     };
-    for (i, id) in activity.activity.purposes.iter().enumerate() {
-        let Some(found) = ctx.find::<Purpose>(id.as_str()) else {
+    for (i, id, found) in ctx.resolved::<Purpose>(&activity) {
+        let Some(found) = found else {
             continue;
         };
         if found.subject != Subject::Proposal {

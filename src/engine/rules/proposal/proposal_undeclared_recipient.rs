@@ -23,8 +23,6 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         ctx,
         out,
         &RULE,
-        "recipients",
-        |a| &a.recipients,
         |r| r.kind.map(|kind| message!(" ({kind})")).unwrap_or_default(),
         |_| {
             "add the recipient to the register's `catalogues.recipients` and to the statement, with the agreement that governs the sharing".to_owned()

@@ -144,22 +144,21 @@ fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<ApDpiaCatego
     let mut data_kinds = EnumSet::default();
     let mut specials = EnumSet::default();
     let mut sensitive = false;
-    for c in ctx.data_categories(activity).iter().map(|(_, c)| c.entry) {
+    for c in ctx.data_categories(activity).map(|(_, c)| c.entry) {
         data_kinds.extend(c.kind);
         specials.extend(c.special_categories());
         sensitive |= c.is_special() || c.criminal;
     }
-    let purpose_kinds: EnumSet<PurposeKind> = (a.purposes.iter())
-        .filter_map(|id| ctx.find::<Purpose>(id.as_str())?.entry.kind)
+    let purpose_kinds: EnumSet<PurposeKind> = (ctx.resolved_entries::<Purpose>(activity))
+        .filter_map(|(_, p)| p.entry.kind)
         .collect();
     let kind = |k: DataKind| data_kinds.contains(k);
     let special = |s: SpecialCategory| specials.contains(s);
     let purpose = |k: PurposeKind| purpose_kinds.contains(k);
     let uses = |t: Technology| a.technologies.contains(&t);
     let joint = || {
-        (a.recipients.iter())
-            .filter_map(|id| ctx.find::<Recipient>(id.as_str()))
-            .any(|r| r.entry.kind == Some(RecipientKind::JointController))
+        (ctx.resolved_entries::<Recipient>(activity))
+            .any(|(_, r)| r.entry.kind == Some(RecipientKind::JointController))
     };
     let profiling = a.automated_decision_making.as_ref().is_some_and(|d| d.profiling);
 

@@ -126,7 +126,9 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<H
         return Some(HighRisk::EvaluatesForDecisions);
     }
     if large_scale
-        && (ctx.data_categories(activity).iter()).any(|(_, c)| c.entry.is_special() || c.entry.criminal)
+        && ctx
+            .data_categories(activity)
+            .any(|(_, c)| c.entry.is_special() || c.entry.criminal)
     {
         return Some(HighRisk::SpecialDataOnALargeScale);
     }
@@ -142,14 +144,13 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<HighRiskCr
     use HighRiskCriterion as C;
     let a = activity.activity;
     let mut criteria: EnumSet<C> = a.high_risk_criteria.iter().copied().collect();
-    let categories = ctx.data_categories(activity);
     let uses = |t: Technology| a.technologies.contains(&t);
     // WP248 criterion 4 names special and criminal data and data of a highly personal nature:
     // location, financial situation, communications. The BSN is counted too (the AP treats
     // national identification numbers as sensitive). Each criterion comes from its own facts:
     // a technology shows monitoring, the data categories show sensitivity, so one fact never
     // counts twice.
-    let sensitive = categories.iter().map(|(_, c)| c.entry).any(|c| {
+    let sensitive = ctx.data_categories(activity).map(|(_, c)| c.entry).any(|c| {
         c.is_special()
             || c.criminal
             || c.national_id.is_some()
@@ -190,10 +191,8 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<HighRiskCr
         (C::LargeScale, a.large_scale == Some(true)),
         (
             C::VulnerableDataSubjects,
-            a.data_subjects
-                .iter()
-                .filter_map(|id| ctx.find::<DataSubject>(id.as_str()))
-                .any(|s| s.entry.vulnerable || s.entry.includes_children)
+            ctx.resolved_entries::<DataSubject>(activity)
+                .any(|(_, s)| s.entry.vulnerable || s.entry.includes_children)
                 || a.children.as_ref().is_some_and(|c| c.targeted),
         ),
     ];

@@ -48,10 +48,9 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         if !stated || a.relies_on(LawfulBasisKind::Consent) || !a.objection_channels.is_empty() {
             continue;
         }
-        let marketing = a.purposes.iter().find_map(|id| {
-            let found = ctx.find::<Purpose>(id.as_str())?;
+        let marketing = ctx.resolved::<Purpose>(&activity).find_map(|(_, id, found)| {
             matches!(
-                found.entry.kind,
+                found?.entry.kind,
                 Some(PurposeKind::DirectMarketing | PurposeKind::Newsletter)
             )
             .then_some(id)

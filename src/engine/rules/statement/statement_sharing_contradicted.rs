@@ -30,8 +30,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         // With no basis stated at all, nothing contradicts a recipient's "only with consent"
         // (`lawful-basis-missing` reports the gap); a stated other basis does.
         let basis_unstated = activity.activity.lawful_bases.iter().all(|b| b.basis.is_none());
-        for (i, id) in activity.activity.recipients.iter().enumerate() {
-            let Some(found) = ctx.find::<Recipient>(id.as_str()) else {
+        for (i, _, found) in ctx.resolved::<Recipient>(&activity) {
+            let Some(found) = found else {
                 continue;
             };
             let recipient = found.entry;

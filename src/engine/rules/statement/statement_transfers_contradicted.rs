@@ -55,8 +55,8 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        for (p, id) in activity.activity.processors.iter().enumerate() {
-            let Some(found) = ctx.find::<Processor>(id.as_str()) else {
+        for (p, id, found) in ctx.resolved::<Processor>(&activity) {
+            let Some(found) = found else {
                 continue;
             };
             for country in found.entry.locations.iter().filter(|c| outside(c)) {

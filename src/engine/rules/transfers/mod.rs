@@ -5,7 +5,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::prelude::*;
 use crate::engine::finding::Related;
 use crate::engine::index::{Found, Indexed};
-use crate::engine::rules::references::References;
+use crate::engine::rules::references::{References, resolved};
 
 mod adequacy;
 mod adequacy_not_available;
@@ -74,7 +74,7 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 pub(crate) struct Uses<'a> {
     processors: Vec<Vec<Used<'a, Processor>>>,
     /// Every reference of every activity, resolved.
-    references: References<'a>,
+    references: References,
     /// The processors and recipients the activities use, each once with every reference to it:
     /// grouped once here for the rules that judge each entry once.
     processors_by_entry: Grouped<'a, Processor, RefAt<'a>>,
@@ -99,17 +99,23 @@ impl<'a> Uses<'a> {
 
     /// Resolves what the context's activities use.
     pub(crate) fn new(ctx: &Context<'a>) -> Self {
-        let processors: Vec<_> = ctx.activities().map(|a| processors_used(ctx, &a)).collect();
-        let recipients: Vec<_> = ctx.activities().map(|a| recipients_used(ctx, &a)).collect();
+        let references = References::new(ctx);
+        let processors: Vec<_> = (ctx.activities())
+            .map(|a| processors_used(ctx, &references, &a))
+            .collect();
+        let recipients: Vec<_> = (ctx.activities())
+            .map(|a| recipients_used(ctx, &references, &a))
+            .collect();
+        let retention_rules = super::group_by_entry(ctx.gdpr_activities().flat_map(|activity| {
+            resolved::<RetentionRule>(ctx, &references, &activity)
+                .filter_map(move |(i, _, found)| Some((found?, (activity, i))))
+        }));
         Self {
             processors_by_entry: by_entry(&processors),
             recipients_by_entry: by_entry(&recipients),
             processors,
-            references: References::new(ctx),
-            retention_rules: super::group_by_entry(ctx.gdpr_activities().flat_map(|activity| {
-                (activity.activity.retention.iter().enumerate())
-                    .filter_map(move |(i, id)| Some((ctx.find::<RetentionRule>(id.as_str())?, (activity, i))))
-            })),
+            references,
+            retention_rules,
         }
     }
 
@@ -118,13 +124,8 @@ impl<'a> Uses<'a> {
         &self.retention_rules
     }
 
-    /// The resolved data categories of the `i`th activity of [`Context::activities`].
-    pub(crate) fn data_categories(&self, i: usize) -> &[(usize, Found<'a, DataCategory>)] {
-        self.references.categories.get(i).map_or(&[], Vec::as_slice)
-    }
-
     /// Every reference of the activities, resolved.
-    pub(crate) fn references(&self) -> &References<'a> {
+    pub(crate) fn references(&self) -> &References {
         &self.references
     }
 }
@@ -167,46 +168,49 @@ impl RefAt<'_> {
     }
 }
 
-/// A reference to a catalogue id, with where it is made.
-type Reference<'a> = (&'a Id, RefAt<'a>);
+/// A reference to a catalogue entry, with where it is made: `None` when the id is not
+/// declared (`dangling-reference` reports it).
+type Reference<'a, T> = (Option<Found<'a, T>>, RefAt<'a>);
 
-/// The references in the activity's list `field`.
-fn list_refs<'a>(
+/// The references in the activity's own list of `T`, resolved.
+fn list_refs<'c, 'a, T: Indexed + 'a>(
+    ctx: &'c Context<'a>,
+    references: &'c References,
     activity: &ActivityRef<'a>,
-    field: &'static str,
-    ids: &'a [Id],
-) -> impl Iterator<Item = Reference<'a>> + use<'a> {
+) -> impl Iterator<Item = Reference<'a, T>> + use<'c, 'a, T> {
     let activity = *activity;
-    ids.iter().enumerate().map(move |(index, id)| {
+    resolved::<T>(ctx, references, &activity).map(move |(index, _, found)| {
         let at = RefAt {
             activity,
-            field,
+            field: T::ACTIVITY_FIELD,
             index,
             key: None,
         };
-        (id, at)
+        (found, at)
     })
 }
 
-/// The processors behind the entries the activity's list `field` refers to, referenced where the
+/// The processors behind the entries the activity's list of `T` refers to, referenced where the
 /// list names the entry.
-fn processors_behind<'a, 'c, T: Indexed>(
+fn processors_behind<'c, 'a, T: Indexed + 'a>(
+    ctx: &'c Context<'a>,
+    references: &'c References,
+    activity: &ActivityRef<'a>,
+    processor: fn(&'a T) -> Option<&'a Id>,
+) -> impl Iterator<Item = Reference<'a, Processor>> + use<'c, 'a, T> {
+    list_refs::<T>(ctx, references, activity).filter_map(move |(found, at)| {
+        let id = processor(found?.entry)?;
+        Some((ctx.find::<Processor>(id.as_str()), at))
+    })
+}
+
+/// The references the activity's transfers make in their field `field`, resolved.
+fn transfer_refs<'c, 'a, T: Indexed + 'a>(
     ctx: &'c Context<'a>,
     activity: &ActivityRef<'a>,
     field: &'static str,
-    ids: &'a [Id],
-    processor: fn(&'a T) -> Option<&'a Id>,
-) -> impl Iterator<Item = Reference<'a>> + use<'a, 'c, T> {
-    list_refs(activity, field, ids)
-        .filter_map(move |(id, at)| Some((processor(ctx.find::<T>(id.as_str())?.entry)?, at)))
-}
-
-/// The references the activity's transfers make in their field `field`.
-fn transfer_refs<'a>(
-    activity: &ActivityRef<'a>,
-    field: &'static str,
     id: fn(&'a Transfer) -> Option<&'a Id>,
-) -> impl Iterator<Item = Reference<'a>> + use<'a> {
+) -> impl Iterator<Item = Reference<'a, T>> + use<'c, 'a, T> {
     let activity = *activity;
     let transfers = &activity.activity.transfers;
     transfers.iter().enumerate().filter_map(move |(index, t)| {
@@ -216,27 +220,28 @@ fn transfer_refs<'a>(
             index,
             key: Some(field),
         };
-        Some((id(t)?, at))
+        Some((ctx.find::<T>(id(t)?.as_str()), at))
     })
 }
 
-/// Resolves references to `T`, keeping the first reference to each id; unresolved ids are left
-/// to `dangling-reference`.
-fn resolve<'a, T: Indexed>(ctx: &Context<'a>, refs: impl Iterator<Item = Reference<'a>>) -> Vec<Used<'a, T>> {
+/// The entries the references resolve to, each with its first reference; unresolved ids are
+/// left to `dangling-reference`.
+fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> Vec<Used<'a, T>> {
     // An activity names a few entries: a scan finds repeats without building a set, except in
     // a list long enough for the scan to cost more.
-    let mut seen: Option<HashSet<&str>> = None;
+    let mut seen: Option<HashSet<(Subject, usize)>> = None;
     let mut used: Vec<Used<'a, T>> = Vec::new();
-    for (id, at) in refs {
-        let Some(found) = ctx.find::<T>(id.as_str()) else {
+    for (found, at) in refs {
+        let Some(found) = found else {
             continue;
         };
         if seen.is_none() && used.len() > 16 {
-            seen = Some(used.iter().map(|u| u.found.entry.id().as_str()).collect());
+            seen = Some(used.iter().map(|u| (u.found.subject, u.found.position)).collect());
         }
+        let key = (found.subject, found.position);
         let first = match &mut seen {
-            Some(seen) => seen.insert(id.as_str()),
-            None => !used.iter().any(|u| u.found.entry.id() == id),
+            Some(seen) => seen.insert(key),
+            None => !used.iter().any(|u| (u.found.subject, u.found.position) == key),
         };
         if first {
             used.push(Used { found, at });
@@ -262,34 +267,37 @@ fn recipients_by_entry<'c, 'a>(uses: &'c Uses<'a>) -> &'c Grouped<'a, Recipient,
 
 /// The processors an activity uses: listed under `processors`, behind its recipients or
 /// systems, or named by its transfers.
-fn processors_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Processor>> {
-    let a = activity.activity;
-    let refs = list_refs(activity, "processors", &a.processors)
-        .chain(processors_behind::<Recipient>(
-            ctx,
-            activity,
-            "recipients",
-            &a.recipients,
-            |r| r.processor.as_ref(),
-        ))
-        .chain(processors_behind::<System>(
-            ctx,
-            activity,
-            "systems",
-            &a.systems,
-            |s| s.processor.as_ref(),
-        ))
-        .chain(transfer_refs(activity, "processor", |t| t.processor.as_ref()));
-    resolve(ctx, refs)
+fn processors_used<'a>(
+    ctx: &Context<'a>,
+    references: &References,
+    activity: &ActivityRef<'a>,
+) -> Vec<Used<'a, Processor>> {
+    let refs = list_refs::<Processor>(ctx, references, activity)
+        .chain(processors_behind::<Recipient>(ctx, references, activity, |r| {
+            r.processor.as_ref()
+        }))
+        .chain(processors_behind::<System>(ctx, references, activity, |s| {
+            s.processor.as_ref()
+        }))
+        .chain(transfer_refs(ctx, activity, "processor", |t| {
+            t.processor.as_ref()
+        }));
+    first_uses(refs)
 }
 
 /// The recipients an activity uses: listed under `recipients` or named by its transfers.
-fn recipients_used<'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> Vec<Used<'a, Recipient>> {
-    let a = activity.activity;
-    let refs =
-        list_refs(activity, "recipients", &a.recipients)
-            .chain(transfer_refs(activity, "recipient", |t| t.recipient.as_ref()));
-    resolve(ctx, refs)
+fn recipients_used<'a>(
+    ctx: &Context<'a>,
+    references: &References,
+    activity: &ActivityRef<'a>,
+) -> Vec<Used<'a, Recipient>> {
+    let refs = list_refs::<Recipient>(ctx, references, activity).chain(transfer_refs(
+        ctx,
+        activity,
+        "recipient",
+        |t| t.recipient.as_ref(),
+    ));
+    first_uses(refs)
 }
 
 /// Reports what `check` finds wrong with the catalogue entries the activities use, at the
