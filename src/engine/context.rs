@@ -180,6 +180,12 @@ impl<'a> Context<'a> {
             .filter_map(|(i, _, found)| Some((i, found?)))
     }
 
+    /// What the entries the activity uses say about it (data kinds, special categories, purpose
+    /// and recipient kinds …), gathered once per run.
+    pub(crate) fn profile(&self, activity: &ActivityRef<'a>) -> crate::engine::rules::Profile {
+        self.uses.references().profile(self, activity)
+    }
+
     /// The activity's data categories that resolve, with their index in the activity's list.
     pub(crate) fn data_categories(
         &self,

@@ -68,7 +68,7 @@ pub(crate) struct Facts {
     /// Countries outside the EEA the register's activities transfer to.
     pub(crate) transfer_countries: BTreeSet<CountryCode>,
     /// Cookie classes the register's activities use.
-    pub(crate) cookie_classes: BTreeSet<CookieClass>,
+    pub(crate) cookie_classes: rules::EnumSet<CookieClass>,
     /// Whether any activity makes automated decisions.
     pub(crate) automated_decisions: bool,
     /// For each data category id and the event its period runs from (`None` for a selectielijst
@@ -77,9 +77,9 @@ pub(crate) struct Facts {
     /// shorter than "P1Y after the event"), hence the event in the key.
     pub(crate) longest_retention: HashMap<(CompactString, Option<RetentionEvent>), (Period, usize)>,
     /// Special categories the register's activities process.
-    pub(crate) special_categories: BTreeSet<SpecialCategory>,
+    pub(crate) special_categories: rules::EnumSet<SpecialCategory>,
     /// Lawful bases the register's activities rely on.
-    pub(crate) lawful_bases: BTreeSet<LawfulBasisKind>,
+    pub(crate) lawful_bases: rules::EnumSet<LawfulBasisKind>,
     /// The positions of the activities that promise to use their data only for their own
     /// purposes, so a proposal is compared with these and not with every activity.
     pub(crate) purpose_limited: Vec<usize>,

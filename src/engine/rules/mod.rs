@@ -17,7 +17,7 @@ mod lawfulness;
 pub(crate) use lawfulness::unmarked_political;
 mod proposal;
 mod references;
-pub(crate) use references::resolved;
+pub(crate) use references::{Profile, resolved};
 mod retired;
 mod risk;
 mod statement;

@@ -15,6 +15,80 @@ pub(crate) type Slot = Option<(Subject, usize)>;
 /// where the last one ends.
 type Bounds = [usize; 9];
 
+/// What the entries an activity uses say about it, gathered in one pass when its references
+/// are resolved: a dozen rules ask these questions of every activity, and most activities
+/// answer "no" to all of them.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Profile {
+    /// The kinds of its data categories.
+    pub(crate) data_kinds: EnumSet<DataKind>,
+    /// The special categories its data categories hold.
+    pub(crate) special_categories: EnumSet<SpecialCategory>,
+    /// Whether a data category is criminal-offence data (Art 10).
+    pub(crate) criminal: bool,
+    /// Whether a data category is a national identification number (UAVG art 46).
+    pub(crate) national_id: bool,
+    /// The kinds of its purposes.
+    pub(crate) purpose_kinds: EnumSet<PurposeKind>,
+    /// The kinds of its recipients.
+    pub(crate) recipient_kinds: EnumSet<RecipientKind>,
+    /// Whether a data subject category is vulnerable or includes children.
+    pub(crate) vulnerable_subjects: bool,
+}
+
+impl Profile {
+    /// Whether the activity processes special-category or criminal-offence data.
+    pub(crate) fn special_or_criminal(&self) -> bool {
+        !self.special_categories.is_empty() || self.criminal
+    }
+
+    fn of<'a>(entries: &Entries<'_, 'a>) -> Self {
+        let mut profile = Self::default();
+        for (_, category) in entries.resolved::<DataCategory>() {
+            let category = category.entry;
+            profile.data_kinds.extend(category.kind);
+            profile.special_categories.extend(category.special_categories());
+            profile.criminal |= category.criminal;
+            profile.national_id |= category.national_id.is_some();
+        }
+        for (_, purpose) in entries.resolved::<Purpose>() {
+            profile.purpose_kinds.extend(purpose.entry.kind);
+        }
+        for (_, recipient) in entries.resolved::<Recipient>() {
+            profile.recipient_kinds.extend(recipient.entry.kind);
+        }
+        profile.vulnerable_subjects =
+            (entries.resolved::<DataSubject>()).any(|(_, s)| s.entry.vulnerable || s.entry.includes_children);
+        profile
+    }
+}
+
+/// One activity's resolved references: where its lists lie in the slots, and its profile.
+#[derive(Debug, Clone, Copy)]
+struct Resolution {
+    bounds: Bounds,
+    profile: Profile,
+}
+
+/// An activity's slots, read as entries.
+struct Entries<'c, 'a> {
+    ctx: &'c Context<'a>,
+    slots: &'c [Slot],
+    bounds: &'c Bounds,
+}
+
+impl<'a> Entries<'_, 'a> {
+    fn resolved<T: Indexed + 'a>(&self) -> impl Iterator<Item = (usize, Found<'a, T>)> + use<'_, 'a, T> {
+        let slots = (self.bounds.get(T::ORDINAL).zip(self.bounds.get(T::ORDINAL + 1)))
+            .and_then(|(&start, &end)| self.slots.get(start..end))
+            .unwrap_or_default();
+        (slots.iter().enumerate()).filter_map(|(i, slot)| {
+            let (subject, position) = (*slot)?;
+            Some((i, self.ctx.entry_at::<T>(subject, position)?))
+        })
+    }
+}
+
 /// The outcome of resolving the references of the activities rules check.
 #[derive(Debug)]
 pub(crate) struct References {
@@ -22,12 +96,11 @@ pub(crate) struct References {
     /// [`Context::activities`], each activity's lists in catalogue order, see
     /// [`activity_lists`]), resolved: rules read these instead of looking ids up again.
     slots: Vec<Slot>,
-    /// Where each activity's lists start in `slots`, and where its last one ends, when
-    /// linting.
-    bounds: Vec<Bounds>,
-    /// The bounds of the proposed activity's lists, when evaluating: kept here so that an
-    /// evaluation allocates no table of one.
-    proposed: Option<Bounds>,
+    /// Where each activity's lists lie in `slots`, and its profile, when linting.
+    activities: Vec<Resolution>,
+    /// The same for the proposed activity, when evaluating: kept here so that an evaluation
+    /// allocates no table of one.
+    proposed: Option<Resolution>,
     /// `dangling-reference`'s findings: references to ids no catalogue declares.
     pub(crate) dangling: Vec<Finding>,
     /// When linting, which of the register's catalogue entries the activities use: by
@@ -40,7 +113,7 @@ impl References {
     /// Nothing resolved.
     pub(crate) const NONE: References = References {
         slots: Vec::new(),
-        bounds: Vec::new(),
+        activities: Vec::new(),
         proposed: None,
         dangling: Vec::new(),
         used: None,
@@ -57,38 +130,76 @@ impl References {
             used: linting
                 .then(|| catalogue_ids(&ctx.register.catalogues).map(|(_, _, ids)| vec![false; ids.len()])),
         };
-        let mut bounds = Vec::new();
+        let mut activities = Vec::new();
         if linting {
             let count: usize = (ctx.register.activities.iter())
                 .map(|a| activity_lists(a).iter().map(|l| l.len()).sum::<usize>())
                 .sum();
             resolver.slots.reserve_exact(count);
-            bounds.reserve_exact(ctx.register.activities.len());
+            activities.reserve_exact(ctx.register.activities.len());
         }
+        let mut proposed = None;
         for activity in ctx.activities() {
-            bounds.push(resolver.activity(&activity));
+            let bounds = resolver.activity(&activity);
+            let entries = Entries {
+                ctx,
+                slots: &resolver.slots,
+                bounds: &bounds,
+            };
+            let resolution = Resolution {
+                bounds,
+                profile: Profile::of(&entries),
+            };
+            // Evaluating resolves one activity: it is kept without a table.
+            if linting {
+                activities.push(resolution);
+            } else {
+                proposed = Some(resolution);
+            }
         }
-        // Evaluating resolves one activity: its bounds are kept without a table.
-        let proposed = if linting { None } else { bounds.pop() };
         Self {
             slots: resolver.slots,
-            bounds,
+            activities,
             proposed,
             dangling: resolver.dangling,
             used: resolver.used,
         }
     }
 
-    /// The slots of the activity's list of `T`, when this table resolved that activity (see
-    /// [`Context::activities`]).
-    fn slots<T: CatalogueEntry>(&self, ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<&[Slot]> {
-        let bounds = match (ctx.proposal, activity.position) {
+    /// How this table resolved the activity, when it did (see [`Context::activities`]).
+    fn resolution(&self, ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<&Resolution> {
+        match (ctx.proposal, activity.position) {
             // A register activity looked at while evaluating a proposal is not in the table.
-            (Some(_), Some(_)) => return None,
-            (Some(_), None) => self.proposed.as_ref()?,
-            (None, position) => self.bounds.get(position?)?,
+            (Some(_), Some(_)) => None,
+            (Some(_), None) => self.proposed.as_ref(),
+            (None, position) => self.activities.get(position?),
+        }
+    }
+
+    /// The activity's profile: from this table when it resolved the activity, else gathered now.
+    pub(crate) fn profile(&self, ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Profile {
+        if let Some(resolution) = self.resolution(ctx, activity) {
+            return resolution.profile;
+        }
+        let mut resolver = Resolver {
+            ctx,
+            slots: Vec::new(),
+            dangling: Vec::new(),
+            used: None,
         };
-        self.slots.get(*bounds.get(T::ORDINAL)?..*bounds.get(T::ORDINAL + 1)?)
+        let bounds = resolver.activity(activity);
+        Profile::of(&Entries {
+            ctx,
+            slots: &resolver.slots,
+            bounds: &bounds,
+        })
+    }
+
+    /// The slots of the activity's list of `T`, when this table resolved that activity.
+    fn slots<T: CatalogueEntry>(&self, ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<&[Slot]> {
+        let bounds = &self.resolution(ctx, activity)?.bounds;
+        self.slots
+            .get(*bounds.get(T::ORDINAL)?..*bounds.get(T::ORDINAL + 1)?)
     }
 }
 

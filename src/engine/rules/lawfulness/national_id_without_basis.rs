@@ -44,13 +44,16 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         // The activity's own basis, or the register's default (`defaults.national_id_basis`).
         let own = activity.activity.national_id_basis.is_some();
-        let basis_at = if own {
-            activity.at("national_id_basis")
-        } else {
-            (
-                Subject::Register,
-                FieldPath::root().key("defaults").key("national_id_basis"),
-            )
+        // Built only for a finding: most activities have none.
+        let basis_at = || {
+            if own {
+                activity.at("national_id_basis")
+            } else {
+                (
+                    Subject::Register,
+                    FieldPath::root().key("defaults").key("national_id_basis"),
+                )
+            }
         };
         match ctx.register.defaults.national_id_basis(activity.activity) {
             None => {
@@ -99,7 +102,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             {
                 out.push(ctx.finding(
                     &RULE,
-                    basis_at.clone(),
+                    basis_at(),
                     message!(
                         "activity {} relies on a sectoral law for the national identification number but cites none",
                         activity.name()
@@ -113,7 +116,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
                 out.push(
                     ctx.finding(
                         &RULE,
-                        basis_at.clone(),
+                        basis_at(),
                         message!(
                             "activity {} relies on Wabb art 10 for the national identification number, but the controller is not a public authority",
                             activity.name()

@@ -23,7 +23,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     for (i, cookie) in activity.activity.cookies.iter().enumerate() {
-        if ctx.facts().cookie_classes.contains(&cookie.class) {
+        if ctx.facts().cookie_classes.contains(cookie.class) {
             continue;
         }
         let finding = ctx.finding(

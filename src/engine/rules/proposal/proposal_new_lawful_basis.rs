@@ -25,7 +25,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for (i, basis) in activity.activity.lawful_bases.iter().enumerate() {
         // A basis without its Art 6(1) letter is `lawful-basis-letter-missing`'s to report.
         let Some(kind) = basis.basis else { continue };
-        if ctx.facts().lawful_bases.contains(&kind) {
+        if ctx.facts().lawful_bases.contains(kind) {
             continue;
         }
         let finding = ctx.finding(

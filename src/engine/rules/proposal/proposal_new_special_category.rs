@@ -36,7 +36,7 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
         return;
     };
     for (i, category, special) in ctx.special_categories(&activity) {
-        if ctx.facts().special_categories.contains(&special) {
+        if ctx.facts().special_categories.contains(special) {
             continue;
         }
         let finding = ctx.finding(

@@ -106,12 +106,12 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
             .as_ref()
             .is_some_and(|d| d.status.is_under_way() || d.status == DpiaStatus::NotRequired);
         // Not large-scale by the register's own word, or already reported by `dpia-missing`.
-        if assessed || a.large_scale == Some(false) || super::dpia_missing::trigger(ctx, &activity).is_some()
-        {
+        if assessed || a.large_scale == Some(false) {
             continue;
         }
+        // The list is matched first: most activities match none of it.
         let listed = listed(ctx, &activity);
-        if listed.is_empty() {
+        if listed.is_empty() || super::dpia_missing::trigger(ctx, &activity).is_some() {
             continue;
         }
         let names: Vec<&str> = listed.iter().map(ApDpiaCategory::dutch_name).collect();
@@ -139,27 +139,13 @@ fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
 fn listed(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<ApDpiaCategory> {
     use ApDpiaCategory as Ap;
     let a = activity.activity;
-    // What the activity's entries say, gathered in one pass over each list: the list's items
-    // below ask about a dozen kinds.
-    let mut data_kinds = EnumSet::default();
-    let mut specials = EnumSet::default();
-    let mut sensitive = false;
-    for c in ctx.data_categories(activity).map(|(_, c)| c.entry) {
-        data_kinds.extend(c.kind);
-        specials.extend(c.special_categories());
-        sensitive |= c.is_special() || c.criminal;
-    }
-    let purpose_kinds: EnumSet<PurposeKind> = (ctx.resolved_entries::<Purpose>(activity))
-        .filter_map(|(_, p)| p.entry.kind)
-        .collect();
-    let kind = |k: DataKind| data_kinds.contains(k);
-    let special = |s: SpecialCategory| specials.contains(s);
-    let purpose = |k: PurposeKind| purpose_kinds.contains(k);
+    let profile = ctx.profile(activity);
+    let kind = |k: DataKind| profile.data_kinds.contains(k);
+    let special = |s: SpecialCategory| profile.special_categories.contains(s);
+    let purpose = |k: PurposeKind| profile.purpose_kinds.contains(k);
     let uses = |t: Technology| a.technologies.contains(&t);
-    let joint = || {
-        (ctx.resolved_entries::<Recipient>(activity))
-            .any(|(_, r)| r.entry.kind == Some(RecipientKind::JointController))
-    };
+    let joint = || profile.recipient_kinds.contains(RecipientKind::JointController);
+    let sensitive = profile.special_or_criminal();
     let profiling = a.automated_decision_making.as_ref().is_some_and(|d| d.profiling);
 
     let matches = [

@@ -125,11 +125,7 @@ pub(super) fn trigger(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Option<H
     {
         return Some(HighRisk::EvaluatesForDecisions);
     }
-    if large_scale
-        && ctx
-            .data_categories(activity)
-            .any(|(_, c)| c.entry.is_special() || c.entry.criminal)
-    {
+    if large_scale && ctx.profile(activity).special_or_criminal() {
         return Some(HighRisk::SpecialDataOnALargeScale);
     }
     if large_scale && met(HighRiskCriterion::SystematicMonitoring) {
@@ -150,15 +146,16 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<HighRiskCr
     // national identification numbers as sensitive). Each criterion comes from its own facts:
     // a technology shows monitoring, the data categories show sensitivity, so one fact never
     // counts twice.
-    let sensitive = ctx.data_categories(activity).map(|(_, c)| c.entry).any(|c| {
-        c.is_special()
-            || c.criminal
-            || c.national_id.is_some()
-            || matches!(
-                c.kind,
-                Some(DataKind::Location | DataKind::FinancialSituation | DataKind::CommunicationContent)
-            )
-    });
+    let profile = ctx.profile(activity);
+    let sensitive = profile.special_or_criminal()
+        || profile.national_id
+        || [
+            DataKind::Location,
+            DataKind::FinancialSituation,
+            DataKind::CommunicationContent,
+        ]
+        .into_iter()
+        .any(|kind| profile.data_kinds.contains(kind));
     let derived = [
         (C::SensitiveData, sensitive),
         (
@@ -191,9 +188,7 @@ fn criteria(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> EnumSet<HighRiskCr
         (C::LargeScale, a.large_scale == Some(true)),
         (
             C::VulnerableDataSubjects,
-            ctx.resolved_entries::<DataSubject>(activity)
-                .any(|(_, s)| s.entry.vulnerable || s.entry.includes_children)
-                || a.children.as_ref().is_some_and(|c| c.targeted),
+            profile.vulnerable_subjects || a.children.as_ref().is_some_and(|c| c.targeted),
         ),
     ];
     criteria.extend(derived.into_iter().filter_map(|(c, met)| met.then_some(c)));
