@@ -241,34 +241,22 @@ impl<'a> Resolver<'_, 'a> {
     /// returns where they start and end.
     fn activity(&mut self, activity: &ActivityRef<'a>) -> Bounds {
         let a = activity.activity;
+        let lists = activity_lists(a);
         if self.used.is_none() {
             // Evaluating: one activity, whose references are counted before they are resolved.
-            self.slots
-                .reserve_exact(activity_lists(a).iter().map(|l| l.len()).sum());
+            self.slots.reserve_exact(lists.iter().map(|l| l.len()).sum());
         }
-        let mut bounds = Bounds::default();
-        let mut mark = |slots: &Vec<Slot>, ordinal: usize| {
-            if let Some(bound) = bounds.get_mut(ordinal) {
-                *bound = slots.len();
-            }
-        };
-        mark(&self.slots, DataSubject::ORDINAL);
-        self.list::<DataSubject>(activity);
-        mark(&self.slots, DataCategory::ORDINAL);
-        self.list::<DataCategory>(activity);
-        mark(&self.slots, Purpose::ORDINAL);
-        self.list::<Purpose>(activity);
-        mark(&self.slots, Recipient::ORDINAL);
-        self.list::<Recipient>(activity);
-        mark(&self.slots, Processor::ORDINAL);
-        self.list::<Processor>(activity);
-        mark(&self.slots, RetentionRule::ORDINAL);
-        self.list::<RetentionRule>(activity);
-        mark(&self.slots, SecurityMeasure::ORDINAL);
-        self.list::<SecurityMeasure>(activity);
-        mark(&self.slots, System::ORDINAL);
-        self.list::<System>(activity);
-        mark(&self.slots, System::ORDINAL + 1);
+        // Each list ends where the next starts; the first starts after the slots so far.
+        let mut bounds = [self.slots.len(); 9];
+        let [subjects, categories, purposes, recipients, processors, retention, measures, systems] = lists;
+        self.list::<DataSubject>(activity, subjects, &mut bounds);
+        self.list::<DataCategory>(activity, categories, &mut bounds);
+        self.list::<Purpose>(activity, purposes, &mut bounds);
+        self.list::<Recipient>(activity, recipients, &mut bounds);
+        self.list::<Processor>(activity, processors, &mut bounds);
+        self.list::<RetentionRule>(activity, retention, &mut bounds);
+        self.list::<SecurityMeasure>(activity, measures, &mut bounds);
+        self.list::<System>(activity, systems, &mut bounds);
         let at = |field: &'static str, i: usize| activity.at_index(field, i);
         let below = |field: &'static str, i: usize, key: &'static str| {
             let (subject, path) = at(field, i);
@@ -306,17 +294,17 @@ impl<'a> Resolver<'_, 'a> {
         bounds
     }
 
-    /// Resolves the activity's list of `T` into `slots`.
-    fn list<T: Indexed + 'a>(&mut self, activity: &ActivityRef<'a>) {
-        let ids: &'a [Id] = activity_lists(activity.activity)
-            .get(T::ORDINAL)
-            .copied()
-            .unwrap_or_default();
+    /// Resolves the activity's list of `T`, `ids`, into `slots`, and marks where it ends.
+    fn list<T: Indexed + 'a>(&mut self, activity: &ActivityRef<'a>, ids: &'a [Id], bounds: &mut Bounds) {
         for (i, id) in ids.iter().enumerate() {
             let found = self.one::<T>(id, true, || activity.at_index(T::ACTIVITY_FIELD, i));
             self.slots.push(found.map(|f| (f.subject, f.position)));
         }
+        if let Some(end) = bounds.get_mut(T::ORDINAL + 1) {
+            *end = self.slots.len();
+        }
     }
+
     /// Resolves one reference: an unresolved one is a `dangling-reference` finding at `at`, a
     /// resolved one that `counts_as_use` marks its register entry used.
     fn one<T: Indexed + 'a>(
@@ -339,5 +327,99 @@ impl<'a> Resolver<'_, 'a> {
             *mark = true;
         }
         Some(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use super::*;
+    use crate::engine::index::CatalogueIndex;
+    use crate::engine::rules::Uses;
+    use crate::engine::rules::testing::parse_register;
+
+    /// Every activity's table of resolved references (its slots and their bounds) says what a
+    /// lookup of each id says: activities after the first start where the one before ends.
+    #[test]
+    fn the_table_resolves_every_list_of_every_activity_as_a_lookup_does() {
+        let register = parse_register(
+            r#"controller: { name: Gemeente Voorbeeld, public_authority: true }
+catalogues:
+  data_subjects: [{ id: inwoners, label: Inwoners }, { id: kinderen, label: Kinderen, includes_children: true }]
+  data_categories: [{ id: naam, label: Naam }, { id: bsn, label: BSN, national_id: bsn }]
+  purposes: [{ id: dienst, label: Dienstverlening }]
+  recipients: [{ id: rijk, label: Rijksoverheid }]
+  processors: [{ id: leverancier, name: Leverancier }]
+  retention_rules: [{ id: kort, label: Kort, period: { after_event: { period: P1Y, event: case_closed } } }]
+  security_measures: [{ id: toegang, label: Toegangsbeheer, category: access_control }]
+  systems: [{ id: zaaksysteem, name: Zaaksysteem }]
+activities:
+  - id: eerste
+    name: Eerste
+    data_subjects: [inwoners, onbekend]
+    data_categories: [naam]
+    purposes: [dienst]
+  - id: tweede
+    name: Tweede
+    data_subjects: [kinderen]
+    data_categories: [bsn, naam, weg]
+    purposes: [dienst, dienst]
+    recipients: [rijk]
+    processors: [leverancier]
+    retention: [kort]
+    security_measures: [toegang]
+    systems: [zaaksysteem]
+  - id: derde
+    name: Derde
+    data_categories: [naam]
+"#,
+        );
+        let index = CatalogueIndex::new(&register.catalogues);
+        let facts = OnceLock::new();
+        let resolving = Context {
+            register: &register,
+            index: &index,
+            facts: &facts,
+            unmarked_political: &[],
+            proposal: None,
+            uses: &Uses::NONE,
+        };
+        let uses = Uses::new(&resolving);
+        let ctx = Context {
+            uses: &uses,
+            ..resolving
+        };
+        fn same<'a, T: Indexed + 'a>(ctx: &Context<'a>, activity: &ActivityRef<'a>) -> usize {
+            let table: Vec<_> = ctx
+                .resolved::<T>(activity)
+                .map(|(i, id, found)| (i, id.as_str(), found.map(|f| (f.subject, f.position))))
+                .collect();
+            let looked_up: Vec<_> = (activity_lists(activity.activity)[T::ORDINAL].iter().enumerate())
+                .map(|(i, id)| {
+                    let found = ctx.find::<T>(id.as_str());
+                    (i, id.as_str(), found.map(|f| (f.subject, f.position)))
+                })
+                .collect();
+            assert_eq!(table, looked_up, "{} of {}", T::KEY, activity.activity.id);
+            table.len()
+        }
+        let mut references = 0;
+        for activity in ctx.activities() {
+            references += same::<DataSubject>(&ctx, &activity);
+            references += same::<DataCategory>(&ctx, &activity);
+            references += same::<Purpose>(&ctx, &activity);
+            references += same::<Recipient>(&ctx, &activity);
+            references += same::<Processor>(&ctx, &activity);
+            references += same::<RetentionRule>(&ctx, &activity);
+            references += same::<SecurityMeasure>(&ctx, &activity);
+            references += same::<System>(&ctx, &activity);
+        }
+        assert_eq!(references, 16);
+        let second = ctx.activities().nth(1).expect("two activities");
+        let profile = ctx.profile(&second);
+        assert!(profile.national_id && profile.vulnerable_subjects && !profile.criminal);
+        let third = ctx.activities().nth(2).expect("three activities");
+        assert!(!ctx.profile(&third).national_id);
     }
 }
