@@ -248,7 +248,16 @@ impl<'a> Resolver<'_, 'a> {
         }
         // Each list ends where the next starts; the first starts after the slots so far.
         let mut bounds = [self.slots.len(); 9];
-        let [subjects, categories, purposes, recipients, processors, retention, measures, systems] = lists;
+        let [
+            subjects,
+            categories,
+            purposes,
+            recipients,
+            processors,
+            retention,
+            measures,
+            systems,
+        ] = lists;
         self.list::<DataSubject>(activity, subjects, &mut bounds);
         self.list::<DataCategory>(activity, categories, &mut bounds);
         self.list::<Purpose>(activity, purposes, &mut bounds);
