@@ -44,23 +44,24 @@ activities:
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     for activity in ctx.gdpr_activities() {
         let a = activity.activity;
-        let (at, state) = match &a.dpia {
-            None => (activity.at("dpia"), "has no DPIA"),
-            Some(dpia) => {
-                let state = match dpia.status {
-                    DpiaStatus::Completed | DpiaStatus::InProgress => continue,
-                    DpiaStatus::Planned => "its DPIA is only planned",
-                    DpiaStatus::NotAssessed => "whether it needs a DPIA was never assessed",
-                    DpiaStatus::NotRequired => "its DPIA is marked not required",
-                    DpiaStatus::NotPerformed => "no DPIA was carried out",
-                    DpiaStatus::Unknown => "whether a DPIA was carried out is not known",
-                };
-                let (subject, path) = activity.at("dpia");
-                ((subject, path.key("status")), state)
-            }
+        let state = match a.dpia.as_ref().map(|d| d.status) {
+            None => "has no DPIA",
+            Some(DpiaStatus::Completed | DpiaStatus::InProgress) => continue,
+            Some(DpiaStatus::Planned) => "its DPIA is only planned",
+            Some(DpiaStatus::NotAssessed) => "whether it needs a DPIA was never assessed",
+            Some(DpiaStatus::NotRequired) => "its DPIA is marked not required",
+            Some(DpiaStatus::NotPerformed) => "no DPIA was carried out",
+            Some(DpiaStatus::Unknown) => "whether a DPIA was carried out is not known",
         };
         let Some(trigger) = trigger(ctx, &activity) else {
             continue;
+        };
+        let at = match a.dpia {
+            None => activity.at("dpia"),
+            Some(_) => {
+                let (subject, path) = activity.at("dpia");
+                (subject, path.key("status"))
+            }
         };
         out.push(ctx.finding(
             &RULE,
