@@ -583,10 +583,12 @@ fn zipped(path: &Path, parts: &[(&str, &[u8])]) {
     zip.finish().expect("finish");
 }
 
-/// An XLS workbook (a compound file) with the workbook stream `stream`.
+/// An XLS workbook (a compound file, version 3 as office programs write it: the workbook reader
+/// refuses a version 4 file without a mini stream) with the workbook stream `stream`.
 fn xls(path: &Path, stream: &[u8]) {
     use std::io::Write as _;
-    let mut compound = cfb::create(path).expect("create");
+    let file = std::fs::File::create(path).expect("create");
+    let mut compound = cfb::CompoundFile::create_with_version(cfb::Version::V3, file).expect("create");
     compound
         .create_stream("/Workbook")
         .and_then(|mut workbook| workbook.write_all(stream))
@@ -737,6 +739,85 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
         assert!(message.contains(name), "{message}");
     }
     assert!(error(&dir.join("far.XLS")).contains("cells"));
+
+    // Shared strings (SST) are copied into every cell that names them (LABELSST): one string
+    // of 60 000 characters named by 300 cells is 18 million characters of text.
+    let sst = |strings: &[&str]| {
+        let count = (strings.len() as u32).to_le_bytes();
+        let mut data = [count, count].concat();
+        for text in strings {
+            data.extend((text.len() as u16).to_le_bytes());
+            data.push(0);
+            data.extend(text.as_bytes());
+        }
+        // Split as a writer splits it: records of at most 8 224 bytes, each continuation with
+        // the flags byte of the string it carries on (here one long string of one-byte text).
+        let mut chunks = data.chunks(8_000);
+        let first = record(0x00FC, chunks.next().unwrap_or_default());
+        [first]
+            .into_iter()
+            .chain(chunks.map(|chunk| record(0x003C, &[&[0u8][..], chunk].concat())))
+            .collect::<Vec<_>>()
+            .concat()
+    };
+    let label_sst = |row: u16, column: u16, string: u32| {
+        let data = [
+            row.to_le_bytes().to_vec(),
+            column.to_le_bytes().to_vec(),
+            vec![0, 0],
+            string.to_le_bytes().to_vec(),
+        ]
+        .concat();
+        record(0x00FD, &data)
+    };
+    let (bof, eof) = (
+        record(0x0809, &[0, 6, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+        record(0x000A, &[]),
+    );
+    let with_strings = |table: &[u8], cells: &[Vec<u8>]| {
+        let globals = (bof.len() + sheet_at(0).len() + table.len() + eof.len()) as u32;
+        [
+            bof.clone(),
+            sheet_at(globals),
+            table.to_vec(),
+            eof.clone(),
+            bof.clone(),
+            cells.concat(),
+            eof.clone(),
+        ]
+        .concat()
+    };
+    let long = "x".repeat(60_000);
+    let cells: Vec<Vec<u8>> = (0..300).map(|row| label_sst(row, 0, 0)).collect();
+    let bomb = dir.join("shared.xls");
+    xls(&bomb, &with_strings(&sst(&[&long]), &cells));
+    assert!(error(&bomb).contains("MiB of text"), "{}", error(&bomb));
+    // The twin: the measure finds each string where the reader does, so a workbook of shared
+    // strings after a long one imports as written.
+    let strings = sst(&[
+        &long,
+        "Naam verwerking",
+        "Doel",
+        "Parkeervergunningen",
+        "Vergunning verlenen",
+    ]);
+    let cells = [
+        label_sst(0, 0, 1),
+        label_sst(0, 1, 2),
+        label_sst(1, 0, 3),
+        label_sst(1, 1, 4),
+    ];
+    let fine = dir.join("shared_fine.xls");
+    xls(&fine, &with_strings(&strings, &cells));
+    let imported =
+        import::import_path(&fine, &options("Gemeente Voorbeeld")).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = imported
+        .register
+        .activities
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Parkeervergunningen"]);
 
     // A sheet said to start far past the end of the stream (the reader panicked on it): an
     // error, never a crash.

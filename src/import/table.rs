@@ -391,7 +391,11 @@ fn measure_workbook(path: &Path, file: &str) -> Result<(), ImportError> {
         // (the workbook reader is more lenient, and would build what it found unmeasured).
         let stream = read_xls_stream(path).map_err(workbook_error)?;
         let measure = measure_xls(&stream).map_err(workbook_error)?;
-        return grid_within_limits(&measure.sheets, measure.cells).map_err(too_large);
+        grid_within_limits(&measure.sheets, measure.cells).map_err(too_large)?;
+        if measure.text > MAX_TEXT_BYTES {
+            return Err(too_large(text_limit()));
+        }
+        return Ok(());
     }
     // A zip archive, wherever it starts in the file (data in front of it is allowed). One that
     // is none (an encrypted XLSX is a compound file) is left to the reader, which says what it is.
@@ -486,15 +490,21 @@ fn biff_records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
 /// on them. An encrypted workbook (FILEPASS) is left to the reader, which says what to do.
 fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
     let damaged = |what: &str| format!("the workbook is damaged: {what}");
-    let u16_at = |data: &[u8], at: usize| data.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
-    let u32_at = |data: &[u8], at: usize| {
-        data.get(at..at + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
     let mut positions = Vec::new();
-    for (typ, data) in biff_records(stream) {
+    let mut shared_strings = Vec::new();
+    let mut globals = biff_records(stream).peekable();
+    while let Some((typ, data)) = globals.next() {
         match typ {
             0x000A => break,
+            // SST, with the CONTINUE records that carry on its strings: the last one counts, as
+            // the reader keeps the last.
+            0x00FC => {
+                let mut continued = Vec::new();
+                while let Some((_, more)) = globals.next_if(|(typ, _)| *typ == 0x003C) {
+                    continued.push(more);
+                }
+                shared_strings = shared_string_lengths(data, &continued);
+            }
             // FILEPASS: encrypted (the reader says so) unless its type is 0, which it reads.
             0x002F if u16_at(data, 0).is_some_and(|kind| kind != 0) => return Ok(XlsMeasure::default()),
             0x0085 => match u32_at(data, 0).map(|at| at as usize) {
@@ -563,6 +573,12 @@ fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
                             formula_at = (u32::from(row), u32::from(column));
                         }
                     }
+                    // A LABELSST cell gets its own copy of the shared string it names (one
+                    // string of 64 KB named by a million cells is 64 GB).
+                    if typ == 0x00FD && data.len() >= 10 {
+                        let string = u32_at(data, 6).and_then(|i| shared_strings.get(i as usize));
+                        measure.text = measure.text.saturating_add(string.copied().unwrap_or(0));
+                    }
                 }
                 0x0207 => sheet.add(formula_at),
                 // MULRK: row, first column, values, last column.
@@ -593,6 +609,20 @@ fn measure_xls(stream: &[u8]) -> Result<XlsMeasure, String> {
     Ok(measure)
 }
 
+/// The little-endian `u16` at `at`, if the data reach that far.
+fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(
+        data.get(at..at.checked_add(2)?)?.try_into().ok()?,
+    ))
+}
+
+/// The little-endian `u32` at `at`, if the data reach that far.
+fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(
+        data.get(at..at.checked_add(4)?)?.try_into().ok()?,
+    ))
+}
+
 /// What [`measure_xls`] found.
 #[derive(Debug, Default)]
 struct XlsMeasure {
@@ -601,6 +631,81 @@ struct XlsMeasure {
     /// The cells of all sheets' grids together (`u64::MAX` when a sheet's DIMENSIONS asks
     /// for room past the limit).
     cells: u64,
+    /// The characters of shared strings copied into cells.
+    text: u64,
+}
+
+/// The length in characters of each string of a shared-string table (SST), read as the
+/// workbook reader reads it: after the two counts, each string's character count and flags,
+/// its characters (two bytes each when flagged, else one) carried on into the CONTINUE records
+/// `continued` (each starting with a flags byte of its own), then its formatting runs and
+/// extension skipped. Where the reader would stop with an error, the strings read so far.
+fn shared_string_lengths(data: &[u8], continued: &[&[u8]]) -> Vec<u64> {
+    let mut lengths = Vec::new();
+    let mut records = continued.iter().copied();
+    let Some(mut data) = data.get(8..) else {
+        return lengths;
+    };
+    loop {
+        if data.is_empty() {
+            match records.next() {
+                Some(next) => data = next,
+                None => return lengths,
+            }
+            // The reader reads an empty string from an empty record.
+            if data.is_empty() {
+                lengths.push(0);
+                continue;
+            }
+        }
+        let (Some(count), Some(&flags)) = (u16_at(data, 0), data.get(2)) else {
+            return lengths;
+        };
+        let count = usize::from(count);
+        data = data.get(3..).unwrap_or_default();
+        let mut skip = 0usize;
+        if flags & 0x8 != 0 {
+            let Some(runs) = u16_at(data, 0) else {
+                return lengths;
+            };
+            skip = 4 * usize::from(runs);
+            data = data.get(2..).unwrap_or_default();
+        }
+        if flags & 0x4 != 0 {
+            let Some(extension) = u32_at(data, 0) else {
+                return lengths;
+            };
+            // Read as the reader reads it: a signed count, so a negative one is past any end.
+            skip = skip.saturating_add(i32::from_le_bytes(extension.to_le_bytes()) as usize);
+            data = data.get(4..).unwrap_or_default();
+        }
+        let (mut left, mut wide) = (count, flags & 0x1 != 0);
+        while left > 0 {
+            let width = if wide { 2 } else { 1 };
+            let read = left.min(data.len() / width);
+            data = data.get(read * width..).unwrap_or_default();
+            left -= read;
+            if left > 0 {
+                let Some((&flags, rest)) = records.next().and_then(<[u8]>::split_first) else {
+                    return lengths;
+                };
+                wide = flags & 0x1 != 0;
+                data = rest;
+            }
+        }
+        while skip > 0 {
+            if data.is_empty() {
+                match records.next() {
+                    Some(next) => data = next,
+                    None => return lengths,
+                }
+            }
+            let step = skip.min(data.len());
+            data = data.get(step..).unwrap_or_default();
+            skip -= step;
+        }
+        lengths.push(count as u64);
+    }
 }
 
 /// Whether every part of `archive` unpacks, all together, to at most `limit` bytes: each part is
@@ -1179,6 +1284,79 @@ mod tests {
         // A chart's records, in a deeper substream, are not cells of the sheet.
         let chart = [record(0x0809, &[0; 16]), number(60_000, 200), record(0x000A, &[])];
         assert_eq!(xls_limits(&[&[number(0, 0)][..], &chart[..]].concat()), Ok(1));
+    }
+
+    /// The globals naming one sheet, with `extra` records after the sheet's BOUNDSHEET, then
+    /// the sheet of `records`.
+    fn workbook_with(extra: &[Vec<u8>], records: &[Vec<u8>]) -> Vec<u8> {
+        let (bof, eof) = (record(0x0809, &[0; 16]), record(0x000A, &[]));
+        let sheet_at = |at: u32| record(0x0085, &[&at.to_le_bytes()[..], &[0, 0, 1, 0, b'S']].concat());
+        let globals = bof.len() + sheet_at(0).len() + extra.iter().map(Vec::len).sum::<usize>() + eof.len();
+        [bof.clone(), sheet_at(globals as u32)]
+            .into_iter()
+            .chain(extra.iter().cloned())
+            .chain([eof.clone(), bof])
+            .chain(records.iter().cloned())
+            .chain([eof])
+            .collect::<Vec<_>>()
+            .concat()
+    }
+
+    /// A LABELSST cell at `row`, column 0, naming shared string `string`.
+    fn label_sst(row: u16, string: u32) -> Vec<u8> {
+        record(
+            0x00FD,
+            &[&row.to_le_bytes()[..], &[0, 0, 0, 0], &string.to_le_bytes()].concat(),
+        )
+    }
+
+    /// An SST of one string of `length` one-byte characters, split over CONTINUE records as a
+    /// writer splits it (records of at most 8 224 bytes, each continuation with a flags byte).
+    fn one_long_string(length: u16) -> Vec<Vec<u8>> {
+        let header = [
+            &1u32.to_le_bytes()[..],
+            &1u32.to_le_bytes(),
+            &length.to_le_bytes(),
+            &[0],
+        ]
+        .concat();
+        let characters = vec![b'x'; usize::from(length)];
+        let mut chunks = characters.chunks(8_000);
+        let first = [header, chunks.next().unwrap_or_default().to_vec()].concat();
+        std::iter::once(record(0x00FC, &first))
+            .chain(chunks.map(|chunk| record(0x003C, &[&[0u8][..], chunk].concat())))
+            .collect()
+    }
+
+    #[test]
+    fn xls_shared_strings_copied_into_cells_count_as_text() {
+        // One shared string of 60 000 characters named by 300 cells: 18 million characters.
+        let cells: Vec<Vec<u8>> = (0..300).map(|row| label_sst(row, 0)).collect();
+        let measure = measure_xls(&workbook_with(&one_long_string(60_000), &cells)).map(|m| m.text);
+        assert_eq!(measure, Ok(18_000_000));
+        const { assert!(18_000_000 > MAX_TEXT_BYTES) };
+        // The twin: named by a hundred cells, within the limit.
+        let measure = measure_xls(&workbook_with(&one_long_string(60_000), &cells[..100])).map(|m| m.text);
+        assert_eq!(measure, Ok(6_000_000));
+        // Strings after one carried over a CONTINUE record are found where they start: the
+        // first switches to two-byte characters in its continuation, with formatting runs.
+        let first = [&3u16.to_le_bytes()[..], &[0x8], &1u16.to_le_bytes(), b"ab"].concat();
+        let continuation = [
+            &[0x1u8][..],
+            &[b'c', 0],
+            &[0; 4],
+            &2u16.to_le_bytes(),
+            &[0],
+            b"de",
+        ]
+        .concat();
+        let sst = [
+            record(0x00FC, &[&[0u8; 8][..], &first].concat()),
+            record(0x003C, &continuation),
+        ];
+        assert_eq!(shared_string_lengths(&sst[0][4..], &[&sst[1][4..]]), vec![3, 2]);
+        let measure = measure_xls(&workbook_with(&sst, &[label_sst(0, 1), label_sst(1, 7)])).map(|m| m.text);
+        assert_eq!(measure, Ok(2), "a cell naming no string holds none");
     }
 
     #[test]
