@@ -439,7 +439,9 @@ fn grid_within_limits(sheets: &[Bounds], cells: u64) -> Result<(), String> {
 /// The workbook stream of an XLS file (`Workbook`, or `Book` in files before Excel 97, named in
 /// any case, as the workbook reader looks for it), read up to the workbook size limit.
 fn read_xls_stream(path: &Path) -> Result<Vec<u8>, String> {
-    let mut compound = cfb::open(path).map_err(|e| format!("cannot read it as a compound file: {e}"))?;
+    let file = std::fs::read(path).map_err(|e| e.to_string())?;
+    let mut compound = cfb::CompoundFile::open(std::io::Cursor::new(file.as_slice()))
+        .map_err(|e| format!("cannot read it as a compound file: {e}"))?;
     // The reader takes `Workbook` before `Book`, found in its own way (it scans the directory
     // as stored): a file with more than one such stream is refused, as which one it would take
     // cannot be told for certain here.
@@ -454,7 +456,11 @@ fn read_xls_stream(path: &Path) -> Result<Vec<u8>, String> {
         })
         .collect();
     let name = match streams.as_slice() {
-        [one] => one.clone(),
+        // The reader finds its stream by scanning the stored directory entries, not by
+        // following the directory tree as the compound-file reader does: an entry left out of
+        // the tree, or named with text after a NUL, could be its pick while another stream was
+        // measured. More than one such entry anywhere in the file is refused.
+        [one] if workbook_entries(&file) == 1 => one.clone(),
         [] => return Err("it holds no workbook stream".to_owned()),
         _ => return Err("it holds more than one workbook stream".to_owned()),
     };
@@ -465,6 +471,22 @@ fn read_xls_stream(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| e.to_string())?;
     Ok(bytes)
+}
+
+/// How many directory entries of a compound file name a workbook stream as the workbook reader
+/// reads their names: 128-byte entries after the 512-byte header, whose 64-byte name, decoded
+/// as the reader decodes it (UTF-16, or what a byte-order mark says, up to the first NUL), is
+/// `Workbook` or `Book` in any case. Every 128 bytes of the file are read as an entry, so an
+/// entry the directory tree leaves out is counted too.
+fn workbook_entries(file: &[u8]) -> usize {
+    let named = |name: &[u8]| {
+        let name = encoding_rs::UTF_16LE.decode(name).0;
+        let name = name.split('\0').next().unwrap_or_default();
+        name.eq_ignore_ascii_case("workbook") || name.eq_ignore_ascii_case("book")
+    };
+    (file.get(512..).unwrap_or_default().chunks_exact(128))
+        .filter(|entry| entry.get(..64).is_some_and(named))
+        .count()
 }
 
 /// The records of a BIFF stream: a type, a length and data each (CONTINUE records come as
@@ -1357,6 +1379,44 @@ mod tests {
         assert_eq!(shared_string_lengths(&sst[0][4..], &[&sst[1][4..]]), vec![3, 2]);
         let measure = measure_xls(&workbook_with(&sst, &[label_sst(0, 1), label_sst(1, 7)])).map(|m| m.text);
         assert_eq!(measure, Ok(2), "a cell naming no string holds none");
+    }
+
+    /// A compound file's workbook entries are counted as the workbook reader reads names:
+    /// every stored entry, up to the first NUL, after a byte-order mark, in any case.
+    #[test]
+    fn workbook_entries_are_found_as_the_reader_finds_them() {
+        let entry = |name: &[u8]| {
+            let mut bytes = name.to_vec();
+            bytes.resize(128, 0);
+            bytes
+        };
+        let utf16 = |text: &str| {
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>()
+        };
+        let file = |entries: &[Vec<u8>]| [vec![0u8; 512], entries.concat()].concat();
+        let root = entry(&utf16("Root Entry"));
+        assert_eq!(
+            workbook_entries(&file(&[root.clone(), entry(&utf16("Workbook"))])),
+            1
+        );
+        // Not a workbook: a longer name, or one in the header.
+        assert_eq!(
+            workbook_entries(&file(&[root.clone(), entry(&utf16("Workbooks"))])),
+            0
+        );
+        assert_eq!(workbook_entries(&[utf16("Workbook"), vec![0; 504]].concat()), 0);
+        // Text after a NUL, a byte-order mark, another case and `Book` all name one.
+        for hidden in [
+            utf16("Workbook\0hidden"),
+            [&[0xFF, 0xFE][..], &utf16("WORKBOOK")].concat(),
+            [&[0xEF, 0xBB, 0xBF][..], b"book"].concat(),
+            utf16("bOoK"),
+        ] {
+            let entries = [root.clone(), entry(&utf16("Workbook")), entry(&hidden)];
+            assert_eq!(workbook_entries(&file(&entries)), 2, "{hidden:?}");
+        }
     }
 
     #[test]
