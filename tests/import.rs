@@ -819,6 +819,28 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
         .collect();
     assert_eq!(names, ["Parkeervergunningen"]);
 
+    // A shared string flagged as followed by formatting runs, cut off before their count: the
+    // reader panics reading it. The command reports the damaged workbook, without the panic
+    // message of a crash above it.
+    let cut_off = [&[0u8; 8][..], &[1, 0, 0x08]].concat();
+    let damaged = dir.join("cut_off.xls");
+    xls(
+        &damaged,
+        &with_strings(&record(0x00FC, &cut_off), &[label_sst(0, 0, 0)]),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args(["import", "--controller", "Gemeente Voorbeeld"])
+        .arg(&damaged)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cut_off.xls") && stderr.contains("reader failed on it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
     // A sheet said to start far past the end of the stream (the reader panicked on it): an
     // error, never a crash.
     let (bof, eof) = (

@@ -36,7 +36,7 @@ mod yaml;
 use std::path::Path;
 
 pub use columns::{Column, Mapping, recognise};
-pub use table::{MAX_ROWS, Table, column_name, read_csv, read_table};
+pub use table::{MAX_ROWS, Table, column_name, is_reading_workbook, read_csv, read_table};
 pub use yaml::to_yaml;
 
 use crate::model::Register;

@@ -199,12 +199,42 @@ fn read_workbook(path: &Path, file: &str, sheet: Option<&str>) -> Result<Table, 
     measure_workbook(path, file)?;
     // The workbook reader is another crate reading hostile bytes: should it panic on a damaged
     // record it does not check, that is this file's error, not a crash of ropa.
+    let _reading = ReadingWorkbook::start();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_measured_workbook(path, file, sheet)))
         .unwrap_or_else(|_| {
             Err(workbook_error(
                 "the workbook is damaged: its reader failed on it (open it in a spreadsheet program and save a copy, or export the sheet as CSV)".to_owned(),
             ))
         })
+}
+
+thread_local! {
+    /// Whether this thread is in the workbook reader (see [`is_reading_workbook`]).
+    static READING_WORKBOOK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks this thread as in the workbook reader until dropped (also when a panic unwinds).
+struct ReadingWorkbook;
+
+impl ReadingWorkbook {
+    fn start() -> Self {
+        READING_WORKBOOK.with(|reading| reading.set(true));
+        Self
+    }
+}
+
+impl Drop for ReadingWorkbook {
+    fn drop(&mut self) {
+        READING_WORKBOOK.with(|reading| reading.set(false));
+    }
+}
+
+/// Whether this thread is reading a workbook with the workbook reader, whose panics the import
+/// catches and reports as a damaged workbook naming the file. A program's panic hook can stay
+/// quiet for these, so that a damaged workbook shows one clear error rather than a panic
+/// message above it (the `ropa` command does).
+pub fn is_reading_workbook() -> bool {
+    READING_WORKBOOK.with(std::cell::Cell::get)
 }
 
 /// [`read_workbook`] once the workbook is measured.

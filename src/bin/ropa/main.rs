@@ -321,6 +321,14 @@ fn config_error(error: &ropa::config::ConfigError) -> Outcome {
 }
 
 fn main() -> ExitCode {
+    // A panic in the workbook reader is caught and reported as a damaged workbook naming the
+    // file: its panic message would only stand above that error, looking like a crash.
+    let report_panic = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !ropa::import::is_reading_workbook() {
+            report_panic(info);
+        }
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
