@@ -86,6 +86,31 @@ fn cells_are_classified_where_the_wording_allows() {
     assert_eq!((import.stats.cells, import.stats.kept_as_text), (14, 1));
 }
 
+/// A cell with a bidirectional override or an invisible character is imported as written, with
+/// a note naming the cell and the character; its twin without one gets no such note.
+#[test]
+fn hidden_characters_in_cells_are_noted() {
+    let hidden = |import: &import::Import| -> Vec<String> {
+        (import.notes.iter())
+            .filter(|n| n.message.contains("hidden character"))
+            .map(|n| format!("{} {}", n.cell, n.message.split(',').next().unwrap_or_default()))
+            .collect()
+    };
+    let text = "Naam verwerking;Doel\nParkeer\u{202E}gnineigrev;Vergunning\u{200B} verlenen\nMeldingen;Afhandelen\n";
+    let imported = import_csv(text);
+    assert_eq!(
+        hidden(&imported),
+        [
+            "register.csv!A2 holds the hidden character U+202E",
+            "register.csv!B2 holds the hidden character U+200B"
+        ]
+    );
+    // Kept as written: the register holds the organisation's text.
+    assert_eq!(imported.register.activities[0].name, "Parkeer\u{202E}gnineigrev");
+    let twin = import_csv("Naam verwerking;Doel\nParkeervergunningen;Vergunning verlenen\n");
+    assert!(hidden(&twin).is_empty());
+}
+
 #[test]
 fn catalogues_are_shared_across_rows_and_ids_derived_from_labels() {
     let import = import_csv(

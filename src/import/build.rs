@@ -219,6 +219,27 @@ pub(crate) fn build(
             });
         }
     }
+    // A bidirectional control or an invisible character in a cell reaches the register as
+    // written (it is the organisation's text), where it can make a label read differently from
+    // what it holds in review and in the published statement: each such cell gets a note.
+    for (row, cells) in table.rows.iter().enumerate() {
+        for (column, text) in cells.iter().enumerate() {
+            let Some(hidden) = text.chars().find(|c| crate::sanitize::is_unsafe(*c) && !c.is_control()) else {
+                continue;
+            };
+            let heading = layout.headings.get(column).cloned().unwrap_or_default();
+            b.notes.push(ImportNote {
+                cell: table.cell_ref(row, column),
+                column: heading,
+                text: text.clone(),
+                message: format!(
+                    "holds the hidden character U+{:04X}, which can make the text read differently from what it holds; it is kept as written: remove it in the sheet unless it is meant",
+                    u32::from(hidden)
+                ),
+                candidates: Vec::new(),
+            });
+        }
+    }
     let mut activities = Vec::new();
     let mut controllers: HashMap<String, usize> = HashMap::new();
     for (index, row) in table.rows.iter().enumerate().skip(layout.header_row + 1) {
