@@ -87,28 +87,37 @@ pub(crate) struct Context<'a> {
     pub(crate) proposal: Option<&'a ProposalContext<'a>>,
     /// What the activities use, resolved once for the rules that share it.
     pub(crate) uses: &'a crate::engine::rules::Uses<'a>,
+    /// The activities activity rules check (see [`Context::activities`]), listed once per run.
+    pub(crate) checked: &'a [ActivityRef<'a>],
+}
+
+/// The register's activities, as a lint checks them.
+pub(crate) fn register_activities(register: &Register) -> Vec<ActivityRef<'_>> {
+    (register.activities.iter().enumerate())
+        .map(|(i, activity)| ActivityRef {
+            activity,
+            subject: Subject::Register,
+            position: Some(i),
+        })
+        .collect()
+}
+
+impl<'a> ActivityRef<'a> {
+    /// The proposal's activity, as an evaluation checks it.
+    pub(crate) fn proposed(proposal: &'a Proposal) -> Self {
+        Self {
+            activity: &proposal.activity,
+            subject: Subject::Proposal,
+            position: None,
+        }
+    }
 }
 
 impl<'a> Context<'a> {
     /// The activities activity rules check: the register's when linting, the proposed one when
-    /// evaluating. An iterator, not a list: every rule asks, and evaluating must not allocate
-    /// per rule.
-    pub(crate) fn activities(&self) -> impl Iterator<Item = ActivityRef<'a>> + use<'a> {
-        let proposed = self.proposal.map(|p| ActivityRef {
-            activity: &p.proposal.activity,
-            subject: Subject::Proposal,
-            position: None,
-        });
-        let register: &'a [ProcessingActivity] = match self.proposal {
-            Some(_) => &[],
-            None => &self.register.activities,
-        };
-        let listed = register.iter().enumerate().map(|(i, activity)| ActivityRef {
-            activity,
-            subject: Subject::Register,
-            position: Some(i),
-        });
-        proposed.into_iter().chain(listed)
+    /// evaluating. Listed once per run: every rule asks.
+    pub(crate) fn activities(&self) -> std::iter::Copied<std::slice::Iter<'a, ActivityRef<'a>>> {
+        self.checked.iter().copied()
     }
 
     /// The activities the GDPR governs: [`Context::activities`] without those under the Police

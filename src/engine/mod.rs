@@ -244,6 +244,7 @@ impl<'a> Engine<'a> {
 
     /// Lints the register on its own.
     pub fn lint(&self) -> Report {
+        let checked = context::register_activities(self.register);
         let resolving = Context {
             register: self.register,
             index: &self.index,
@@ -251,6 +252,7 @@ impl<'a> Engine<'a> {
             unmarked_political: &self.unmarked_political,
             proposal: None,
             uses: &rules::Uses::NONE,
+            checked: &checked,
         };
         let uses = rules::Uses::new(&resolving);
         let context = Context {
@@ -266,6 +268,7 @@ impl<'a> Engine<'a> {
             proposal,
             index: CatalogueIndex::new(&proposal.introduces),
         };
+        let checked = [context::ActivityRef::proposed(proposal)];
         let resolving = Context {
             register: self.register,
             index: &self.index,
@@ -273,6 +276,7 @@ impl<'a> Engine<'a> {
             unmarked_political: &self.unmarked_political,
             proposal: Some(&proposal_context),
             uses: &rules::Uses::NONE,
+            checked: &checked,
         };
         let uses = rules::Uses::new(&resolving);
         let context = Context {

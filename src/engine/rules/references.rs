@@ -393,6 +393,7 @@ activities:
             unmarked_political: &[],
             proposal: None,
             uses: &Uses::NONE,
+            checked: &crate::engine::context::register_activities(&register),
         };
         let uses = Uses::new(&resolving);
         let ctx = Context {
