@@ -96,7 +96,8 @@ fn hidden_characters_in_cells_are_noted() {
             .map(|n| format!("{} {}", n.cell, n.message.split(',').next().unwrap_or_default()))
             .collect()
     };
-    let text = "Naam verwerking;Doel\nParkeer\u{202E}gnineigrev;Vergunning\u{200B} verlenen\nMeldingen;Afhandelen\n";
+    let text =
+        "Naam verwerking;Doel\nParkeer\u{202E}gnineigrev;Vergunning\u{200B} verlenen\nMeldingen;Afhandelen\n";
     let imported = import_csv(text);
     assert_eq!(
         hidden(&imported),

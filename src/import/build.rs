@@ -224,7 +224,10 @@ pub(crate) fn build(
     // what it holds in review and in the published statement: each such cell gets a note.
     for (row, cells) in table.rows.iter().enumerate() {
         for (column, text) in cells.iter().enumerate() {
-            let Some(hidden) = text.chars().find(|c| crate::sanitize::is_unsafe(*c) && !c.is_control()) else {
+            let Some(hidden) = text
+                .chars()
+                .find(|c| crate::sanitize::is_unsafe(*c) && !c.is_control())
+            else {
                 continue;
             };
             let heading = layout.headings.get(column).cloned().unwrap_or_default();

@@ -183,9 +183,9 @@ pub fn nearest_rule(id: &str) -> Option<&'static str> {
 /// [`GROUPS_SCANNED`], through a hash index built then.
 pub(crate) fn group_by_entry<'a, T, R>(
     references: impl IntoIterator<Item = (crate::engine::index::Found<'a, T>, R)>,
-) -> Vec<(crate::engine::index::Found<'a, T>, Vec<R>)> {
+) -> Vec<(crate::engine::index::Found<'a, T>, OneOrMore<R>)> {
     type Key = (crate::engine::Subject, usize);
-    let mut groups: Vec<(crate::engine::index::Found<'a, T>, Vec<R>)> = Vec::new();
+    let mut groups: Vec<(crate::engine::index::Found<'a, T>, OneOrMore<R>)> = Vec::new();
     let mut index: Option<foldhash::HashMap<Key, usize>> = None;
     for (found, reference) in references {
         let key: Key = (found.subject, found.position);
@@ -199,7 +199,7 @@ pub(crate) fn group_by_entry<'a, T, R>(
                 if let Some(index) = &mut index {
                     index.insert(key, groups.len());
                 }
-                groups.push((found, vec![reference]));
+                groups.push((found, OneOrMore::One(reference)));
                 if index.is_none() && groups.len() > GROUPS_SCANNED {
                     let by_key = groups
                         .iter()
@@ -211,6 +211,62 @@ pub(crate) fn group_by_entry<'a, T, R>(
         }
     }
     groups
+}
+
+/// A list that holds a single item without allocating: most entries a proposal uses are used
+/// once, and evaluating a proposal lists and groups every entry it uses. (A hand-written list,
+/// as the usual small-vector types would make the engine's context invariant in its lifetime.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum OneOrMore<T> {
+    /// One item.
+    One(T),
+    /// None, or two or more.
+    More(Vec<T>),
+}
+
+impl<T> Default for OneOrMore<T> {
+    fn default() -> Self {
+        Self::More(Vec::new())
+    }
+}
+
+impl<T> OneOrMore<T> {
+    /// Adds an item at the end.
+    pub(crate) fn push(&mut self, item: T) {
+        match self {
+            Self::More(items) if items.is_empty() => *self = Self::One(item),
+            Self::More(items) => items.push(item),
+            Self::One(_) => {
+                let Self::One(first) = std::mem::replace(self, Self::More(Vec::with_capacity(4))) else {
+                    return;
+                };
+                if let Self::More(items) = self {
+                    items.extend([first, item]);
+                }
+            }
+        }
+    }
+
+    /// The items, in order.
+    pub(crate) fn as_slice(&self) -> &[T] {
+        match self {
+            Self::One(item) => std::slice::from_ref(item),
+            Self::More(items) => items,
+        }
+    }
+
+    /// The items, in order.
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.as_slice().iter()
+    }
+}
+
+impl<'s, T> IntoIterator for &'s OneOrMore<T> {
+    type Item = &'s T;
+    type IntoIter = std::slice::Iter<'s, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 /// How many groups [`group_by_entry`] finds by scanning before it indexes them.
@@ -311,7 +367,7 @@ mod tests {
             }
             let got: Vec<((Subject, usize), Vec<usize>)> = groups
                 .into_iter()
-                .map(|(f, users)| ((f.subject, f.position), users))
+                .map(|(f, users)| ((f.subject, f.position), users.as_slice().to_vec()))
                 .collect();
             assert_eq!(got, expected, "{distinct} distinct entries");
         }
@@ -319,6 +375,20 @@ mod tests {
 
     use super::*;
     use std::collections::BTreeSet;
+
+    #[test]
+    fn one_or_more_keeps_its_items_in_order() {
+        let mut list = OneOrMore::default();
+        assert!(list.as_slice().is_empty());
+        for (i, expected) in [&[0][..], &[0, 1], &[0, 1, 2], &[0, 1, 2, 3, 4][..4]]
+            .iter()
+            .enumerate()
+        {
+            list.push(i);
+            assert_eq!(list.as_slice(), *expected);
+        }
+        assert_eq!((&list).into_iter().copied().sum::<usize>(), 6);
+    }
 
     #[test]
     fn rule_ids_are_unique_kebab_case_and_match_their_files() {

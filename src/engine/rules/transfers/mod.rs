@@ -72,7 +72,7 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 /// [`Context::activities`]), resolved once per run and shared by the rules that judge them.
 #[derive(Debug)]
 pub(crate) struct Uses<'a> {
-    processors: Vec<Vec<Used<'a, Processor>>>,
+    processors: Vec<super::OneOrMore<Used<'a, Processor>>>,
     /// Every reference of every activity, resolved.
     references: References,
     /// The processors and recipients the activities use, each once with every reference to it:
@@ -85,7 +85,7 @@ pub(crate) struct Uses<'a> {
 }
 
 /// Catalogue entries, each once, with every reference to it (see [`super::group_by_entry`]).
-pub(crate) type Grouped<'a, T, R> = Vec<(Found<'a, T>, Vec<R>)>;
+pub(crate) type Grouped<'a, T, R> = Vec<(Found<'a, T>, super::OneOrMore<R>)>;
 
 impl<'a> Uses<'a> {
     /// Nothing resolved yet: what the context that resolves them holds.
@@ -131,7 +131,7 @@ impl<'a> Uses<'a> {
 }
 
 /// The entries the activities use, each once with every reference to it.
-fn by_entry<'a, T>(used: &[Vec<Used<'a, T>>]) -> Grouped<'a, T, RefAt<'a>> {
+fn by_entry<'a, T>(used: &[super::OneOrMore<Used<'a, T>>]) -> Grouped<'a, T, RefAt<'a>> {
     super::group_by_entry(used.iter().flatten().map(|u| (u.found, u.at)))
 }
 
@@ -226,16 +226,16 @@ fn transfer_refs<'c, 'a, T: Indexed + 'a>(
 
 /// The entries the references resolve to, each with its first reference; unresolved ids are
 /// left to `dangling-reference`.
-fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> Vec<Used<'a, T>> {
+fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> super::OneOrMore<Used<'a, T>> {
     // An activity names a few entries: a scan finds repeats without building a set, except in
     // a list long enough for the scan to cost more.
     let mut seen: Option<HashSet<(Subject, usize)>> = None;
-    let mut used: Vec<Used<'a, T>> = Vec::new();
+    let mut used: super::OneOrMore<Used<'a, T>> = super::OneOrMore::default();
     for (found, at) in refs {
         let Some(found) = found else {
             continue;
         };
-        if seen.is_none() && used.len() > 16 {
+        if seen.is_none() && used.as_slice().len() > 16 {
             seen = Some(used.iter().map(|u| (u.found.subject, u.found.position)).collect());
         }
         let key = (found.subject, found.position);
@@ -251,7 +251,7 @@ fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> Vec<Used<'
 }
 
 /// The processors each activity uses.
-fn processors<'c, 'a>(uses: &'c Uses<'a>) -> &'c [Vec<Used<'a, Processor>>] {
+fn processors<'c, 'a>(uses: &'c Uses<'a>) -> &'c [super::OneOrMore<Used<'a, Processor>>] {
     &uses.processors
 }
 
@@ -271,7 +271,7 @@ fn processors_used<'a>(
     ctx: &Context<'a>,
     references: &References,
     activity: &ActivityRef<'a>,
-) -> Vec<Used<'a, Processor>> {
+) -> super::OneOrMore<Used<'a, Processor>> {
     let refs = list_refs::<Processor>(ctx, references, activity)
         .chain(processors_behind::<Recipient>(ctx, references, activity, |r| {
             r.processor.as_ref()
@@ -290,7 +290,7 @@ fn recipients_used<'a>(
     ctx: &Context<'a>,
     references: &References,
     activity: &ActivityRef<'a>,
-) -> Vec<Used<'a, Recipient>> {
+) -> super::OneOrMore<Used<'a, Recipient>> {
     let refs = list_refs::<Recipient>(ctx, references, activity).chain(transfer_refs(
         ctx,
         activity,
