@@ -1,6 +1,7 @@
 //! Inputs that once crashed or hung ropa (found by the fuzz targets in `fuzz/`), and seeds worth
 //! keeping, run through the same path on stable: `tests/fuzz-regressions/<target>/<name>`, where
-//! the target names the format (`yaml`, `toml`, `json`, or `import` for CSV sheets).
+//! the target names the format (`yaml`, `toml`, `json`, `import` for CSV sheets, or `xls` for XLS
+//! workbook streams).
 
 #[path = "common/exercise.rs"]
 mod exercise;
@@ -32,6 +33,13 @@ fn every_kept_fuzz_input_runs_without_a_panic() {
     if let Ok(entries) = std::fs::read_dir("tests/fuzz-regressions/import") {
         for entry in entries.flatten() {
             exercise::exercise_import(&std::fs::read(entry.path()).unwrap_or_default());
+            count += 1;
+        }
+    }
+    // Workbook streams of XLS files, imported in a compound file written around them.
+    if let Ok(entries) = std::fs::read_dir("tests/fuzz-regressions/xls") {
+        for entry in entries.flatten() {
+            exercise::exercise_xls(&std::fs::read(entry.path()).unwrap_or_default());
             count += 1;
         }
     }
