@@ -150,10 +150,11 @@ pub fn exercise_xls(stream: &[u8]) {
             compound.create_stream("/Workbook")?.write_all(stream)?;
             compound.flush()
         });
-    if written.is_err() {
-        return;
-    }
-    if let Ok(import) = ropa::import::import_path(&path, &import_options()) {
+    let imported = written
+        .ok()
+        .and_then(|()| ropa::import::import_path(&path, &import_options()).ok());
+    let _ = std::fs::remove_file(&path);
+    if let Some(import) = imported {
         reads_back(&import);
     }
 }
