@@ -845,6 +845,14 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
         .collect();
     assert_eq!(names, ["Parkeervergunningen"]);
 
+    // One merged region of a thousand rows by a thousand columns in a 2.5 KB file: its value
+    // is copied into a million cells, which took 2 GB to import (found by fuzzing).
+    let region = [1u16, 1, 1026, 3, 1027].map(u16::to_le_bytes).concat();
+    let merged = dir.join("merged.xls");
+    let cells = [label_sst(1, 3, 0), label_sst(1026, 0, 0), record(0x00E5, &region)];
+    xls(&merged, &with_strings(&sst(&["RDW"]), &cells));
+    assert!(error(&merged).contains("250000 cells"), "{}", error(&merged));
+
     // A shared string flagged as followed by formatting runs, cut off before their count: the
     // reader panics reading it. The command reports the damaged workbook, without the panic
     // message of a crash above it.
