@@ -1268,15 +1268,7 @@ mod tests {
 
     /// A workbook stream: the globals naming one sheet, then the sheet of `records`.
     fn workbook(records: &[Vec<u8>]) -> Vec<u8> {
-        let (bof, eof) = (record(0x0809, &[0; 16]), record(0x000A, &[]));
-        let sheet_at = |at: u32| record(0x0085, &[&at.to_le_bytes()[..], &[0, 0, 1, 0, b'S']].concat());
-        let globals = bof.len() + sheet_at(0).len() + eof.len();
-        [bof.clone(), sheet_at(globals as u32), eof.clone(), bof]
-            .into_iter()
-            .chain(records.iter().cloned())
-            .chain([eof])
-            .collect::<Vec<_>>()
-            .concat()
+        workbook_with(&[], records)
     }
 
     fn xls_limits(records: &[Vec<u8>]) -> Result<u64, String> {
@@ -1313,24 +1305,8 @@ mod tests {
         .concat();
         assert!(measure_xls(&encrypted).is_ok_and(|m| m.sheets.is_empty()));
         // ... but not one of FILEPASS type 0, which the reader reads as usual.
-        let (bof, eof, filepass) = (
-            record(0x0809, &[0; 16]),
-            record(0x000A, &[]),
-            record(0x002F, &[0, 0]),
-        );
-        let sheet_at = |at: u32| record(0x0085, &[&at.to_le_bytes()[..], &[0, 0, 1, 0, b'S']].concat());
-        let globals = (bof.len() + filepass.len() + sheet_at(0).len() + eof.len()) as u32;
-        let obfuscated = [
-            bof.clone(),
-            filepass,
-            sheet_at(globals),
-            eof.clone(),
-            bof,
-            number(0, 0),
-            number(65_535, 65_535),
-            eof,
-        ]
-        .concat();
+        let filepass = record(0x002F, &[0, 0]);
+        let obfuscated = workbook_with(&[filepass], &[number(0, 0), number(65_535, 65_535)]);
         let measure = measure_xls(&obfuscated).map_err(|e| e.to_string());
         assert!(measure.is_ok_and(|m| grid_within_limits(&m.sheets, m.cells).is_err()));
         // A STRING record's cell lies at the last formula's position, (0, 0) before any.
