@@ -24,7 +24,7 @@ fn import_csv(text: &str) -> import::Import {
 
 /// The YAML written for an import loads back as the same register.
 fn reloads(import: &import::Import) -> Register {
-    let yaml = import::to_yaml(import);
+    let yaml = import::to_yaml(import).unwrap_or_else(|e| panic!("{e}"));
     let register = Document::parse("imported.yaml", &yaml, Format::Yaml, Limits::default())
         .and_then(|d| d.register())
         .unwrap_or_else(|e| panic!("the imported register does not load: {e}\n{yaml}"));
@@ -87,7 +87,8 @@ fn cells_are_classified_where_the_wording_allows() {
 }
 
 /// A cell with a bidirectional override or an invisible character is imported as written, with
-/// a note naming the cell and the character; its twin without one gets no such note.
+/// a note naming the cell and the character, and written to the YAML as an escape; its twin
+/// without one gets no such note.
 #[test]
 fn hidden_characters_in_cells_are_noted() {
     let hidden = |import: &import::Import| -> Vec<String> {
@@ -108,6 +109,11 @@ fn hidden_characters_in_cells_are_noted() {
     );
     // Kept as written: the register holds the organisation's text.
     assert_eq!(imported.register.activities[0].name, "Parkeer\u{202E}gnineigrev");
+    // Written as escapes in double quotes, never raw, and read back as the same text.
+    let yaml = import::to_yaml(&imported).unwrap_or_else(|e| panic!("{e}"));
+    assert!(yaml.contains(r#"name: "Parkeer\u202Egnineigrev""#), "{yaml}");
+    assert!(!yaml.contains('\u{202E}') && !yaml.contains('\u{200B}'), "{yaml}");
+    assert_eq!(reloads(&imported), imported.register);
     let twin = import_csv("Naam verwerking;Doel\nParkeervergunningen;Vergunning verlenen\n");
     assert!(hidden(&twin).is_empty());
 }
@@ -300,7 +306,7 @@ proptest! {
         }
         let table = Table { file: "p.csv".to_owned(), sheet: None, rows: table_rows.clone(), origin: (0, 0) };
         let import = import::import_table(&table, &options("Gemeente Voorbeeld")).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let yaml = import::to_yaml(&import).to_lowercase();
+        let yaml = import::to_yaml(&import).map_err(|e| TestCaseError::fail(e.to_string()))?.to_lowercase();
         for row in &table_rows[1..] {
             for cell in row {
                 prop_assert!(yaml.contains(&cell.to_lowercase()), "{cell:?} is not in\n{yaml}");

@@ -164,7 +164,14 @@ fn reads_back(import: &ropa::import::Import) {
     for note in &import.notes {
         let _ = note.to_string();
     }
-    let yaml = ropa::import::to_yaml(import);
+    let yaml = ropa::import::to_yaml(import).unwrap_or_else(|e| panic!("{e}"));
+    // Hidden characters are the organisation's text, but are written as escapes, never raw.
+    if let Some(hidden) = yaml
+        .chars()
+        .find(|&c| ropa::report::sanitize(&c.to_string()) != c.to_string())
+    {
+        panic!("the imported YAML holds U+{:04X} raw:\n{yaml}", u32::from(hidden));
+    }
     let reread = Document::parse("imported.yaml", &yaml, Format::Yaml, Limits::default())
         .and_then(|document| document.register());
     match reread {

@@ -78,7 +78,10 @@ pub fn run(args: &ImportArgs) -> Outcome {
         Ok(imported) => imported,
         Err(error) => return fail(&error),
     };
-    let yaml = import::to_yaml(&imported);
+    let yaml = match import::to_yaml(&imported) {
+        Ok(yaml) => yaml,
+        Err(error) => return fail(&error),
+    };
     match &args.out {
         Some(path) => {
             if let Err(error) = crate::files::write_without_links(path, &yaml) {
