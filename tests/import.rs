@@ -689,6 +689,17 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
     let bomb = dir.join("spaces.ods");
     ods(&bomb, &[&format!("{heading}{activity}{spaces}")]);
     assert!(error(&bomb).contains("MiB of text"), "{}", error(&bomb));
+    // The same copies with the repeat count after a form feed, which the reader takes for a
+    // separator and quick-xml for part of the name: a hundred thousand rows of copied text the
+    // measure once read as one row (900 MB and 7.6 s to import).
+    let long = ods_row(&[&"x".repeat(1_000), &"x".repeat(1_000)]).replacen(
+        "<table:table-row>",
+        "<table:table-row table:style-name=\"ro1\"\x0Ctable:number-rows-repeated=\"100000\">",
+        1,
+    );
+    let bomb = dir.join("form-feed.ods");
+    ods(&bomb, &[&format!("{heading}{long}")]);
+    assert!(error(&bomb).contains("MiB of text"), "{}", error(&bomb));
 
     // (An XLSX whose parts unpack past the limit is refused too: `unpacks_within`'s test.)
     // XLSX numbers the reader trusts: a count of shared strings it reserves room for, and cell
@@ -699,6 +710,11 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
         (
             "xl/sharedStrings.xml",
             "<sst uniqueCount=\"100000000000\"><si><t>x</t></si></sst>".to_owned(),
+        ),
+        // After a form feed: a separator to the reader (which would reserve the room and abort).
+        (
+            "xl/sharedStrings.xml",
+            "<sst count=\"1\"\x0CuniqueCount=\"100000000000\"><si><t>x</t></si></sst>".to_owned(),
         ),
         (
             "xl/worksheets/sheet1.xml",

@@ -782,6 +782,56 @@ fn unpacks_within<R: std::io::Read + std::io::Seek>(
     Ok(true)
 }
 
+/// The values of an element's attribute `key`, as either XML reader reads the element's tag:
+/// quick-xml's attribute parser, and the workbook reader's own scan of the raw tag
+/// ([`scanned_attributes`]). They differ on malformed tags, and a measure that read them one way
+/// only could be passed: `a="1"\x0Ctable:number-rows-repeated="100000"` was one row to quick-xml
+/// (which takes the form feed for part of the next name) and a hundred thousand rows of copied
+/// text to the reader. A measure takes the most any value says.
+fn attribute_values<'e>(
+    element: &'e quick_xml::events::BytesStart<'_>,
+    key: &'e str,
+) -> impl Iterator<Item = std::borrow::Cow<'e, str>> + 'e {
+    let parsed = (element.attributes().flatten())
+        .filter(move |a| a.key.as_ref() == key)
+        .map(|a| a.value);
+    let scanned = scanned_attributes(element.attributes_raw())
+        .filter(move |(k, _)| *k == key)
+        .map(|(_, value)| std::borrow::Cow::Borrowed(value));
+    parsed.chain(scanned)
+}
+
+/// An element's attributes as the workbook reader scans the raw text after the element's name:
+/// any ASCII whitespace (a form feed too) before a name, the name up to `=` (trailing whitespace
+/// trimmed), whitespace, then a value in single or double quotes, not unescaped. The scan stops
+/// at the first attribute it cannot read, where the reader gives up with an error.
+fn scanned_attributes(raw: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut rest = raw;
+    std::iter::from_fn(move || {
+        let (key, after) = rest.trim_ascii_start().split_once('=')?;
+        let after = after.trim_ascii_start();
+        let quote = after.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let quoted = after.get(1..)?;
+        let (value, next) = quoted.split_once(quote).unwrap_or((quoted, ""));
+        rest = next;
+        Some((key.trim_ascii_end(), value))
+    })
+}
+
+/// The largest whole number attribute `key` of `element` says, read either way
+/// ([`attribute_values`]), as written and unescaped (`3&#48;00` is 300 to one of the reader's
+/// own reads); `None` when no value is a number.
+fn largest_number(element: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<u64> {
+    attribute_values(element, key)
+        .filter_map(|value| {
+            let unescaped = quick_xml::escape::unescape(&value)
+                .ok()
+                .and_then(|v| v.trim().parse::<u64>().ok());
+            unescaped.max(value.trim().parse::<u64>().ok())
+        })
+        .max()
+}
+
 /// The parts of an XLSX workbook whose numbers the workbook reader trusts: the count of shared
 /// strings it reserves room for (`<sst uniqueCount="100000000000">` in a tiny file asked for
 /// terabytes), and the cell references and merged regions of each sheet, which past a sheet's
@@ -807,38 +857,30 @@ fn check_xlsx_parts<R: std::io::Read + std::io::Seek>(
             let event = reader
                 .read_event_into(&mut buf)
                 .map_err(|e| format!("{name}: {e}"))?;
-            let attribute = |e: &quick_xml::events::BytesStart<'_>, key: &str| {
-                e.attributes()
-                    .flatten()
-                    .find(|a| a.key.as_ref() == key)
-                    .map(|a| a.value.into_owned())
-            };
             match &event {
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                    "sst" => {
-                        // The count of distinct strings, which the reader reserves room for (the
-                        // count of uses, `count`, it does not read).
-                        let count = attribute(e, "uniqueCount").and_then(|v| v.trim().parse::<u64>().ok());
-                        if count.is_some_and(|c| c > MAX_CELLS as u64) {
-                            return Err(damaged(format!(
-                                "{name} claims more shared strings than a sheet can hold"
-                            )));
-                        }
+                    // The count of distinct strings, which the reader reserves room for (the
+                    // count of uses, `count`, it does not read).
+                    "sst" if largest_number(e, "uniqueCount").is_some_and(|c| c > MAX_CELLS as u64) => {
+                        return Err(damaged(format!(
+                            "{name} claims more shared strings than a sheet can hold"
+                        )));
                     }
                     "c" => {
-                        if let Some(at) = attribute(e, "r")
-                            && cell_position(&at).is_none()
-                        {
+                        if let Some(at) = attribute_values(e, "r").find(|at| cell_position(at).is_none()) {
                             return Err(damaged(format!("{name} has a cell `{at}` outside any sheet")));
                         }
                     }
                     "mergeCell" => {
-                        let region = attribute(e, "ref").unwrap_or_default();
-                        let (first, last) = region.split_once(':').unwrap_or((&region, &region));
-                        let corners = (cell_position(first), cell_position(last));
-                        let ordered =
-                            matches!(corners, (Some((r1, c1)), Some((r2, c2))) if r1 <= r2 && c1 <= c2);
-                        if !ordered {
+                        let is_region = |region: &str| {
+                            let (first, last) = region.split_once(':').unwrap_or((region, region));
+                            let corners = (cell_position(first), cell_position(last));
+                            matches!(corners, (Some((r1, c1)), Some((r2, c2))) if r1 <= r2 && c1 <= c2)
+                        };
+                        // Without a `ref` the region is empty, which is none.
+                        let mut regions = attribute_values(e, "ref");
+                        let first = regions.next().unwrap_or_default();
+                        if let Some(region) = std::iter::once(first).chain(regions).find(|r| !is_region(r)) {
                             return Err(damaged(format!(
                                 "{name} merges `{region}`, which is not a region of a sheet"
                             )));
@@ -891,14 +933,7 @@ struct OdsMeasure {
 fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
     use quick_xml::events::{BytesStart, Event};
     let mut reader = quick_xml::Reader::from_reader(content);
-    // Counts are read unescaped, as the reader reads them (`3&#48;00` is 300).
-    let count = |e: &BytesStart<'_>, name: &str| -> u64 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == name)
-            .and_then(|a| quick_xml::escape::unescape(&a.value).ok()?.trim().parse().ok())
-            .unwrap_or(1)
-    };
+    let count = |e: &BytesStart<'_>, name: &str| -> u64 { largest_number(e, name).unwrap_or(1) };
     // The attributes the reader makes a value or formula of (a cell with one is filled), and
     // those whose text it copies into every repeated cell.
     const VALUES: [&str; 7] = [
@@ -932,7 +967,7 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
             // The reader takes any named table, however deep, for a sheet; office programs write
             // neither tables in tables nor tables without a name, so both are refused.
             Event::Start(e) if e.name().as_ref() == "table:table" => {
-                let named = e.attributes().flatten().any(|a| a.key.as_ref() == "table:name");
+                let named = attribute_values(e, "table:name").next().is_some();
                 if tables > 0 || !named {
                     return Err(
                         "the workbook is damaged: a table inside a table, or a table without a name"
@@ -967,10 +1002,10 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
                 if matches!(e.name().as_ref(), "table:table-cell" | "table:covered-table-cell") =>
             {
                 let columns = count(e, "table:number-columns-repeated");
-                let has_value = e.attributes().flatten().any(|a| VALUES.contains(&a.key.as_ref()));
-                let values: u64 = (e.attributes().flatten())
-                    .filter(|a| TEXTS.contains(&a.key.as_ref()))
-                    .map(|a| a.value.len() as u64)
+                let has_value = (VALUES.iter()).any(|key| attribute_values(e, key).next().is_some());
+                // Each attribute's longest reading: the two readings of one are one text.
+                let values: u64 = (TEXTS.iter())
+                    .filter_map(|key| attribute_values(e, key).map(|v| v.len() as u64).max())
                     .sum();
                 // A cell with a value or formula, or with content inside it, is filled.
                 if let (true, Some(bounds)) = (!empty || has_value, sheet.as_mut()) {
@@ -1163,6 +1198,35 @@ mod tests {
     const HEADING: &str = "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Naam</text:p></table:table-cell></table:table-row>";
 
     #[test]
+    fn attributes_are_read_as_either_reader_reads_them() {
+        let element = |xml: &str| match quick_xml::Reader::from_str(xml).read_event() {
+            Ok(quick_xml::events::Event::Empty(e)) => e.into_owned(),
+            other => panic!("{other:?}"),
+        };
+        let values = |xml: &str, key: &str| -> Vec<String> {
+            let e = element(xml);
+            attribute_values(&e, key).map(|v| v.into_owned()).collect()
+        };
+        // Well formed: both readers read the value.
+        assert_eq!(values(r#"<c r="A1" s='2'/>"#, "r"), ["A1", "A1"]);
+        // After a form feed only the workbook reader's scan sees it; with spaces around `=` both do.
+        assert_eq!(values("<c s=\"1\"\x0Cr=\"B2\"/>", "r"), ["B2"]);
+        assert_eq!(values(r#"<c r = "C3"/>"#, "r"), ["C3", "C3"]);
+        // Where the scan cannot read an attribute it stops (the reader gives up there).
+        assert_eq!(values(r#"<c s=1 r="D4"/>"#, "r"), ["D4"]);
+        assert_eq!(values(r#"<c s r="E5"/>"#, "r"), ["E5"]);
+        // A quote of the other kind is part of the value.
+        assert_eq!(
+            scanned_attributes(r#" a='x"y' b="z""#).collect::<Vec<_>>(),
+            [("a", "x\"y"), ("b", "z")]
+        );
+        // Numbers: the largest reading, written or unescaped.
+        let e = element("<r n=\"3&#48;\"\x0Cn=\"7\"/>");
+        assert_eq!(largest_number(&e, "n"), Some(30));
+        assert_eq!(largest_number(&element(r#"<r n="x"/>"#), "n"), None);
+    }
+
+    #[test]
     fn ods_repeats_and_runs_of_spaces_are_measured_expanded() {
         // A 3 000 x 16 384 grid of ones in a few hundred bytes, on a sheet other than the one
         // imported: the workbook reader builds every sheet when it opens the file.
@@ -1204,6 +1268,15 @@ mod tests {
         assert_eq!(measure(&[falses]).text, 0);
         // No table at all: nothing to measure, and the end of the text is reached.
         assert_eq!(measure(&[]).cells, 0);
+        // Counts and text after a form feed, which the reader takes for a separator and
+        // quick-xml for part of the next name, are measured as the reader reads them.
+        let form_feed = "<table:table-row table:style-name=\"ro1\"\x0Ctable:number-rows-repeated=\"3000\"><table:table-cell office:value-type=\"float\"\x0Ctable:number-columns-repeated=\"16384\" office:value=\"1\"/></table:table-row>";
+        assert!(measure(&[form_feed]).cells > MAX_CELLS as u64);
+        let text = format!(
+            "<table:table-row table:number-rows-repeated=\"2000\"><table:table-cell office:value-type=\"string\"\x0Coffice:string-value=\"{}\" table:number-columns-repeated=\"10\"/></table:table-row>",
+            "x".repeat(1_000)
+        );
+        assert!(measure(&[&text]).text > MAX_TEXT_BYTES);
         // The twin: a sheet as office programs write it, blank runs to the edge included.
         let edge = "<table:table-row table:number-rows-repeated=\"1048575\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
         let real = measure(&[&format!("{HEADING}{edge}")]);
