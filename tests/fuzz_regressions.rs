@@ -1,7 +1,8 @@
 //! Inputs that once crashed or hung ropa (found by the fuzz targets in `fuzz/`), and seeds worth
 //! keeping, run through the same path on stable: `tests/fuzz-regressions/<target>/<name>`, where
-//! the target names the format (`yaml`, `toml`, `json`, `import` for CSV sheets, or `xls` for XLS
-//! workbook streams).
+//! the target names the format (`yaml`, `toml`, `json`, `import` for CSV sheets, `xls` for XLS
+//! workbook streams, `xlsx` for an XLSX sheet and its shared strings, `ods` for an ODS file's
+//! `content.xml`).
 
 #[path = "common/exercise.rs"]
 mod exercise;
@@ -36,10 +37,22 @@ fn every_kept_fuzz_input_runs_without_a_panic() {
             count += 1;
         }
     }
-    // Workbook streams of XLS files, imported in a compound file written around them.
-    if let Ok(entries) = std::fs::read_dir("tests/fuzz-regressions/xls") {
+    // Workbooks: an XLS file's workbook stream, imported in a compound file written around it;
+    // an XLSX sheet and its shared strings, and an ODS file's `content.xml`, in a zip archive
+    // written around them.
+    type Exercise = fn(&[u8]);
+    let workbooks: [(&str, Exercise); 3] = [
+        ("xls", exercise::exercise_xls),
+        ("xlsx", exercise::exercise_xlsx),
+        ("ods", exercise::exercise_ods),
+    ];
+    for (directory, exercise) in workbooks {
+        let Ok(entries) = std::fs::read_dir(std::path::Path::new("tests/fuzz-regressions").join(directory))
+        else {
+            continue;
+        };
         for entry in entries.flatten() {
-            exercise::exercise_xls(&std::fs::read(entry.path()).unwrap_or_default());
+            exercise(&std::fs::read(entry.path()).unwrap_or_default());
             count += 1;
         }
     }

@@ -10,17 +10,6 @@ use libfuzzer_sys::fuzz_target;
 mod exercise;
 
 fuzz_target!(
-    init: {
-        // A panic of the workbook reader is caught by the import and reported as the file's
-        // error: only other panics are crashes.
-        let crash = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !ropa::import::is_reading_workbook() {
-                crash(info);
-            }
-        }));
-    },
-    |data: &[u8]| {
-        exercise::exercise_xls(data);
-    }
+    init: exercise::crash_only_outside_the_workbook_reader(),
+    |data: &[u8]| exercise::exercise_xls(data)
 );

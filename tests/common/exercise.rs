@@ -143,13 +143,98 @@ pub fn exercise_import(bytes: &[u8]) {
 /// bug (a panic of the workbook reader is caught by the import and is an ordinary error).
 pub fn exercise_xls(stream: &[u8]) {
     use std::io::Write as _;
-    let path = std::env::temp_dir().join(format!("ropa-exercise-{}.xls", std::process::id()));
-    let written = std::fs::File::create(&path)
-        .and_then(|file| cfb::CompoundFile::create_with_version(cfb::Version::V3, file))
-        .and_then(|mut compound| {
-            compound.create_stream("/Workbook")?.write_all(stream)?;
-            compound.flush()
-        });
+    import_written("xls", |file| {
+        let mut compound = cfb::CompoundFile::create_with_version(cfb::Version::V3, file)?;
+        compound.create_stream("/Workbook")?.write_all(stream)?;
+        compound.flush()
+    });
+}
+
+/// Makes a panic a crash only outside the workbook reader: a panic of the reader is caught by
+/// the import and reported as the file's error (see `ropa::import::is_reading_workbook`). For
+/// the workbook fuzz targets, whose panic hook would otherwise abort on it.
+#[allow(dead_code)] // Only the fuzz targets install it.
+pub fn crash_only_outside_the_workbook_reader() {
+    let crash = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !ropa::import::is_reading_workbook() {
+            crash(info);
+        }
+    }));
+}
+
+/// The parts of an XLSX workbook around a fuzzed sheet: one sheet, `Blad1`, and the shared
+/// strings, found where office programs put them.
+const XLSX_PARTS: [(&str, &str); 4] = [
+    (
+        "[Content_Types].xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+    ),
+    (
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    ),
+    (
+        "xl/workbook.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Blad1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+    ),
+    (
+        "xl/_rels/workbook.xml.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+    ),
+];
+
+/// Imports `bytes` as an XLSX workbook, as `ropa import` does — measured, then read by the
+/// workbook reader — and checks that what imports reads back: the bytes before the first NUL
+/// are the sheet's XML, those after it the shared strings, if any (the other parts are written
+/// here).
+/// Panics only where ropa has a bug.
+pub fn exercise_xlsx(bytes: &[u8]) {
+    let mut halves = bytes.splitn(2, |&b| b == 0);
+    let (sheet, strings) = (
+        halves.next().unwrap_or_default(),
+        halves.next().unwrap_or_default(),
+    );
+    let mut parts: Vec<(&str, &[u8])> = XLSX_PARTS
+        .iter()
+        .map(|(name, text)| (*name, text.as_bytes()))
+        .collect();
+    parts.push(("xl/worksheets/sheet1.xml", sheet));
+    // Without a NUL there are no shared strings (inline strings need none).
+    if !strings.is_empty() {
+        parts.push(("xl/sharedStrings.xml", strings));
+    }
+    import_written("xlsx", |file| zip_parts(file, &parts));
+}
+
+/// Imports `content` as the `content.xml` of an ODS workbook (the other parts written here), as
+/// `ropa import` does, and checks that what imports reads back. Panics only where ropa has a bug.
+pub fn exercise_ods(content: &[u8]) {
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let parts: [(&str, &[u8]); 3] = [
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest.as_bytes()),
+        ("content.xml", content),
+    ];
+    import_written("ods", |file| zip_parts(file, &parts));
+}
+
+/// Writes `parts` into `file` as a zip archive, as XLSX and ODS workbooks are.
+fn zip_parts(file: std::fs::File, parts: &[(&str, &[u8])]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(file);
+    for (name, bytes) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())?;
+        zip.write_all(bytes)?;
+    }
+    zip.finish().map(drop).map_err(std::io::Error::other)
+}
+
+/// Writes a workbook with `write` into a file of this process named by `extension` (the import
+/// chooses its reader by it), imports it, removes it, and checks that what imports reads back.
+fn import_written(extension: &str, write: impl FnOnce(std::fs::File) -> std::io::Result<()>) {
+    let path = std::env::temp_dir().join(format!("ropa-exercise-{}.{extension}", std::process::id()));
+    let written = std::fs::File::create(&path).and_then(write);
     let imported = written
         .ok()
         .and_then(|()| ropa::import::import_path(&path, &import_options()).ok());
