@@ -319,20 +319,23 @@ impl Config {
         Ok(config)
     }
 
-    /// The nearest `ropa.toml` in `start` or one of its ancestors, up to the repository's root
-    /// (the directory holding `.git`; outside a repository, up to the file system's root): a
-    /// `ropa.toml` above the repository, in a home directory or on a shared
-    /// runner, is not the project's and must not relax its checks. Anything named `ropa.toml` is
-    /// returned, a directory or a link too, so that reading it says what is wrong rather than a
+    /// The nearest `ropa.toml` in `start` or one of its ancestors up to the repository's root
+    /// (the directory holding `.git`); outside a repository, only `start`'s own. A `ropa.toml`
+    /// above the project — in a home directory, in `/tmp` or elsewhere on a shared runner — is
+    /// not the project's and must not relax its checks. Anything named `ropa.toml` is returned, a
+    /// directory or a link too, so that reading it says what is wrong rather than a
     /// configuration farther up being used instead.
     pub fn discover(start: &Path) -> Option<PathBuf> {
+        let project = (start.ancestors())
+            .find(|dir| dir.join(".git").symlink_metadata().is_ok())
+            .unwrap_or(start);
         for dir in start.ancestors() {
             let candidate = dir.join(FILE_NAME);
             if candidate.symlink_metadata().is_ok() {
                 return Some(candidate);
             }
-            if dir.join(".git").symlink_metadata().is_ok() {
-                return None;
+            if dir == project {
+                break;
             }
         }
         None
@@ -550,6 +553,33 @@ mod tests {
     use crate::engine::Engine;
     use crate::source::{Document, Limits};
     use std::fmt::Write as _;
+
+    /// Inside a repository `ropa.toml` is looked for up to its root; outside one only in the
+    /// directory itself, so that a `ropa.toml` planted in `/tmp` or a home directory never
+    /// applies to a project below it.
+    #[test]
+    fn configuration_is_looked_for_within_the_project_only() {
+        let base = std::env::temp_dir().join(format!("ropa-discover-{}", std::process::id()));
+        assert!(
+            !base.ancestors().any(|d| d.join(".git").exists()),
+            "the temporary directory must lie outside any repository for this test"
+        );
+        let project = base.join("project");
+        let sub = project.join("privacy");
+        std::fs::create_dir_all(&sub).expect("mkdir");
+        std::fs::write(base.join(FILE_NAME), "").expect("write");
+        // Outside a repository: not the parent's, only the directory's own.
+        assert_eq!(Config::discover(&sub), None);
+        std::fs::write(sub.join(FILE_NAME), "").expect("write");
+        assert_eq!(Config::discover(&sub), Some(sub.join(FILE_NAME)));
+        std::fs::remove_file(sub.join(FILE_NAME)).expect("remove");
+        // In a repository: up to its root, and not above it.
+        std::fs::create_dir(project.join(".git")).expect("mkdir");
+        assert_eq!(Config::discover(&sub), None);
+        std::fs::write(project.join(FILE_NAME), "").expect("write");
+        assert_eq!(Config::discover(&sub), Some(project.join(FILE_NAME)));
+        let _ = std::fs::remove_dir_all(&base);
+    }
 
     const REGISTER: &str = "controller: { name: G, public_authority: true, contact: { email: a@b.nl } }\n";
 
