@@ -960,9 +960,23 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
     // The cell being read: its copies and the text in it so far.
     let mut cell: Option<(u64, u64)> = None;
     let narrow = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    // Elements open: the reader waits for the end of a table, or of a cell's annotation, until
+    // it comes, so a file cut off inside one would keep it reading forever.
+    let mut open = 0usize;
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?;
         let empty = matches!(event, Event::Empty(_));
+        match &event {
+            Event::Start(_) => open = open.saturating_add(1),
+            Event::End(_) => open = open.saturating_sub(1),
+            Event::Eof if open > 0 => {
+                return Err(
+                    "the workbook is damaged: its content ends before every element in it is closed (the file is cut off)"
+                        .to_owned(),
+                );
+            }
+            _ => {}
+        }
         match &event {
             // The reader takes any named table, however deep, for a sheet; office programs write
             // neither tables in tables nor tables without a name, so both are refused.
@@ -1050,7 +1064,7 @@ fn measure_ods(content: impl std::io::BufRead) -> Result<OdsMeasure, String> {
         }
         buf.clear();
     }
-    // A sheet read in part, when the limits stopped the reading, or never closed.
+    // A sheet read in part, when the limits stopped the reading.
     if let Some(bounds) = sheet {
         measure.cells = measure.cells.saturating_add(bounds.cells());
         measure.sheets.push(bounds);
@@ -1277,6 +1291,17 @@ mod tests {
             "x".repeat(1_000)
         );
         assert!(measure(&[&text]).text > MAX_TEXT_BYTES);
+        // Cut off inside a table or a cell's annotation, where the reader would wait for the
+        // end forever: refused as damaged.
+        let annotation = "<table:table-row><table:table-cell><office:annotation><text:p>n</text:p>";
+        for rows in [HEADING, annotation] {
+            let whole = content(&[rows]);
+            let cut = whole.split("</table:table>").next().unwrap_or_default();
+            assert!(
+                measure_ods(cut.as_bytes()).is_err_and(|e| e.contains("cut off")),
+                "{cut}"
+            );
+        }
         // The twin: a sheet as office programs write it, blank runs to the edge included.
         let edge = "<table:table-row table:number-rows-repeated=\"1048575\"><table:table-cell table:number-columns-repeated=\"16384\"/></table:table-row>";
         let real = measure(&[&format!("{HEADING}{edge}")]);
