@@ -711,6 +711,12 @@ fn workbook_bombs_are_refused_before_they_are_opened() {
             "xl/sharedStrings.xml",
             "<sst uniqueCount=\"100000000000\"><si><t>x</t></si></sst>".to_owned(),
         ),
+        // More shared strings than a sheet can hold, each empty: kept by the reader as it opens
+        // the workbook.
+        (
+            "xl/sharedStrings.xml",
+            format!("<sst>{}</sst>", "<si/>".repeat(250_001)),
+        ),
         // After a form feed: a separator to the reader (which would reserve the room and abort).
         (
             "xl/sharedStrings.xml",

@@ -853,11 +853,22 @@ fn check_xlsx_parts<R: std::io::Read + std::io::Seek>(
         let part = archive.by_name(&name).map_err(|e| e.to_string())?;
         let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
         let mut buf = Vec::new();
+        // The shared strings the part holds: the reader keeps each when it opens the workbook,
+        // before any sheet is measured, and millions of empty ones fit in the unpacked limit.
+        let mut strings = 0usize;
         loop {
             let event = reader
                 .read_event_into(&mut buf)
                 .map_err(|e| format!("{name}: {e}"))?;
             match &event {
+                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "si" => {
+                    strings += 1;
+                    if strings > MAX_CELLS {
+                        return Err(damaged(format!(
+                            "{name} holds more shared strings than a sheet can hold"
+                        )));
+                    }
+                }
                 Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                     // The count of distinct strings, which the reader reserves room for (the
                     // count of uses, `count`, it does not read).
