@@ -56,12 +56,17 @@ fn register_yaml(import: &Import) -> Result<String, ImportError> {
     if !yaml.chars().any(is_unsafe) {
         return Ok(yaml);
     }
-    // A block scalar (`|`, `>`) has no escapes: written again without them, every scalar is on
-    // one line, and one that holds a hidden character can be rewritten in place.
+    let yaml = write(one_line_scalars())?;
+    escape_hidden_characters(&yaml).map_err(internal)
+}
+
+/// Options that write every scalar on one line: a block scalar (`|`, `>`) has no escapes, so a
+/// register with a hidden character is written without them, and the scalar that holds one can
+/// be rewritten in place ([`escape_hidden_characters`]).
+fn one_line_scalars() -> SerializerOptions {
     let mut options = SerializerOptions::default();
     options.prefer_block_scalars = false;
-    let yaml = write(options)?;
-    escape_hidden_characters(&yaml).map_err(internal)
+    options
 }
 
 /// `yaml` with each scalar that holds a hidden character ([`is_unsafe`]) rewritten as a
@@ -159,9 +164,7 @@ mod tests {
     }
 
     fn written(sample: &Sample) -> String {
-        let mut options = SerializerOptions::default();
-        options.prefer_block_scalars = false;
-        let yaml = serde_saphyr::to_string_with_options(sample, options).unwrap_or_default();
+        let yaml = serde_saphyr::to_string_with_options(sample, one_line_scalars()).unwrap_or_default();
         escape_hidden_characters(&yaml).unwrap_or_else(|e| panic!("{e}: {yaml}"))
     }
 
