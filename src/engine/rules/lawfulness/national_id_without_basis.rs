@@ -41,96 +41,160 @@ activities:
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     let public_authority = ctx.public_authority();
+    // The activities that use a national identification number under the register's default
+    // basis: a flaw in the default is reported once, at the default, with them as related
+    // places. Activities without the number do not rely on the default at all.
+    let mut on_default = Vec::new();
     for activity in ctx.gdpr_activities() {
-        // The activity's own basis, or the register's default (`defaults.national_id_basis`).
-        let own = activity.activity.national_id_basis.is_some();
-        // Built only for a finding: most activities have none.
-        let basis_at = || {
-            if own {
-                activity.at("national_id_basis")
-            } else {
-                (
-                    Subject::Register,
-                    FieldPath::root().key("defaults").key("national_id_basis"),
-                )
-            }
+        let used = || super::first_category(ctx, &activity, |c| c.national_id.is_some());
+        let Some(basis) = ctx.register.defaults.national_id_basis(activity.activity) else {
+            let Some(used) = used() else {
+                continue;
+            };
+            out.push(without_basis(ctx, &activity, used, public_authority));
+            continue;
         };
-        match ctx.register.defaults.national_id_basis(activity.activity) {
-            None => {
-                let Some(used) = super::first_category(ctx, &activity, |c| c.national_id.is_some()) else {
-                    continue;
-                };
-                // An administrative body performing its task has Wabb art 10 by law: the register
-                // only fails to record it, which is a warning, not a use without a basis.
-                let task = public_authority
-                    && (activity.activity.relies_on(LawfulBasisKind::PublicTask)
-                        || activity.activity.relies_on(LawfulBasisKind::LegalObligation));
-                let message = if task {
-                    message!(
-                        "activity {} uses the national identification number `{}` without recording its basis (for an administrative body's task, usually Wabb art 10)",
-                        activity.name(),
-                        used.1.id
-                    )
-                } else {
-                    message!(
-                        "activity {} uses the national identification number `{}` without a statutory basis",
-                        activity.name(),
-                        used.1.id
-                    )
-                };
-                let finding = super::at_category(
-                    ctx,
-                    &RULE,
-                    &activity,
-                    used,
-                    "a national identification number",
-                    message,
-                    if public_authority {
-                        "add `national_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }` for use in the public task, or `{ basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number"
-                    } else {
-                        "add `national_id_basis: { basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number, or stop using it"
-                    },
-                );
-                out.push(if task {
-                    finding.with_severity(Severity::Warning)
-                } else {
-                    finding
-                });
+        if activity.activity.national_id_basis.is_none() {
+            if let Some((i, _)) = used() {
+                on_default.push((activity, i));
             }
-            Some(basis)
-                if basis.basis == NationalIdBasisKind::SectoralLaw && !provided(&basis.legal_provision) =>
-            {
-                out.push(ctx.finding(
-                    &RULE,
-                    basis_at(),
-                    message!(
-                        "activity {} relies on a sectoral law for the national identification number but cites none",
-                        activity.name()
-                    ),
-                    "add `legal_provision` with the statute that prescribes use of the number",
-                ));
-            }
-            Some(basis)
-                if basis.basis == NationalIdBasisKind::AdministrativeBodyPublicTask && !public_authority =>
-            {
-                out.push(
-                    ctx.finding(
-                        &RULE,
-                        basis_at(),
-                        message!(
-                            "activity {} relies on Wabb art 10 for the national identification number, but the controller is not a public authority",
-                            activity.name()
-                        ),
-                        "Wabb art 10 covers only administrative bodies: cite the law that prescribes the number as `{ basis: sectoral_law, legal_provision: ... }`, or stop using it",
-                    )
-                    .related(
-                        (Subject::Register, FieldPath::root().key("controller").key("public_authority")),
-                        "the controller is not a public authority",
-                    ),
-                );
-            }
-            Some(_) => {}
+            continue;
         }
+        if let Some(flaw) = flaw(basis, public_authority) {
+            let finding = ctx.finding(
+                &RULE,
+                activity.at("national_id_basis"),
+                message!("activity {} relies on {}", activity.name(), flaw.says),
+                flaw.hint,
+            );
+            out.push(flaw.explained(finding));
+        }
+    }
+    let Some(((first, _), others)) = on_default.split_first() else {
+        return;
+    };
+    let Some(flaw) = ctx
+        .register
+        .defaults
+        .national_id_basis
+        .as_ref()
+        .and_then(|basis| flaw(basis, public_authority))
+    else {
+        return;
+    };
+    let users = match others.len() {
+        0 => message!("activity {}", first.name()),
+        n => message!("activity {} and {n} more", first.name()),
+    };
+    let mut finding = ctx.finding(
+        &RULE,
+        (
+            Subject::Register,
+            FieldPath::root().key("defaults").key("national_id_basis"),
+        ),
+        message!(
+            "the default `national_id_basis`, used by {users}, relies on {}",
+            flaw.says
+        ),
+        flaw.hint,
+    );
+    for (activity, i) in &on_default {
+        finding = finding.related(
+            activity.at_index("data_categories", *i),
+            message!(
+                "activity {} uses a national identification number",
+                activity.name()
+            ),
+        );
+    }
+    out.push(flaw.explained(finding));
+}
+
+/// What is wrong with a national-id basis, in words that follow "… relies on".
+struct Flaw {
+    says: &'static str,
+    hint: &'static str,
+    /// Whether the controller's not being a public authority is the flaw.
+    not_public_authority: bool,
+}
+
+impl Flaw {
+    /// The finding, with the controller's status as related place when that is the flaw.
+    fn explained(&self, finding: Finding) -> Finding {
+        if !self.not_public_authority {
+            return finding;
+        }
+        finding.related(
+            (
+                Subject::Register,
+                FieldPath::root().key("controller").key("public_authority"),
+            ),
+            "the controller is not a public authority",
+        )
+    }
+}
+
+/// The flaw in a stated basis, if any: a sectoral law not cited, or Wabb art 10 (which covers
+/// administrative bodies only) claimed by a controller that is not one.
+fn flaw(basis: &NationalIdBasis, public_authority: bool) -> Option<Flaw> {
+    match basis.basis {
+        NationalIdBasisKind::SectoralLaw if !provided(&basis.legal_provision) => Some(Flaw {
+            says: "a sectoral law for the national identification number but cites none",
+            hint: "add `legal_provision` with the statute that prescribes use of the number",
+            not_public_authority: false,
+        }),
+        NationalIdBasisKind::AdministrativeBodyPublicTask if !public_authority => Some(Flaw {
+            says: "Wabb art 10 for the national identification number, but the controller is not a public authority",
+            hint: "Wabb art 10 covers only administrative bodies: cite the law that prescribes the number as `{ basis: sectoral_law, legal_provision: ... }`, or stop using it",
+            not_public_authority: true,
+        }),
+        _ => None,
+    }
+}
+
+/// The finding for an activity that uses the national identification number `used` with no
+/// basis, its own or the register's default.
+fn without_basis(
+    ctx: &Context<'_>,
+    activity: &ActivityRef<'_>,
+    used: (usize, &DataCategory),
+    public_authority: bool,
+) -> Finding {
+    // An administrative body performing its task has Wabb art 10 by law: the register only
+    // fails to record it, which is a warning, not a use without a basis.
+    let task = public_authority
+        && (activity.activity.relies_on(LawfulBasisKind::PublicTask)
+            || activity.activity.relies_on(LawfulBasisKind::LegalObligation));
+    let message = if task {
+        message!(
+            "activity {} uses the national identification number `{}` without recording its basis (for an administrative body's task, usually Wabb art 10)",
+            activity.name(),
+            used.1.id
+        )
+    } else {
+        message!(
+            "activity {} uses the national identification number `{}` without a statutory basis",
+            activity.name(),
+            used.1.id
+        )
+    };
+    let finding = super::at_category(
+        ctx,
+        &RULE,
+        activity,
+        used,
+        "a national identification number",
+        message,
+        if public_authority {
+            "add `national_id_basis: { basis: administrative_body_public_task, legal_provision: \"Wabb art. 10\" }` for use in the public task, or `{ basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number"
+        } else {
+            "add `national_id_basis: { basis: sectoral_law, legal_provision: ... }` citing the law that prescribes the number, or stop using it"
+        },
+    );
+    if task {
+        finding.with_severity(Severity::Warning)
+    } else {
+        finding
     }
 }
 
@@ -180,6 +244,31 @@ mod tests {
     }
 
     rule_tests!(RULE);
+
+    /// A flawed default basis is reported once, at the default, for the activities that use a
+    /// national identification number; activities without one do not rely on it. (It was
+    /// reported for every activity of the register, BSN or not.)
+    #[test]
+    fn a_flawed_default_is_reported_once_for_the_activities_that_use_the_number() {
+        let text = RULE.non_compliant.replace(
+            "activities:",
+            "defaults:\n  national_id_basis: { basis: sectoral_law }\nactivities:",
+        ) + "  - id: nieuwsbrief\n    name: Nieuwsbrief\n    data_categories: [naam]\n  - id: bijstand\n    name: Bijstand\n    data_categories: [bsn]\n";
+        let findings = findings_of(&RULE, &parse(&text), None);
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        assert_eq!(findings[0].path.to_string(), "/defaults/national_id_basis");
+        assert_eq!(findings[0].related.len(), 2);
+        insta::assert_snapshot!(findings[0].message, @"the default `national_id_basis`, used by activity `wmo_melding` and 1 more, relies on a sectoral law for the national identification number but cites none");
+        // Compliant twin: the same default with the law cited.
+        let cited = text.replace(
+            "{ basis: sectoral_law }",
+            "{ basis: sectoral_law, legal_provision: \"Wbsn-z art. 4\" }",
+        );
+        assert!(findings_of(&RULE, &parse(&cited), None).is_empty());
+        // No activity uses the number: nothing relies on the default.
+        let unused = (text.replace("[naam, bsn]", "[naam]")).replace("[bsn]", "[naam]");
+        assert!(findings_of(&RULE, &parse(&unused), None).is_empty());
+    }
 
     #[test]
     fn a_sectoral_law_must_be_cited() {
