@@ -31,4 +31,14 @@ proptest! {
             prop_assert!(pair[0].report_order(&pair[1]).is_lt(), "not strictly ordered: {:?}", pair);
         }
     }
+
+    /// Rules skipped for activities that show none of their triggers would have found nothing:
+    /// running every rule finds the same.
+    #[test]
+    fn the_rule_gate_changes_no_finding(register in strategies::register(), proposal in strategies::proposal()) {
+        let gated = Engine::new(&register);
+        let every = Engine::new(&register).running_every_rule();
+        prop_assert_eq!(gated.lint(), every.lint());
+        prop_assert_eq!(gated.evaluate(&proposal), every.evaluate(&proposal));
+    }
 }

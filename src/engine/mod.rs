@@ -44,7 +44,7 @@ mod rule;
 pub mod rules;
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use compact_str::CompactString;
 
@@ -52,6 +52,7 @@ use foldhash::HashMap;
 
 pub use catalogue::rules_markdown;
 pub use finding::{Finding, Related, Severity, Subject};
+use rule::Shown;
 pub use rule::{Rule, Scope};
 pub use rules::{RETIRED, RULES, RetiredRule, nearest_rule, retired_rule, rule};
 
@@ -215,10 +216,20 @@ impl Evaluation {
     }
 }
 
+/// Whether rules are skipped for activities that show none of their triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RuleGate {
+    /// Skipped (the default): a rule that names triggers cannot find anything without them.
+    ByTriggers,
+    /// Every rule runs: for the tests that require the same findings either way.
+    Off,
+}
+
 /// A register indexed for checking.
 #[derive(Debug)]
 pub struct Engine<'a> {
     register: &'a Register,
+    gate: RuleGate,
     index: CatalogueIndex<'a>,
     /// Gathered when the first proposal is evaluated: linting never reads them, and gathering
     /// them resolves every activity's data categories and retention rules once more.
@@ -239,7 +250,19 @@ impl<'a> Engine<'a> {
                 .collect(),
             index,
             facts: OnceLock::new(),
+            gate: RuleGate::ByTriggers,
         }
+    }
+
+    /// The same engine, running every rule on every check, also those about what none of the
+    /// activities show (special-category data, transfers, cookies …) and so cannot find
+    /// anything. The findings are the same; only slower. For tests and fuzzing that hold the
+    /// engine to that.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn running_every_rule(mut self) -> Self {
+        self.gate = RuleGate::Off;
+        self
     }
 
     /// Lints the register on its own.
@@ -259,7 +282,7 @@ impl<'a> Engine<'a> {
             uses: &uses,
             ..resolving
         };
-        Report::new(run(&context, &[Scope::Register, Scope::Activity]))
+        Report::new(run(&context, &LINT_RULES, self.gate))
     }
 
     /// Checks a proposed activity against the register and the law.
@@ -283,7 +306,7 @@ impl<'a> Engine<'a> {
             uses: &uses,
             ..resolving
         };
-        let mut findings = run(&context, &[Scope::Activity, Scope::Proposal]);
+        let mut findings = run(&context, &EVALUATE_RULES, self.gate);
         findings.iter_mut().for_each(anchor_in_proposal);
         let report = Report::new(findings);
         Evaluation {
@@ -318,11 +341,35 @@ fn anchor_in_proposal(finding: &mut Finding) {
     finding.related.insert(0, entry);
 }
 
-fn run(context: &Context<'_>, scopes: &[Scope]) -> Vec<finding::Finding> {
+/// The rules of one kind of check, picked from [`RULES`] by scope once rather than on every run.
+type RuleList = LazyLock<Vec<&'static Rule>>;
+
+/// The rules [`Engine::lint`] runs.
+static LINT_RULES: RuleList = LazyLock::new(|| rules_in(&[Scope::Register, Scope::Activity]));
+
+/// The rules [`Engine::evaluate`] runs.
+static EVALUATE_RULES: RuleList = LazyLock::new(|| rules_in(&[Scope::Activity, Scope::Proposal]));
+
+fn rules_in(scopes: &[Scope]) -> Vec<&'static Rule> {
+    RULES
+        .iter()
+        .copied()
+        .filter(|r| scopes.contains(&r.scope))
+        .collect()
+}
+
+/// Runs `rules`, each only when the activities show one of its triggers unless `gate` is off.
+fn run(context: &Context<'_>, rules: &[&'static Rule], gate: RuleGate) -> Vec<finding::Finding> {
     // Room for what evaluating a proposal usually finds, so the list is not copied as it grows.
     let mut findings = Vec::with_capacity(16);
-    for rule in RULES.iter().filter(|r| scopes.contains(&r.scope)) {
-        (rule.check)(context, &mut findings);
+    let shown = match gate {
+        RuleGate::ByTriggers => Some(Shown::in_run(context)),
+        RuleGate::Off => None,
+    };
+    for rule in rules {
+        if shown.is_none_or(|shown| shown.runs(rule)) {
+            (rule.check)(context, &mut findings);
+        }
     }
     findings
 }

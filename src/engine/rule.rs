@@ -1,8 +1,9 @@
 //! The rule type: one declaration per rule feeds the engine, `ropa explain`, the generated rule
 //! catalogue and SARIF metadata.
 
-use super::context::Context;
+use super::context::{ActivityRef, Context};
 use super::finding::{Finding, Severity};
+use crate::model::LawfulBasisKind;
 
 crate::model::macros::list_enum! {
     /// What a rule looks at.
@@ -14,6 +15,99 @@ crate::model::macros::list_enum! {
         Activity,
         /// How a proposal relates to the register; run when evaluating a proposal.
         Proposal,
+    }
+}
+
+/// What an activity can show that some rules are about. A rule that names triggers
+/// ([`Rule::triggers`]) is run only when an activity it checks shows one of them: most proposals
+/// process no special-category data, transfer nothing, place no cookies and take no automated
+/// decisions, and a third of the rules are about one of these. A rule must name a trigger only
+/// when it cannot find anything in an activity that shows none; the differential tests run every
+/// rule without the gate and require the same findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Trigger {
+    /// Its data categories include a special category (Art 9).
+    SpecialCategoryData,
+    /// It records Art 9(2) conditions.
+    SpecialCategoryConditions,
+    /// Its data categories include criminal-offence data (Art 10).
+    CriminalData,
+    /// It records an Art 10 basis.
+    CriminalDataBasis,
+    /// Its data categories include a national identification number.
+    NationalId,
+    /// It records its own basis for the national identification number.
+    NationalIdBasis,
+    /// It rests on consent: Art 6(1)(a), or explicit consent under Art 9(2)(a).
+    Consent,
+    /// It rests on a contract (Art 6(1)(b)).
+    ContractBasis,
+    /// It rests on legitimate interests (Art 6(1)(f)).
+    LegitimateInterestsBasis,
+    /// It lists transfers.
+    Transfers,
+    /// It places cookies.
+    Cookies,
+    /// It records automated decision-making. (The last: [`Shown::in_run`] counts on it.)
+    AutomatedDecisions,
+}
+
+/// The triggers the activities of a run show, one bit each.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Shown(u32);
+
+impl Shown {
+    /// The triggers `activity` shows.
+    pub(crate) fn by(ctx: &Context<'_>, activity: &ActivityRef<'_>) -> Self {
+        let a = activity.activity;
+        let profile = ctx.profile(activity);
+        let shows = [
+            (
+                Trigger::SpecialCategoryData,
+                !profile.special_categories.is_empty(),
+            ),
+            (
+                Trigger::SpecialCategoryConditions,
+                !a.special_category_conditions.is_empty(),
+            ),
+            (Trigger::CriminalData, profile.criminal),
+            (Trigger::CriminalDataBasis, a.criminal_data_basis.is_some()),
+            (Trigger::NationalId, profile.national_id),
+            (Trigger::NationalIdBasis, a.national_id_basis.is_some()),
+            (Trigger::Consent, a.relies_on_consent()),
+            (Trigger::ContractBasis, a.relies_on(LawfulBasisKind::Contract)),
+            (
+                Trigger::LegitimateInterestsBasis,
+                a.relies_on(LawfulBasisKind::LegitimateInterests),
+            ),
+            (Trigger::Transfers, !a.transfers.is_empty()),
+            (Trigger::Cookies, !a.cookies.is_empty()),
+            (Trigger::AutomatedDecisions, a.automated_decision_making.is_some()),
+        ];
+        Self(
+            (shows.iter())
+                .filter(|(_, shown)| *shown)
+                .fold(0, |bits, (trigger, _)| bits | 1 << *trigger as u32),
+        )
+    }
+
+    /// The triggers any of the context's activities shows.
+    pub(crate) fn in_run(ctx: &Context<'_>) -> Self {
+        // A large register shows every trigger within its first activities: stop there.
+        let every = (1 << (Trigger::AutomatedDecisions as u32 + 1)) - 1;
+        let mut shown = Self::default();
+        for activity in ctx.activities() {
+            shown.0 |= Self::by(ctx, &activity).0;
+            if shown.0 == every {
+                break;
+            }
+        }
+        shown
+    }
+
+    /// Whether `rule` is to run: it names no trigger, or one that is shown.
+    pub(crate) fn runs(&self, rule: &Rule) -> bool {
+        rule.triggers.is_empty() || (rule.triggers.iter()).any(|trigger| self.0 & 1 << *trigger as u32 != 0)
     }
 }
 
@@ -38,6 +132,9 @@ pub struct Rule {
     pub compliant: &'static str,
     /// What it looks at.
     pub scope: Scope,
+    /// What an activity must show for the rule to have anything to say about it (see
+    /// [`Trigger`]); empty for a rule that is always run.
+    pub(crate) triggers: &'static [Trigger],
     /// The version of ropa that introduced it.
     pub since: &'static str,
     pub(crate) check: fn(&Context<'_>, &mut Vec<Finding>),

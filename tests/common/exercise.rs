@@ -80,7 +80,14 @@ pub fn exercise(text: &str, format: Format) {
                 }
             };
             publish(&register);
-            let findings = Engine::new(&register).lint().findings;
+            let report = Engine::new(&register).lint();
+            // Skipping rules by their triggers must change nothing.
+            assert_eq!(
+                report,
+                Engine::new(&register).running_every_rule().lint(),
+                "rule gate"
+            );
+            let findings = report.findings;
             run.findings = locate(
                 findings,
                 Documents {
@@ -101,7 +108,10 @@ pub fn exercise(text: &str, format: Format) {
                 return;
             };
             sources.insert("register.yaml".to_owned(), Arc::clone(register_document.source()));
-            let findings = Engine::new(register).evaluate(&proposal).report.findings;
+            let evaluation = Engine::new(register).evaluate(&proposal);
+            let every_rule = Engine::new(register).running_every_rule().evaluate(&proposal);
+            assert_eq!(evaluation, every_rule, "rule gate");
+            let findings = evaluation.report.findings;
             run.findings = locate(
                 findings,
                 Documents {

@@ -33,7 +33,7 @@ pub(crate) mod prelude {
     pub(crate) use crate::engine::context::{ActivityRef, Context};
     pub(crate) use crate::engine::finding::{Finding, Severity, Subject};
     pub(crate) use crate::engine::index::{CatalogueEntry, catalogue_path};
-    pub(crate) use crate::engine::rule::{Rule, Scope};
+    pub(crate) use crate::engine::rule::{Rule, Scope, Trigger};
     pub(crate) use crate::model::*;
     pub(crate) use crate::path::FieldPath;
 
@@ -404,6 +404,12 @@ mod tests {
                 rule.id
             );
             assert!(!rule.articles.is_empty(), "{} cites no article", rule.id);
+            // Triggers are what an activity shows: a rule about the register as a whole has none.
+            assert!(
+                rule.scope != crate::engine::Scope::Register || rule.triggers.is_empty(),
+                "{}: a register rule names triggers",
+                rule.id
+            );
             assert!(
                 !rule.summary.ends_with('.'),
                 "{}: summaries have no final period",

@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_subjects: not_stated\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    data_subjects: [deelnemers]\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -11,6 +11,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: not_stated   # \"Doel: niet vermeld\"\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: aanmelden\n    name: Aanmelden bijeenkomsten\n    purposes: [aanmelden_bijeenkomsten]\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

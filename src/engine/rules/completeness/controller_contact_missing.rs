@@ -13,6 +13,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n",
     compliant: "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  contact: { email: info@voorbeeld.nl, phone: \"14 0123\" }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancer }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: crm_leverancier, name: CRM-aanbieder, agreement: { in_place: true } }\n  systems:\n    - { id: crm, name: CRM, processor: crm_leverancier }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: aanmelden, label: Aanmelden bijeenkomsten }\nactivities:\n  - id: bijeenkomsten\n    name: Bijeenkomsten\n    purposes: [aanmeldne]\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: aanmelden, label: Aanmelden bijeenkomsten }\nactivities:\n  - id: bijeenkomsten\n    name: Bijeenkomsten\n    purposes: [aanmelden]\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

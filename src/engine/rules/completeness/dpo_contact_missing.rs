@@ -26,6 +26,7 @@ pub(crate) static RULE: Rule = Rule {
   dpo: { name: Functionaris gegevensbescherming, contact: { email: fg@voorbeeld.nl } }
 "#,
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

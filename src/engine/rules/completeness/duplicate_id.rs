@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: informeren, label: Informeren over bijeenkomsten }\n    - { id: informeren, label: Informeren over wijzigingen van diensten }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: informeren_bijeenkomsten, label: Informeren over bijeenkomsten }\n    - { id: informeren_wijzigingen, label: Informeren over wijzigingen van diensten }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

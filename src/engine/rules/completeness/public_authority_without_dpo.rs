@@ -19,6 +19,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n",
     compliant: "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  dpo: { contact: { email: fg@voorbeeld.nl } }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

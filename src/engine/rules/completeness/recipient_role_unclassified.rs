@@ -33,6 +33,7 @@ activities:
     recipients: [pronexus]
 "#,
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

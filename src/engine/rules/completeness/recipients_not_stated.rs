@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: leerlingenvervoer\n    name: Leerlingenvervoer\n    # Ontvangers: (leeg)\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: leerlingenvervoer\n    name: Leerlingenvervoer\n    recipients: [vervoerder]\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement: {}\nactivities:\n  - id: website\n    name: Website\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement: { transfers: eea_only }\nactivities:\n  - id: website\n    name: Website\n    transfers: none\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  data_categories:\n    - { id: naam, label: Naam }\n    - { id: fax, label: Faxnummer }\nactivities:\n  - { id: contact, name: Contact, data_categories: [naam] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  data_categories:\n    - { id: naam, label: Naam }\nactivities:\n  - { id: contact, name: Contact, data_categories: [naam] }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -39,6 +39,7 @@ activities:
     data_categories: [vingerafdruk]
 "#,
     scope: Scope::Activity,
+    triggers: &[Trigger::SpecialCategoryData],
     since: "0.1.0",
     check,
 };

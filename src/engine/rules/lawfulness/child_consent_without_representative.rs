@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    children: { targeted: true, minimum_age: 12 }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    children: { targeted: true, minimum_age: 12, representative_consent: true, verification: Ouder bevestigt via DigiD }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Consent],
     since: "0.1.0",
     check,
 };

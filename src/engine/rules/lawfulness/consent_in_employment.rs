@@ -23,6 +23,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: werving, label: Werving en selectie, kind: human_resources }\nactivities:\n  - id: sollicitatie\n    name: Sollicitatieprocedure\n    purposes: [werving]\n    lawful_bases: [{ basis: consent, wording: \"Wanneer je bij ons solliciteert, geef je toestemming\" }]\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  purposes:\n    - { id: werving, label: Werving en selectie, kind: human_resources }\nactivities:\n  - id: sollicitatie\n    name: Sollicitatieprocedure\n    purposes: [werving]\n    lawful_bases: [{ basis: contract }]\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Consent],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    consent: { active_opt_in: true }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: consent }\n    consent: { active_opt_in: true, withdrawal: Afmeldlink onder elke nieuwsbrief }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Consent],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: contract, data_subject_is_party: false }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Gemeentewet art. 160 lid 1\" }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::ContractBasis],
     since: "0.1.0",
     check,
 };

@@ -34,6 +34,7 @@ activities:
     criminal_data_basis: { ground: specific_exceptions }
 "#,
     scope: Scope::Activity,
+    triggers: &[Trigger::CriminalData, Trigger::CriminalDataBasis],
     since: "0.1.0",
     check,
 };

@@ -18,6 +18,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Webwinkel Voorbeeld B.V., public_authority: false }\nactivities:\n  - id: camerabewaking\n    name: Camerabewaking in de winkel\n    lawful_bases:\n      - { basis: legitimate_interests }\n",
     compliant: "controller: { name: Webwinkel Voorbeeld B.V., public_authority: false }\nactivities:\n  - id: camerabewaking\n    name: Camerabewaking in de winkel\n    lawful_bases:\n      - { basis: legitimate_interests, legitimate_interest: Bescherming van personeel en eigendommen tegen diefstal }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::LegitimateInterestsBasis],
     since: "0.1.0",
     check,
 };

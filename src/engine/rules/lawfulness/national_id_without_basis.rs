@@ -35,6 +35,7 @@ activities:
     national_id_basis: { basis: administrative_body_public_task, legal_provision: "Wabb art. 10" }
 "#,
     scope: Scope::Activity,
+    triggers: &[Trigger::NationalId, Trigger::NationalIdBasis],
     since: "0.1.0",
     check,
 };

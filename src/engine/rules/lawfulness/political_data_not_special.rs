@@ -34,6 +34,7 @@ activities:
     data_categories: [fractie]
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -38,6 +38,7 @@ activities:
       - { basis: public_task, legal_provision: "Wmo 2015 art. 2.3.2" }
 "#,
     scope: Scope::Activity,
+    triggers: &[Trigger::Consent],
     since: "0.1.0",
     check,
 };

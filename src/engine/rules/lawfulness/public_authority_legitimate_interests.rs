@@ -18,6 +18,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    purposes: [website]\n    lawful_bases:\n      - { basis: legitimate_interests, legitimate_interest: Een goed werkende website }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    purposes: [website]\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Gemeentewet art. 160 lid 1\" }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::LegitimateInterestsBasis],
     since: "0.1.0",
     check,
 };

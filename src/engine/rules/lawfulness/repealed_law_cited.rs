@@ -31,6 +31,7 @@ activities:
     also_governed_by: [Wet bescherming persoonsgegevens BES]
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

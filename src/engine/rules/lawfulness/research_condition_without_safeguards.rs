@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: archiving_research_statistics, legal_provision: \"UAVG art. 24\" }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - condition: archiving_research_statistics\n        legal_provision: \"UAVG art. 24\"\n        safeguards: [pseudonymisation, data_minimisation]\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::SpecialCategoryConditions],
     since: "0.1.0",
     check,
 };

@@ -23,6 +23,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: health_or_social_care }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    special_category_conditions:\n      - { condition: health_or_social_care, uavg_ground: health_sector_exceptions, legal_provision: \"UAVG art. 30 lid 3\" }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::SpecialCategoryConditions],
     since: "0.1.0",
     check,
 };

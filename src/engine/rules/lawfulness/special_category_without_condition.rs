@@ -38,6 +38,7 @@ activities:
         categories: [health]
 "#,
     scope: Scope::Activity,
+    triggers: &[Trigger::SpecialCategoryData],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "activity:\n  id: voorrang\n  name: Voorrangsbepaling\n  automated_decision_making:\n    description: Automatische rangschikking van aanvragen\n    solely_automated: true\n    legal_or_similar_effect: true\n",
     compliant: "activity:\n  id: voorrang\n  name: Voorrangsbepaling\n  description: Een medewerker beoordeelt elke aanvraag\n",
     scope: Scope::Proposal,
+    triggers: &[Trigger::AutomatedDecisions],
     since: "0.1.0",
     check,
 };

@@ -41,6 +41,7 @@ activity:
   data_sources: [{ kind: data_subject }]
 "#,
     scope: Scope::Proposal,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

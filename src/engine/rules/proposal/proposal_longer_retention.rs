@@ -28,6 +28,7 @@ activity:
   retention: [wmo_dossier]
 "#,
     scope: Scope::Proposal,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

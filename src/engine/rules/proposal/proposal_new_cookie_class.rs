@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "activity:\n  id: video\n  name: Video's op de website\n  cookies:\n    - { name: youtube, class: tracking_and_marketing, consent: opt_in }\n",
     compliant: "activity:\n  id: video\n  name: Video's op de website\n  cookies:\n    - { name: youtube-nocookie, class: functional, consent: not_asked }\n",
     scope: Scope::Proposal,
+    triggers: &[Trigger::Cookies],
     since: "0.1.0",
     check,
 };

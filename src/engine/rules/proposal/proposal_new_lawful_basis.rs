@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "activity:\n  id: beveiliging\n  name: Cameratoezicht bij de ingang\n  lawful_bases: [{ basis: legitimate_interests, legitimate_interest: beveiliging van het pand }]\n",
     compliant: "activity:\n  id: beveiliging\n  name: Cameratoezicht bij de ingang\n  lawful_bases: [{ basis: public_task, legal_provision: Gemeentewet art. 151c }]\n",
     scope: Scope::Proposal,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

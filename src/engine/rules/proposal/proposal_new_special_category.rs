@@ -27,6 +27,7 @@ activity:
   data_categories: [naam, email]
 "#,
     scope: Scope::Proposal,
+    triggers: &[Trigger::SpecialCategoryData],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivity:\n  id: enquete\n  name: Enquête\n  processors: [enquetetool]\n",
     compliant: "introduces:\n  processors:\n    - { id: enquetetool, name: Enquête B.V., locations: [NL], agreement: { in_place: true } }\nactivity:\n  id: enquete\n  name: Enquête\n  processors: [enquetetool]\n",
     scope: Scope::Proposal,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -21,6 +21,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n      ground: authorised_by_law\n      legal_provision: \"Parkeerverordening art. 4\"\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n      ground: authorised_by_law\n      legal_provision: \"Parkeerverordening art. 4\"\n      logic: Een aanvraag wordt toegekend als het kenteken op naam van de aanvrager staat en het adres in de vergunningszone ligt; anders wordt zij geweigerd en kunt u bezwaar maken\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::AutomatedDecisions],
     since: "0.1.0",
     check,
 };

@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning toekennen\n    automated_decision_making:\n      description: Vergunning automatisch toegekend of geweigerd\n      solely_automated: true\n      legal_or_similar_effect: true\n      ground: authorised_by_law\n      legal_provision: \"Parkeerverordening art. 4\"\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::AutomatedDecisions],
     since: "0.1.0",
     check,
 };

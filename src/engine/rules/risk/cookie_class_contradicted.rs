@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    cookies:\n      - { name: _ga, class: privacy_friendly_analytics, consent: not_asked, shared_with_vendor: true }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    cookies:\n      - { name: _pk_id, class: privacy_friendly_analytics, consent: not_asked, ip_masked: true, shared_with_vendor: false, processor: statistiekdienst }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Cookies],
     since: "0.1.0",
     check,
 };

@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: _ga, class: other_analytics, consent: browser_settings }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: _ga, class: other_analytics, consent: opt_in }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Cookies],
     since: "0.1.0",
     check,
 };

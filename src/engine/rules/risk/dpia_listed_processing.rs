@@ -24,6 +24,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: slimme_meters\n    name: Uitlezen slimme watermeters\n    technologies: [internet_of_things]\n    dpia: { status: completed, reference: DPIA-watermeters-2025 }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

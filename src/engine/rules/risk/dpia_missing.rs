@@ -37,6 +37,7 @@ activities:
     dpia: { status: completed, reference: DPIA-Wmo-2025 }
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

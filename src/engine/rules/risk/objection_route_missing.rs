@@ -35,6 +35,7 @@ activities:
     objection_channels: [{ kind: unsubscribe_link }]
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

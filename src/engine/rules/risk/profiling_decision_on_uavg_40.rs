@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: fraudesignalen\n    name: Fraudesignalen bijstand\n    automated_decision_making:\n      description: Risicoscore bepaalt heronderzoek\n      solely_automated: true\n      legal_or_similar_effect: true\n      profiling: true\n      ground: uavg_article_40\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: fraudesignalen\n    name: Fraudesignalen bijstand\n    automated_decision_making:\n      description: Risicoscore bepaalt heronderzoek\n      solely_automated: true\n      legal_or_similar_effect: true\n      profiling: true\n      ground: authorised_by_law\n      legal_provision: \"Participatiewet art. 64\"\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::AutomatedDecisions],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: not_stated\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n    retention: [tot_afmelden]\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

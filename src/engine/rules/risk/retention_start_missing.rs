@@ -34,6 +34,7 @@ activities:
     retention: [bezwaar]
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

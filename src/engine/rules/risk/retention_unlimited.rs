@@ -35,6 +35,7 @@ activities:
     retention: [contactgegevens]
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -36,6 +36,7 @@ activities:
     retention: [aanmeldingen]
 "#,
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

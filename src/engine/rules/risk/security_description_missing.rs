@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  title: Privacyverklaring\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  title: Privacyverklaring\n  security_baseline: { standard: bio, version: \"1.04\" }\nactivities:\n  - id: nieuwsbrief\n    name: Nieuwsbrief versturen\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n  claims_art30_5_exemption: true\n",
     compliant: "controller:\n  name: Gemeente Voorbeeld\n  public_authority: true\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  complaints: { internal: true, supervisory_authority: false }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  complaints: { internal: true, supervisory_authority: true }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

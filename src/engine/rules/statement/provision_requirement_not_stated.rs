@@ -20,6 +20,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning aanvragen\n    data_sources: [{ kind: data_subject }]\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: parkeervergunning\n    name: Parkeervergunning aanvragen\n    data_sources: [{ kind: data_subject }]\n    provision_requirement: statutory\n    provision_consequence: Zonder deze gegevens kunnen we uw aanvraag niet in behandeling nemen\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  response_time: P6W\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  response_time: P1M\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

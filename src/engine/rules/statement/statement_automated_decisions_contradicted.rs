@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  automated_decisions: none\nactivities:\n  - id: kwijtschelding\n    name: Kwijtschelding gemeentelijke belastingen\n    automated_decision_making:\n      description: Automatische toets op inkomen en vermogen\n      solely_automated: true\n      legal_or_similar_effect: true\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  automated_decisions: declared\nactivities:\n  - id: kwijtschelding\n    name: Kwijtschelding gemeentelijke belastingen\n    automated_decision_making:\n      description: Automatische toets op inkomen en vermogen\n      solely_automated: true\n      legal_or_similar_effect: true\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::AutomatedDecisions],
     since: "0.1.0",
     check,
 };

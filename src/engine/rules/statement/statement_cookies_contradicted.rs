@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  cookies: { classes: [functional] }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: bezoekersstatistiek, class: other_analytics, consent: browser_settings }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  cookies: { classes: [functional, other_analytics] }\nactivities:\n  - id: website\n    name: Website\n    cookies:\n      - { name: bezoekersstatistiek, class: other_analytics, consent: opt_in }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Cookies],
     since: "0.1.0",
     check,
 };

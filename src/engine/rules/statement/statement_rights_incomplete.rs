@@ -32,6 +32,7 @@ activities:
   - { id: wmo_melding, name: Wmo-melding behandelen }
 "#,
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  sharing: only_with_explicit_consent\ncatalogues:\n  recipients:\n    - { id: partners, label: Ketenpartners, kind: independent_controller }\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }], recipients: [partners] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  sharing: declared_recipients\ncatalogues:\n  recipients:\n    - { id: partners, label: Ketenpartners, kind: independent_controller }\nactivities:\n  - { id: melding, name: Melding, lawful_bases: [{ basis: public_task, legal_provision: Wmo 2015 }], recipients: [partners] }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -40,6 +40,7 @@ activities:
     data_categories: [gezondheid]
 "#,
     scope: Scope::Activity,
+    triggers: &[Trigger::SpecialCategoryData],
     since: "0.1.0",
     check,
 };

@@ -15,6 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  transfers: eu_only\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [US], agreement: { in_place: true } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  transfers: eu_only\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL], agreement: { in_place: true } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -14,6 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nstatement:\n  rights: [{ right: access }, { right: withdraw_consent }]\nactivities:\n  - { id: nieuwsbrief, name: Nieuwsbrief, lawful_bases: [{ basis: consent }] }\n",
     scope: Scope::Register,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

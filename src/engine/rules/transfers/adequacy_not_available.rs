@@ -19,6 +19,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: adequacy }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: eu_us_data_privacy_framework }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Transfers],
     since: "0.1.0",
     check,
 };

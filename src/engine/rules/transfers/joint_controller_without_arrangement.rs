@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025 }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  recipients:\n    - id: ggd\n      label: GGD regio\n      kind: joint_controller\n      arrangement: { in_place: true, reference: Convenant jeugdgezondheidszorg 2025, essence_published: true }\nactivities:\n  - { id: jgz, name: Jeugdgezondheidszorg, recipients: [ggd] }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

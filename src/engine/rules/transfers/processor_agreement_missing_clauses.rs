@@ -19,6 +19,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement:\n        in_place: true\n        clauses: [documented_instructions, confidentiality, security]\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement:\n        in_place: true\n        clauses: [documented_instructions, confidentiality, security, sub_processor_conditions,\n                  data_subject_rights_assistance, compliance_assistance, deletion_or_return,\n                  audits_and_information]\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL] }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: crm, name: CRM-aanbieder, locations: [NL], agreement: { in_place: true, form: processor_agreement, reference: VWO-2025-012 } }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

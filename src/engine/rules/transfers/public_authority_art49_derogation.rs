@@ -20,6 +20,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    lawful_bases: [{ basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }]\n    transfers:\n      - { country: MA, mechanism: derogation_explicit_consent }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: wmo_melding\n    name: Wmo-melding behandelen\n    lawful_bases: [{ basis: public_task, legal_provision: \"Wmo 2015 art. 2.3.2\" }]\n    transfers:\n      - { country: MA, mechanism: derogation_public_interest }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Transfers],
     since: "0.1.0",
     check,
 };

@@ -17,6 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement: { in_place: true }\n      sub_processors:\n        - { name: Hosting B.V., locations: [NL], authorisation: none }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - id: crm\n      name: CRM-aanbieder\n      agreement: { in_place: true }\n      sub_processors:\n        - { name: Hosting B.V., locations: [NL], authorisation: specific }\nactivities:\n  - { id: contact, name: Contactbeheer, processors: [crm] }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };

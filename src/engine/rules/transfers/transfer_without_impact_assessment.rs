@@ -20,6 +20,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: enquete\n    name: Enquête\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
     scope: Scope::Activity,
+    triggers: &[Trigger::Transfers],
     since: "0.1.0",
     check,
 };

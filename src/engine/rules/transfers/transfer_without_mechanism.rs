@@ -16,6 +16,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\ncatalogues:\n  processors:\n    - { id: enquetetool, name: Survey Inc., locations: [US], agreement: { in_place: true } }\nactivities:\n  - id: enquete\n    name: Enquête\n    processors: [enquetetool]\n    transfers:\n      - { country: US, processor: enquetetool, mechanism: standard_contractual_clauses, transfer_impact_assessment: TIA-2025-04 }\n",
     scope: Scope::Activity,
+    triggers: &[],
     since: "0.1.0",
     check,
 };
