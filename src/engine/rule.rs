@@ -3,7 +3,7 @@
 
 use super::context::{ActivityRef, Context};
 use super::finding::{Finding, Severity};
-use crate::model::LawfulBasisKind;
+use crate::model::{LawfulBasisKind, PurposeKind};
 
 crate::model::macros::list_enum! {
     /// What a rule looks at.
@@ -48,8 +48,52 @@ pub(crate) enum Trigger {
     Transfers,
     /// It places cookies.
     Cookies,
-    /// It records automated decision-making. (The last: [`Shown::in_run`] counts on it.)
+    /// It records automated decision-making.
     AutomatedDecisions,
+    /// It gives a list only as examples (`examples_only`).
+    ExamplesOnly,
+    /// It holds text not yet written as typed values (`unclassified`).
+    UnclassifiedText,
+    /// It has a lawful basis without its Art 6(1) letter.
+    UntypedBasis,
+    /// It narrows a list to part of the activity's (a scope, or a data source's or basis's own
+    /// data categories).
+    Scoped,
+    /// One of its purposes is direct marketing or a newsletter.
+    MarketingPurpose,
+    /// One of its data categories speaks of political opinions but is not marked special.
+    UnmarkedPolitical,
+    /// It is a proposal that introduces catalogue entries of its own.
+    IntroducedEntries,
+}
+
+impl Trigger {
+    /// Every trigger, in declaration order.
+    pub(crate) const ALL: [Trigger; 19] = [
+        Trigger::SpecialCategoryData,
+        Trigger::SpecialCategoryConditions,
+        Trigger::CriminalData,
+        Trigger::CriminalDataBasis,
+        Trigger::NationalId,
+        Trigger::NationalIdBasis,
+        Trigger::Consent,
+        Trigger::ContractBasis,
+        Trigger::LegitimateInterestsBasis,
+        Trigger::Transfers,
+        Trigger::Cookies,
+        Trigger::AutomatedDecisions,
+        Trigger::ExamplesOnly,
+        Trigger::UnclassifiedText,
+        Trigger::UntypedBasis,
+        Trigger::Scoped,
+        Trigger::MarketingPurpose,
+        Trigger::UnmarkedPolitical,
+        Trigger::IntroducedEntries,
+    ];
+
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
 }
 
 /// The triggers the activities of a run show, one bit each.
@@ -83,18 +127,42 @@ impl Shown {
             (Trigger::Transfers, !a.transfers.is_empty()),
             (Trigger::Cookies, !a.cookies.is_empty()),
             (Trigger::AutomatedDecisions, a.automated_decision_making.is_some()),
+            (Trigger::ExamplesOnly, !a.examples_only.is_empty()),
+            (Trigger::UnclassifiedText, !a.unclassified.is_empty()),
+            (
+                Trigger::UntypedBasis,
+                a.lawful_bases.iter().any(|b| b.basis.is_none()),
+            ),
+            (
+                Trigger::Scoped,
+                !a.data_category_scope.is_empty()
+                    || !a.recipient_scope.is_empty()
+                    || a.data_sources.iter().any(|s| !s.data_categories.is_empty())
+                    || a.lawful_bases.iter().any(|b| !b.data_categories.is_empty()),
+            ),
+            (
+                Trigger::MarketingPurpose,
+                profile.purpose_kinds.contains(PurposeKind::DirectMarketing)
+                    || profile.purpose_kinds.contains(PurposeKind::Newsletter),
+            ),
+            (Trigger::UnmarkedPolitical, profile.unmarked_political),
+            (
+                Trigger::IntroducedEntries,
+                activity.position.is_none()
+                    && ctx.proposal.is_some_and(|p| !p.proposal.introduces.is_empty()),
+            ),
         ];
         Self(
             (shows.iter())
                 .filter(|(_, shown)| *shown)
-                .fold(0, |bits, (trigger, _)| bits | 1 << *trigger as u32),
+                .fold(0, |bits, (trigger, _)| bits | trigger.bit()),
         )
     }
 
     /// The triggers any of the context's activities shows.
     pub(crate) fn in_run(ctx: &Context<'_>) -> Self {
         // A large register shows every trigger within its first activities: stop there.
-        let every = (1 << (Trigger::AutomatedDecisions as u32 + 1)) - 1;
+        let every = Trigger::ALL.iter().fold(0, |bits, trigger| bits | trigger.bit());
         let mut shown = Self::default();
         for activity in ctx.activities() {
             shown.0 |= Self::by(ctx, &activity).0;

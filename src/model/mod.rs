@@ -90,6 +90,20 @@ pub struct Catalogues {
     pub systems: Vec<System>,
 }
 
+impl Catalogues {
+    /// Whether no catalogue has an entry (as a proposal that introduces nothing).
+    pub fn is_empty(&self) -> bool {
+        self.data_subjects.is_empty()
+            && self.data_categories.is_empty()
+            && self.purposes.is_empty()
+            && self.recipients.is_empty()
+            && self.processors.is_empty()
+            && self.retention_rules.is_empty()
+            && self.security_measures.is_empty()
+            && self.systems.is_empty()
+    }
+}
+
 /// Facts that hold for every activity unless the activity says otherwise, so that a register
 /// does not repeat them per activity.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -390,6 +390,22 @@ mod tests {
         assert_eq!((&list).into_iter().copied().sum::<usize>(), 6);
     }
 
+    /// Every trigger is one bit, in its place, and gates at least one rule.
+    #[test]
+    fn every_trigger_gates_a_rule() {
+        use crate::engine::rule::Trigger;
+        for (i, trigger) in Trigger::ALL.iter().enumerate() {
+            assert_eq!(
+                *trigger as usize, i,
+                "{trigger:?} is out of place in Trigger::ALL"
+            );
+            assert!(
+                RULES.iter().any(|rule| rule.triggers.contains(trigger)),
+                "no rule names {trigger:?}"
+            );
+        }
+    }
+
     #[test]
     fn rule_ids_are_unique_kebab_case_and_match_their_files() {
         let mut seen = BTreeSet::new();

@@ -34,6 +34,9 @@ pub(crate) struct Profile {
     pub(crate) recipient_kinds: EnumSet<RecipientKind>,
     /// Whether a data subject category is vulnerable or includes children.
     pub(crate) vulnerable_subjects: bool,
+    /// Whether a data category speaks of political opinions but is not marked special
+    /// (`political-data-not-special`): judged once per register entry, when the engine is built.
+    pub(crate) unmarked_political: bool,
 }
 
 impl Profile {
@@ -44,8 +47,13 @@ impl Profile {
 
     fn of<'a>(entries: &Entries<'_, 'a>) -> Self {
         let mut profile = Self::default();
-        for (_, category) in entries.resolved::<DataCategory>() {
-            let category = category.entry;
+        for (_, found) in entries.resolved::<DataCategory>() {
+            profile.unmarked_political |= match found.subject {
+                Subject::Register => entries.ctx.unmarked_political.get(found.position).copied(),
+                Subject::Proposal => None,
+            }
+            .unwrap_or_else(|| super::unmarked_political(found.entry));
+            let category = found.entry;
             profile.data_kinds.extend(category.kind);
             profile.special_categories.extend(category.special_categories());
             profile.criminal |= category.criminal;

@@ -15,7 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: infectieziekten\n    name: Infectieziektebestrijding\n    recipients: [medebehandelaars, laboratoria, rivm]\n    examples_only: [recipients]   # \"bijvoorbeeld met medebehandelaars, laboratoria, RIVM\"\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: infectieziekten\n    name: Infectieziektebestrijding\n    recipients: [medebehandelaars, laboratoria, rivm, ggd_elders]\n",
     scope: Scope::Activity,
-    triggers: &[],
+    triggers: &[Trigger::ExamplesOnly],
     since: "0.1.0",
     check,
 };

@@ -17,7 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: melding\n    name: Melding openbare ruimte\n    data_categories: [naam, adres, telefoon]\n    data_category_scope:\n      - { categories: [telefoon], collected: optional }\n",
     scope: Scope::Activity,
-    triggers: &[],
+    triggers: &[Trigger::Scoped],
     since: "0.1.0",
     check,
 };

@@ -35,7 +35,7 @@ activities:
     retention: [parkeervergunning_selectielijst]
 "#,
     scope: Scope::Activity,
-    triggers: &[],
+    triggers: &[Trigger::UnclassifiedText],
     since: "0.1.0",
     check,
 };

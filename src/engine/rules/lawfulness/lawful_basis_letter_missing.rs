@@ -17,7 +17,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { legal_provision: \"Participatiewet art. 47\" }\n",
     compliant: "controller: { name: Gemeente Voorbeeld, public_authority: true }\nactivities:\n  - id: voorbeeld\n    name: Voorbeeld\n    lawful_bases:\n      - { basis: public_task, legal_provision: \"Participatiewet art. 47\" }\n",
     scope: Scope::Activity,
-    triggers: &[],
+    triggers: &[Trigger::UntypedBasis],
     since: "0.1.0",
     check,
 };

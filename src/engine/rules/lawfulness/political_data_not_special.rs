@@ -34,7 +34,7 @@ activities:
     data_categories: [fractie]
 "#,
     scope: Scope::Activity,
-    triggers: &[],
+    triggers: &[Trigger::UnmarkedPolitical],
     since: "0.1.0",
     check,
 };

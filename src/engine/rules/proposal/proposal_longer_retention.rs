@@ -28,7 +28,7 @@ activity:
   retention: [wmo_dossier]
 "#,
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

@@ -14,7 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  data_categories:\n    - { id: naam, label: Volledige naam en initialen }\nactivity:\n  id: a\n  name: A\n  data_categories: [naam]\n",
     compliant: "introduces:\n  data_categories:\n    - { id: initialen, label: Initialen }\nactivity:\n  id: a\n  name: A\n  data_categories: [naam, initialen]\n",
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

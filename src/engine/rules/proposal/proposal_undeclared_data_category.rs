@@ -15,7 +15,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  data_categories:\n    - { id: geboortedatum, label: Geboortedatum, kind: identification }\nactivity:\n  id: nieuwsbrief_leeftijd\n  name: Nieuwsbrief per leeftijdsgroep\n  data_categories: [naam, email, geboortedatum]\n",
     compliant: "activity:\n  id: nieuwsbrief_leeftijd\n  name: Nieuwsbrief per leeftijdsgroep\n  data_categories: [naam, email]\n",
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

@@ -14,7 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  data_subjects:\n    - { id: mantelzorgers, label: Mantelzorgers }\nactivity:\n  id: wmo_mantelzorg\n  name: Mantelzorgwaardering\n  data_subjects: [inwoners, mantelzorgers]\n",
     compliant: "activity:\n  id: wmo_mantelzorg\n  name: Mantelzorgwaardering\n  data_subjects: [inwoners]\n",
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

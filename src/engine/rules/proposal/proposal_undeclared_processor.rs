@@ -13,7 +13,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  processors:\n    - { id: formulierendienst, name: Formulieren B.V., locations: [NL] }\nactivity:\n  id: wmo_portaal\n  name: Wmo-portaal\n  processors: [zaaksysteem, formulierendienst]\n",
     compliant: "activity:\n  id: wmo_portaal\n  name: Wmo-portaal\n  processors: [zaaksysteem]\n",
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

@@ -22,7 +22,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  purposes:\n    - { id: tevredenheid, label: Klanttevredenheidsonderzoek }\nactivity:\n  id: wmo_enquete\n  name: Enquête onder Wmo-cliënten\n  purposes: [tevredenheid]\n",
     compliant: "introduces:\n  purposes: []\nactivity:\n  id: wmo_enquete\n  name: Enquête onder Wmo-cliënten\n  purposes: [wmo]\n",
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

@@ -14,7 +14,7 @@ pub(crate) static RULE: Rule = Rule {
     non_compliant: "introduces:\n  recipients:\n    - { id: woningcorporatie, label: Woningcorporatie, kind: independent_controller }\nactivity:\n  id: wmo_woningaanpassing\n  name: Woningaanpassing\n  recipients: [zorgaanbieders, woningcorporatie]\n",
     compliant: "activity:\n  id: wmo_woningaanpassing\n  name: Woningaanpassing\n  recipients: [zorgaanbieders]\n",
     scope: Scope::Proposal,
-    triggers: &[],
+    triggers: &[Trigger::IntroducedEntries],
     since: "0.1.0",
     check,
 };

@@ -35,7 +35,7 @@ activities:
     objection_channels: [{ kind: unsubscribe_link }]
 "#,
     scope: Scope::Activity,
-    triggers: &[],
+    triggers: &[Trigger::MarketingPurpose],
     since: "0.1.0",
     check,
 };
