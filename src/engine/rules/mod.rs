@@ -183,9 +183,9 @@ pub fn nearest_rule(id: &str) -> Option<&'static str> {
 /// [`GROUPS_SCANNED`], through a hash index built then.
 pub(crate) fn group_by_entry<'a, T, R>(
     references: impl IntoIterator<Item = (crate::engine::index::Found<'a, T>, R)>,
-) -> Vec<(crate::engine::index::Found<'a, T>, OneOrMore<R>)> {
+) -> OneOrMore<(crate::engine::index::Found<'a, T>, OneOrMore<R>)> {
     type Key = (crate::engine::Subject, usize);
-    let mut groups: Vec<(crate::engine::index::Found<'a, T>, OneOrMore<R>)> = Vec::new();
+    let mut groups: OneOrMore<(crate::engine::index::Found<'a, T>, OneOrMore<R>)> = OneOrMore::default();
     let mut index: Option<foldhash::HashMap<Key, usize>> = None;
     for (found, reference) in references {
         let key: Key = (found.subject, found.position);
@@ -193,14 +193,14 @@ pub(crate) fn group_by_entry<'a, T, R>(
             Some(index) => index.get(&key).copied(),
             None => groups.iter().position(|(f, _)| (f.subject, f.position) == key),
         };
-        match slot.and_then(|i| groups.get_mut(i)) {
+        match slot.and_then(|i| groups.as_mut_slice().get_mut(i)) {
             Some((_, users)) => users.push(reference),
             None => {
                 if let Some(index) = &mut index {
-                    index.insert(key, groups.len());
+                    index.insert(key, groups.as_slice().len());
                 }
                 groups.push((found, OneOrMore::One(reference)));
-                if index.is_none() && groups.len() > GROUPS_SCANNED {
+                if index.is_none() && groups.as_slice().len() > GROUPS_SCANNED {
                     let by_key = groups
                         .iter()
                         .enumerate()
@@ -258,6 +258,22 @@ impl<T> OneOrMore<T> {
     /// The items, in order.
     pub(crate) fn iter(&self) -> std::slice::Iter<'_, T> {
         self.as_slice().iter()
+    }
+
+    /// The items, in order, to change.
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [T] {
+        match self {
+            Self::One(item) => std::slice::from_mut(item),
+            Self::More(items) => items,
+        }
+    }
+}
+
+impl<T> FromIterator<T> for OneOrMore<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut list = Self::default();
+        items.into_iter().for_each(|item| list.push(item));
+        list
     }
 }
 

@@ -5,6 +5,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use super::prelude::*;
 use crate::engine::finding::Related;
 use crate::engine::index::{Found, Indexed};
+use crate::engine::rules::OneOrMore;
 use crate::engine::rules::references::{References, resolved};
 
 mod adequacy;
@@ -72,7 +73,8 @@ fn coverage(ctx: &Context<'_>, country: &CountryCode) -> adequacy::Coverage {
 /// [`Context::activities`]), resolved once per run and shared by the rules that judge them.
 #[derive(Debug)]
 pub(crate) struct Uses<'a> {
-    processors: Vec<super::OneOrMore<Used<'a, Processor>>>,
+    /// Per activity (one when evaluating: kept without allocating).
+    processors: OneOrMore<OneOrMore<Used<'a, Processor>>>,
     /// Every reference of every activity, resolved.
     references: References,
     /// The processors and recipients the activities use, each once with every reference to it:
@@ -85,25 +87,25 @@ pub(crate) struct Uses<'a> {
 }
 
 /// Catalogue entries, each once, with every reference to it (see [`super::group_by_entry`]).
-pub(crate) type Grouped<'a, T, R> = Vec<(Found<'a, T>, super::OneOrMore<R>)>;
+pub(crate) type Grouped<'a, T, R> = OneOrMore<(Found<'a, T>, OneOrMore<R>)>;
 
 impl<'a> Uses<'a> {
     /// Nothing resolved yet: what the context that resolves them holds.
     pub(crate) const NONE: Uses<'static> = Uses {
-        processors: Vec::new(),
+        processors: OneOrMore::More(Vec::new()),
         references: References::NONE,
-        processors_by_entry: Vec::new(),
-        recipients_by_entry: Vec::new(),
-        retention_rules: Vec::new(),
+        processors_by_entry: OneOrMore::More(Vec::new()),
+        recipients_by_entry: OneOrMore::More(Vec::new()),
+        retention_rules: OneOrMore::More(Vec::new()),
     };
 
     /// Resolves what the context's activities use.
     pub(crate) fn new(ctx: &Context<'a>) -> Self {
         let references = References::new(ctx);
-        let processors: Vec<_> = (ctx.activities())
+        let processors: OneOrMore<_> = (ctx.activities())
             .map(|a| processors_used(ctx, &references, &a))
             .collect();
-        let recipients: Vec<_> = (ctx.activities())
+        let recipients: OneOrMore<_> = (ctx.activities())
             .map(|a| recipients_used(ctx, &references, &a))
             .collect();
         let retention_rules = super::group_by_entry(ctx.gdpr_activities().flat_map(|activity| {
@@ -131,7 +133,7 @@ impl<'a> Uses<'a> {
 }
 
 /// The entries the activities use, each once with every reference to it.
-fn by_entry<'a, T>(used: &[super::OneOrMore<Used<'a, T>>]) -> Grouped<'a, T, RefAt<'a>> {
+fn by_entry<'a, T>(used: &OneOrMore<OneOrMore<Used<'a, T>>>) -> Grouped<'a, T, RefAt<'a>> {
     super::group_by_entry(used.iter().flatten().map(|u| (u.found, u.at)))
 }
 
@@ -226,11 +228,11 @@ fn transfer_refs<'c, 'a, T: Indexed + 'a>(
 
 /// The entries the references resolve to, each with its first reference; unresolved ids are
 /// left to `dangling-reference`.
-fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> super::OneOrMore<Used<'a, T>> {
+fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> OneOrMore<Used<'a, T>> {
     // An activity names a few entries: a scan finds repeats without building a set, except in
     // a list long enough for the scan to cost more.
     let mut seen: Option<HashSet<(Subject, usize)>> = None;
-    let mut used: super::OneOrMore<Used<'a, T>> = super::OneOrMore::default();
+    let mut used: OneOrMore<Used<'a, T>> = OneOrMore::default();
     for (found, at) in refs {
         let Some(found) = found else {
             continue;
@@ -251,8 +253,8 @@ fn first_uses<'a, T>(refs: impl Iterator<Item = Reference<'a, T>>) -> super::One
 }
 
 /// The processors each activity uses.
-fn processors<'c, 'a>(uses: &'c Uses<'a>) -> &'c [super::OneOrMore<Used<'a, Processor>>] {
-    &uses.processors
+fn processors<'c, 'a>(uses: &'c Uses<'a>) -> &'c [OneOrMore<Used<'a, Processor>>] {
+    uses.processors.as_slice()
 }
 
 /// The processors the activities use, each once with its references.
@@ -271,7 +273,7 @@ fn processors_used<'a>(
     ctx: &Context<'a>,
     references: &References,
     activity: &ActivityRef<'a>,
-) -> super::OneOrMore<Used<'a, Processor>> {
+) -> OneOrMore<Used<'a, Processor>> {
     let refs = list_refs::<Processor>(ctx, references, activity)
         .chain(processors_behind::<Recipient>(ctx, references, activity, |r| {
             r.processor.as_ref()
@@ -290,7 +292,7 @@ fn recipients_used<'a>(
     ctx: &Context<'a>,
     references: &References,
     activity: &ActivityRef<'a>,
-) -> super::OneOrMore<Used<'a, Recipient>> {
+) -> OneOrMore<Used<'a, Recipient>> {
     let refs = list_refs::<Recipient>(ctx, references, activity).chain(transfer_refs(
         ctx,
         activity,
