@@ -685,12 +685,13 @@ struct XlsMeasure {
     /// The cells of all sheets' grids together (`u64::MAX` when a sheet's DIMENSIONS asks
     /// for room past the limit).
     cells: u64,
-    /// The characters of shared strings copied into cells.
+    /// The bytes (UTF-8, as decoded) of shared strings copied into cells.
     text: u64,
 }
 
-/// The length in characters of each string of a shared-string table (SST), read as the
-/// workbook reader reads it: after the two counts, each string's character count and flags,
+/// The length in bytes of UTF-8 of each string of a shared-string table (SST) as the workbook
+/// reader decodes it (see [`utf8_bytes`]; counting characters let three times the text limit
+/// through), read as the reader reads it: after the two counts, each string's character count and flags,
 /// its characters (two bytes each when flagged, else one) carried on into the CONTINUE records
 /// `continued` (each starting with a flags byte of its own), then its formatting runs and
 /// extension skipped. Where the reader would stop with an error, the strings read so far.
@@ -734,9 +735,11 @@ fn shared_string_lengths(data: &[u8], continued: &[&[u8]]) -> Vec<u64> {
             data = data.get(4..).unwrap_or_default();
         }
         let (mut left, mut wide) = (count, flags & 0x1 != 0);
+        let mut decoded = 0u64;
         while left > 0 {
             let width = if wide { 2 } else { 1 };
             let read = left.min(data.len() / width);
+            decoded = decoded.saturating_add(utf8_bytes(data.get(..read * width).unwrap_or_default(), wide));
             data = data.get(read * width..).unwrap_or_default();
             left -= read;
             if left > 0 {
@@ -758,8 +761,30 @@ fn shared_string_lengths(data: &[u8], continued: &[&[u8]]) -> Vec<u64> {
             data = data.get(step..).unwrap_or_default();
             skip -= step;
         }
-        lengths.push(count as u64);
+        lengths.push(decoded);
     }
+}
+
+/// How many bytes of UTF-8 the reader makes of a string's characters: two bytes each when
+/// `wide` (UTF-16), else one each (the low byte of a UTF-16 unit). An upper bound: a character
+/// from U+0800 takes three bytes, and so does each half of a surrogate pair (four for the pair).
+fn utf8_bytes(characters: &[u8], wide: bool) -> u64 {
+    if !wide {
+        return characters
+            .iter()
+            .map(|&byte| if byte < 0x80 { 1 } else { 2 })
+            .sum();
+    }
+    (characters.chunks_exact(2))
+        .map(|unit| match unit {
+            [low, high] => match u16::from_le_bytes([*low, *high]) {
+                0..0x80 => 1,
+                0x80..0x800 => 2,
+                _ => 3,
+            },
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Whether every part of `archive` unpacks, all together, to at most `limit` bytes: each part is
@@ -1496,6 +1521,57 @@ mod tests {
         assert_eq!(shared_string_lengths(&sst[0][4..], &[&sst[1][4..]]), vec![3, 2]);
         let measure = measure_xls(&workbook_with(&sst, &[label_sst(0, 1), label_sst(1, 7)])).map(|m| m.text);
         assert_eq!(measure, Ok(2), "a cell naming no string holds none");
+    }
+
+    /// Shared strings count as the UTF-8 the reader decodes them to, not as characters: a
+    /// string of CJK characters is three bytes a character (counted as one, three times the
+    /// text limit got through), Latin-1 beyond ASCII two, ASCII one, however it is stored.
+    #[test]
+    fn xls_shared_strings_count_as_the_text_they_decode_to() {
+        let sst = |strings: &[(&str, bool)]| {
+            let mut data = vec![0u8; 8];
+            for (text, wide) in strings {
+                let units: Vec<u16> = text.encode_utf16().collect();
+                data.extend((units.len() as u16).to_le_bytes());
+                data.push(u8::from(*wide));
+                for unit in units {
+                    match wide {
+                        true => data.extend(unit.to_le_bytes()),
+                        false => data.push(unit as u8),
+                    }
+                }
+            }
+            data
+        };
+        let strings = [
+            ("\u{4e2d}\u{6587}", true),
+            ("caf\u{e9}", false),
+            ("caf\u{e9}", true),
+            ("abc", true),
+            ("\u{1f600}", true),
+        ];
+        let decoded: Vec<u64> = strings.iter().map(|(text, _)| text.len() as u64).collect();
+        let counted = shared_string_lengths(&sst(&strings), &[]);
+        assert_eq!(&counted[..4], &decoded[..4]);
+        // A character beyond the BMP is counted as its two halves, three bytes each: an upper
+        // bound on its four.
+        assert_eq!(counted[4], 6);
+        // 60 000 CJK characters named by 100 cells: 18 MB of text, past the limit, where
+        // counting characters said 6 million.
+        let cells: Vec<Vec<u8>> = (0..100).map(|row| label_sst(row, 0)).collect();
+        let wide = "\u{4e2d}".repeat(60_000);
+        let table = sst(&[(&wide, true)]);
+        // The SST's counts and the string's header, then its characters split at character
+        // boundaries, each continuation with its own flags byte (still two-byte characters).
+        let (head, characters) = table.split_at(11);
+        let mut records = vec![record(0x00FC, head)];
+        records.extend(
+            characters
+                .chunks(8_000)
+                .map(|chunk| record(0x003C, &[&[1u8][..], chunk].concat())),
+        );
+        let measure = measure_xls(&workbook_with(&records, &cells)).map(|m| m.text);
+        assert_eq!(measure, Ok(18_000_000));
     }
 
     /// A compound file's workbook entries are counted as the workbook reader reads names:
