@@ -302,6 +302,9 @@ fn recipients_used<'a>(
     first_uses(refs)
 }
 
+/// What makes two findings one: their place and message.
+type FindingKey = (Subject, FieldPath, std::borrow::Cow<'static, str>);
+
 /// Reports what `check` finds wrong with the catalogue entries the activities use, at the
 /// entry, once per entry, with every activity that uses it as a related location. Each entry is
 /// checked once however many activities use it, so the cost follows the references, not
@@ -313,7 +316,8 @@ fn check_used_entries<'a, T: Indexed>(
     check: impl Fn(&Found<'a, T>) -> Vec<Finding>,
 ) {
     let mut findings: Vec<Finding> = Vec::new();
-    let mut merged: HashMap<(Subject, FieldPath, std::borrow::Cow<'static, str>), usize> = HashMap::new();
+    // Built with the first finding: most entries have none, and this runs on every evaluation.
+    let mut merged: Option<HashMap<FindingKey, usize>> = None;
     for (found, users) in used(uses(ctx)) {
         let related = || {
             users.iter().map(|at| {
@@ -327,6 +331,7 @@ fn check_used_entries<'a, T: Indexed>(
         };
         for mut finding in check(found) {
             let key = (finding.subject, finding.path.clone(), finding.message.clone());
+            let merged = merged.get_or_insert_with(HashMap::new);
             if let Some(earlier) = merged.get(&key).and_then(|&i| findings.get_mut(i)) {
                 earlier.related.extend(related());
             } else {
