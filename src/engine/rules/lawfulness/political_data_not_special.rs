@@ -73,27 +73,37 @@ fn political(category: &DataCategory) -> bool {
 
 fn check(ctx: &Context<'_>, out: &mut Vec<Finding>) {
     // The register's categories were judged once, with the engine's facts; only a proposal's
-    // own categories are read here.
-    for activity in ctx.gdpr_activities() {
-        for (_, found) in ctx.data_categories(&activity) {
-            let id = found.entry.id.as_str();
+    // own categories are read here. Each entry is reported once, with the activities that use
+    // it: a proposal that uses a register entry is shown the finding where it uses it.
+    let unmarked = crate::engine::rules::group_by_entry(ctx.gdpr_activities().flat_map(|activity| {
+        ctx.data_categories(&activity).filter_map(move |(i, found)| {
             let judged = match found.subject {
                 Subject::Register => ctx.unmarked_political.get(found.position).copied(),
                 Subject::Proposal => None,
             };
-            if !judged.unwrap_or_else(|| unmarked_political(found.entry)) {
-                continue;
-            }
-            out.push(ctx.finding(
-                &RULE,
-                (found.subject, found.path()),
-                message!(
-                    "data category `{id}` (\"{}\") speaks of political opinions but is not marked as a special category",
-                    found.entry.label
-                ),
-                "add `special_category: political_opinions` to the entry, and give the activities that use it an Art 9(2) condition, e.g. `manifestly_made_public` or the UAVG ground `political_opinions_for_public_functions`",
-            ));
+            judged
+                .unwrap_or_else(|| unmarked_political(found.entry))
+                .then_some((found, (activity, i)))
+        })
+    }));
+    for (found, users) in &unmarked {
+        let id = found.entry.id.as_str();
+        let mut finding = ctx.finding(
+            &RULE,
+            (found.subject, found.path()),
+            message!(
+                "data category `{id}` (\"{}\") speaks of political opinions but is not marked as a special category",
+                found.entry.label
+            ),
+            "add `special_category: political_opinions` to the entry, and give the activities that use it an Art 9(2) condition, e.g. `manifestly_made_public` or the UAVG ground `political_opinions_for_public_functions`",
+        );
+        for (activity, i) in users {
+            finding = finding.related(
+                activity.at_index("data_categories", *i),
+                message!("used by activity {}", activity.name()),
+            );
         }
+        out.push(finding);
     }
 }
 
@@ -126,6 +136,46 @@ mod tests {
     fn one_finding_however_many_activities_use_it() {
         let text = worded("label: Partijlidmaatschap")
             + "  - id: raadsinformatie\n    name: Raadsinformatie versturen\n    data_categories: [fractie]\n";
-        assert_eq!(findings_of(&RULE, &parse(&text), None).len(), 1);
+        let findings = findings_of(&RULE, &parse(&text), None);
+        assert_eq!(findings.len(), 1);
+        // With every activity that uses it as a related place.
+        let related: Vec<String> = findings[0].related.iter().map(|r| r.path.to_string()).collect();
+        assert_eq!(
+            related,
+            [
+                "/activities/0/data_categories/0",
+                "/activities/1/data_categories/0"
+            ]
+        );
+    }
+
+    /// A proposal that uses an unmarked register entry is shown the finding where it uses it,
+    /// with the entry as related place, as for the other register entries a proposal uses (it
+    /// was left at the register's entry, with no link to the proposal). Its compliant twin: the
+    /// entry marked special.
+    #[test]
+    fn a_proposal_is_shown_the_finding_where_it_uses_the_entry() {
+        let proposal = crate::engine::rules::testing::parse_proposal(
+            "activity:\n  id: nieuw\n  name: Nieuw\n  data_categories: [naam, fractie]\n",
+        );
+        let evaluate = |register: &str| {
+            crate::engine::evaluate(&parse(register), &proposal)
+                .report
+                .findings
+        };
+        let findings: Vec<_> = (evaluate(&worded("label: Partijlidmaatschap")).into_iter())
+            .filter(|f| f.rule == RULE.id)
+            .collect();
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].subject, Subject::Proposal);
+        assert_eq!(findings[0].path.to_string(), "/activity/data_categories/1");
+        assert_eq!(
+            findings[0].related[0].path.to_string(),
+            "/catalogues/data_categories/0"
+        );
+        let marked = RULE
+            .compliant
+            .replace("Fractie van het raadslid", "Partijlidmaatschap");
+        assert!(evaluate(&marked).iter().all(|f| f.rule != RULE.id));
     }
 }
