@@ -161,8 +161,11 @@ impl Shown {
 
     /// The triggers any of the context's activities shows.
     pub(crate) fn in_run(ctx: &Context<'_>) -> Self {
-        // A large register shows every trigger within its first activities: stop there.
-        let every = Trigger::ALL.iter().fold(0, |bits, trigger| bits | trigger.bit());
+        // A large register shows every trigger it can within its first activities: stop there.
+        // (Only a proposal introduces entries.)
+        let every = (Trigger::ALL.iter())
+            .filter(|trigger| **trigger != Trigger::IntroducedEntries || ctx.proposal.is_some())
+            .fold(0, |bits, trigger| bits | trigger.bit());
         let mut shown = Self::default();
         for activity in ctx.activities() {
             shown.0 |= Self::by(ctx, &activity).0;
@@ -175,7 +178,7 @@ impl Shown {
 
     /// Whether `rule` is to run: it names no trigger, or one that is shown.
     pub(crate) fn runs(&self, rule: &Rule) -> bool {
-        rule.triggers.is_empty() || (rule.triggers.iter()).any(|trigger| self.0 & 1 << *trigger as u32 != 0)
+        rule.triggers.is_empty() || (rule.triggers.iter()).any(|trigger| self.0 & trigger.bit() != 0)
     }
 }
 
