@@ -243,6 +243,7 @@ fn load_error_label(code: &str) -> Option<&'static str> {
         "unknown-field" => "unknown field",
         "missing-field" => "in this mapping",
         "wrong-type" => "wrong type",
+        "out-of-range" => "out of range",
         "unknown-value" => "unknown value",
         "invalid-id" | "invalid-date" | "invalid-period" | "invalid-country" | "invalid-value" => {
             "invalid value"

@@ -68,7 +68,16 @@ impl de::Error for DeError {
 
     fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
         Self::new(LoadErrorKind::WrongType {
-            expected: exp.to_string(),
+            expected: expected_in_words(exp),
+            found: describe(&unexp),
+        })
+    }
+
+    /// A value of the right type that does not fit, such as a negative or too large count
+    /// (serde's own message would read "invalid value: integer `-5`, expected u32").
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        Self::new(LoadErrorKind::OutOfRange {
+            expected: expected_in_words(exp),
             found: describe(&unexp),
         })
     }
@@ -108,6 +117,33 @@ impl de::Error for DeError {
     }
 }
 
+/// What serde's visitors expect, in the words of the file rather than of Rust: a register's
+/// author writes lists and whole numbers, not sequences and `u32`s.
+fn expected_in_words(exp: &dyn de::Expected) -> String {
+    let said = exp.to_string();
+    let whole_number = |max: u64| format!("a whole number from 0 to {max}");
+    match said.as_str() {
+        "u8" => whole_number(u8::MAX.into()),
+        "u16" => whole_number(u16::MAX.into()),
+        "u32" => whole_number(u32::MAX.into()),
+        "u64" | "usize" => whole_number(u64::MAX),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number".to_owned(),
+        "f32" | "f64" => "a number".to_owned(),
+        "a sequence" => "a list".to_owned(),
+        "a map" => "a mapping".to_owned(),
+        "a character" | "a char" => "a single character".to_owned(),
+        "unit" => "nothing (null)".to_owned(),
+        "option" => "a value or null".to_owned(),
+        _ if said.starts_with("struct ") || said.starts_with("tuple struct ") => {
+            "a mapping of field names to values".to_owned()
+        }
+        _ if said.starts_with("enum ") || said.starts_with("variant ") => {
+            "one of the allowed words".to_owned()
+        }
+        _ => said,
+    }
+}
+
 /// Describes an unexpected value in the words the rest of the messages use.
 fn describe(unexp: &de::Unexpected<'_>) -> String {
     match unexp {
@@ -117,9 +153,12 @@ fn describe(unexp: &de::Unexpected<'_>) -> String {
         de::Unexpected::Float(x) => format!("the number `{x}`"),
         de::Unexpected::Str(s) => format!("the string `{s}`"),
         de::Unexpected::Unit => "null".to_owned(),
-        de::Unexpected::Seq => "a sequence".to_owned(),
+        de::Unexpected::Seq => "a list".to_owned(),
         de::Unexpected::Map => "a mapping".to_owned(),
-        other => other.to_string(),
+        de::Unexpected::Char(c) => format!("the character `{c}`"),
+        de::Unexpected::Other(what) => (*what).to_owned(),
+        // Kinds of value no register file can hold (bytes, Rust's enum and struct forms).
+        _ => "a value of another kind".to_owned(),
     }
 }
 
@@ -208,7 +247,7 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
                 Some(entry) => visitor.visit_enum(EnumAccess { entry }),
                 None => Err(one_of(variants, "a mapping")),
             },
-            Value::Mapping(_) => Err(one_of(variants, "a mapping with several keys")),
+            Value::Mapping(entries) => Err(several_keys(entries, variants)),
             _ => Err(one_of(variants, self.node.value.kind_name())),
         };
         result.map_err(|e| e.at(span))
@@ -240,6 +279,32 @@ impl<'de> Deserializer<'de> for NodeDeserializer<'de> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier
     }
+}
+
+/// The error for an enum written as a mapping with several keys. When one key is a variant the
+/// others are what is wrong (`period: { surprise: 1, as_long_as_necessary: … }`): the first of
+/// them is reported as an unknown field, at its key, with its path.
+fn several_keys(entries: &[Entry], variants: &'static [&'static str]) -> DeError {
+    let is_variant = |entry: &&Entry| variants.contains(&entry.key.as_str());
+    let mut named = entries.iter().filter(is_variant);
+    let (Some(variant), None) = (named.next(), named.next()) else {
+        return one_of(variants, "a mapping with several keys");
+    };
+    let Some(stray) = entries.iter().find(|entry| !is_variant(entry)) else {
+        return one_of(variants, "a mapping with several keys");
+    };
+    let allowed = variants
+        .iter()
+        .copied()
+        .filter(|v| *v == variant.key.as_str())
+        .collect();
+    DeError::new(LoadErrorKind::UnknownField {
+        field: stray.key.to_string(),
+        expected: allowed,
+        suggestion: None,
+    })
+    .at(stray.key_span)
+    .within(PathSegment::Key(stray.key.clone().into()))
 }
 
 fn one_of(variants: &'static [&'static str], found: &str) -> DeError {
@@ -411,7 +476,7 @@ mod tests {
         );
         for (id, date, found) in [
             ("5", "2026-11-30", "expected a string, found the integer `5`"),
-            ("[a]", "2026-11-30", "expected a string, found a sequence"),
+            ("[a]", "2026-11-30", "expected a string, found a list"),
             ("aanvragen", "{ y: 1 }", "expected a string, found a mapping"),
         ] {
             let error = register(id, date).expect_err("wrong type").to_string();
@@ -422,7 +487,7 @@ mod tests {
     /// The activities are read into one allocation of their number, and refused like any list
     /// when they are not one.
     #[test]
-    fn activities_are_a_sequence() {
+    fn activities_are_a_list() {
         let load = |activities: &str| {
             let text =
                 format!("controller: {{ name: X, public_authority: true }}\nactivities: {activities}\n");
@@ -438,7 +503,7 @@ mod tests {
         assert_eq!(register.activities.get(299).map(|a| a.id.as_str()), Some("a299"));
         let error = load("5").expect_err("not a list").to_string();
         assert!(
-            error.contains("expected a sequence, found the integer `5`"),
+            error.contains("expected a list, found the integer `5`"),
             "{error}"
         );
     }

@@ -115,6 +115,14 @@ pub enum LoadErrorKind {
         /// What the file has.
         found: String,
     },
+    /// A value of the right type outside the range allowed, such as a negative count.
+    #[error("expected {expected}, found {found}")]
+    OutOfRange {
+        /// What the model allows here.
+        expected: String,
+        /// What the file has.
+        found: String,
+    },
     /// A value is not one of the allowed words.
     #[error("unknown value `{value}`")]
     UnknownVariant {
@@ -164,6 +172,7 @@ impl LoadErrorKind {
             Self::UnknownField { .. } => "unknown-field",
             Self::MissingField { .. } => "missing-field",
             Self::WrongType { .. } => "wrong-type",
+            Self::OutOfRange { .. } => "out-of-range",
             Self::UnknownVariant { .. } => "unknown-value",
             Self::InvalidValue(ValueError::Id { .. }) => "invalid-id",
             Self::InvalidValue(ValueError::Date { .. }) => "invalid-date",
@@ -195,23 +204,11 @@ impl LoadErrorKind {
             Self::Empty => "write a register (it starts with `controller:`) or a proposal (`activity:`); `ropa init` writes a starter register".into(),
             Self::UnknownVariant { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
             Self::UnknownVariant { expected, .. } => format!("use one of: {}", list(expected)),
-            Self::WrongType { expected, found } if expected.contains("bool") && found.contains("string") => {
-                "write `true` or `false` (without quotes)".into()
-            }
-            Self::WrongType { expected, found } if expected.contains("string") && !found.contains("mapping") && !found.contains("sequence") => {
-                "put the value in quotes to make it a string".into()
-            }
-            Self::WrongType { expected, .. } if expected.contains("mapping of field names") => {
-                "write the fields by name, as a mapping (in YAML `field: value` lines or `{ field: value }`), not as a list of values".into()
-            }
-            Self::WrongType { expected, .. } if expected.contains("`not_stated`") => {
-                "write a list, e.g. `[a, b]`, even for a single item; `none` if there are none, or `not_stated` if the register does not say".into()
-            }
             Self::InvalidLength { expected, .. } if expected.contains("`not_stated`") => {
                 "write `none` if there are none, or `not_stated` if the register does not say: an empty list says neither".into()
             }
-            Self::WrongType { expected, .. } if expected.contains("sequence") => {
-                "write a list, e.g. `[a, b]`, even for a single item".into()
+            Self::WrongType { expected, found } | Self::OutOfRange { expected, found } => {
+                return expected_help(expected, found);
             }
             Self::Syntax { format, message } => syntax_help(*format, message),
             Self::InvalidValue(ValueError::Id { .. }) => {
@@ -227,6 +224,34 @@ impl LoadErrorKind {
     }
 }
 
+/// What to write instead of a value of the wrong type or out of range, by what the model
+/// expects there (in the words of [`super::de`], which names every expectation plainly).
+fn expected_help(expected: &str, found: &str) -> Option<String> {
+    let expects = |words: &str| expected.contains(words);
+    let found_text = found.starts_with("the string");
+    Some(match () {
+        () if expects("boolean") => "write `true` or `false` (without quotes)".into(),
+        () if expects("whole number") && found_text => "write the number without quotes, e.g. `12`".into(),
+        () if expects("whole number") => "write a whole number, without a sign or decimals, e.g. `12`".into(),
+        () if expects("mapping of field names") => {
+            "write the fields by name, as a mapping (in YAML `field: value` lines or `{ field: value }`), not as a list of values".into()
+        }
+        () if expects("`not_stated`") => {
+            "write a list, e.g. `[a, b]`, even for a single item; `none` if there are none, or `not_stated` if the register does not say".into()
+        }
+        () if expects("a list") => "write a list, e.g. `[a, b]`, even for a single item".into(),
+        () if expects("one of") && found.contains("several keys") => {
+            "keep one key, one of the words listed, with its details below it: the value is one of them, not several".into()
+        }
+        () if expects("one of") => "write one of the words listed".into(),
+        () if expects("a string") && (found.contains("mapping") || found.contains("list")) => {
+            "write a single text value here, e.g. `\"…\"`".into()
+        }
+        () if expects("a string") => "put the value in quotes to make it a string".into(),
+        () => return None,
+    })
+}
+
 /// What to do about a syntax error, from the parser's words: the usual slips of each format.
 fn syntax_help(format: Format, message: &str) -> String {
     let says = |words: &str| message.contains(words);
@@ -238,6 +263,12 @@ fn syntax_help(format: Format, message: &str) -> String {
         Format::Yaml if says("quoted scalar") || says("quote") => {
             "close the quote on the same line, or indent the rest of a quoted value further than its key".into()
         }
+        Format::Yaml if says("flow sequence") => {
+            "a list in brackets holds items separated by commas and ends with `]`; quote an item that contains `[`, `]`, `{`, `}` or `,`".into()
+        }
+        Format::Yaml if says("flow mapping") => {
+            "a mapping in braces holds `key: value` pairs separated by commas and ends with `}`; quote a value that contains `[`, `]`, `{`, `}` or `,`".into()
+        }
         Format::Yaml if says("mapping values are not allowed") || says("expected key") || says("indentation") => {
             "check the indentation here and on the line before: the keys of one mapping line up, and a value containing `: ` needs quotes".into()
         }
@@ -248,6 +279,16 @@ fn syntax_help(format: Format, message: &str) -> String {
         Format::Toml if says("expected `=`") || says("no value") => "give the key a value: `key = \"value\"`".into(),
         Format::Toml if says("expected newline") => "write one `key = value` per line, and quote text values".into(),
         Format::Toml => "check the quotes, brackets and `=` on this line".into(),
+        Format::Json if says("closes too early") => {
+            "remove this closing bracket if it is one too many, or add the opening bracket missing above it".into()
+        }
+        Format::Json if says("one too many") => "remove this opening bracket".into(),
+        Format::Json if says("closing bracket is probably missing") => {
+            "add the closing bracket where the contents of the deeper one end".into()
+        }
+        Format::Json if says("Unterminated object") || says("Unterminated array") => {
+            "every `{` needs its `}` and every `[` its `]`: add the missing one, or remove an extra opening one".into()
+        }
         Format::Json if says("Comments") => "JSON has no comments; remove it (YAML and TOML registers may have comments)".into(),
         Format::Json if says("trailing") || says("Unexpected token") || says("Expected") => {
             "check for a missing or extra comma, colon, quote or bracket here".into()

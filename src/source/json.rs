@@ -9,6 +9,8 @@
 //! the first gave up on and words the error. Whatever the first accepts the second accepts with
 //! the same tree (a test compares them), so the first only makes loading faster.
 
+use std::fmt::Write as _;
+
 use jsonc_parser::errors::{ParseError, ParseErrorKind};
 use jsonc_parser::tokens::Token;
 use jsonc_parser::{Scanner, ScannerOptions};
@@ -66,7 +68,7 @@ fn parse_tokens(text: &str, limits: Limits) -> Result<Node, Failure> {
     };
     let root = parser.value(first, 0)?;
     if parser.scan()?.is_some() {
-        return Err(parser.error(ParseErrorKind::MultipleRootJsonValues));
+        return Err(parser.bracket_or(ParseErrorKind::MultipleRootJsonValues));
     }
     Ok(root)
 }
@@ -124,8 +126,8 @@ impl<'t> Parser<'t> {
             Token::Number(number) => number_value(number, span)?,
             Token::Boolean(b) => Value::Bool(b),
             Token::Null => Value::Null,
-            Token::CloseBracket => return Err(self.error(ParseErrorKind::UnexpectedCloseBracket)),
-            Token::CloseBrace => return Err(self.error(ParseErrorKind::UnexpectedCloseBrace)),
+            Token::CloseBracket => return Err(self.bracket_or(ParseErrorKind::UnexpectedCloseBracket)),
+            Token::CloseBrace => return Err(self.bracket_or(ParseErrorKind::UnexpectedCloseBrace)),
             Token::Comma => return Err(self.error(ParseErrorKind::UnexpectedComma)),
             Token::Colon => return Err(self.error(ParseErrorKind::UnexpectedColon)),
             Token::Word(_) => return Err(self.error(ParseErrorKind::UnexpectedWord)),
@@ -163,7 +165,7 @@ impl<'t> Parser<'t> {
                 Some(Token::Word(_) | Token::Number(_) | Token::Boolean(_) | Token::Null) => {
                     return Err(self.error(ParseErrorKind::ExpectedStringObjectProperty));
                 }
-                Some(_) => return Err(self.error(ParseErrorKind::UnexpectedTokenInObject)),
+                Some(_) => return Err(self.bracket_or(ParseErrorKind::UnexpectedTokenInObject)),
             }
             token = self.after_element(Token::CloseBrace)?;
         }
@@ -203,7 +205,12 @@ impl<'t> Parser<'t> {
                 let comma = self.token_span();
                 let next = self.scan()?;
                 if next.as_ref() == Some(&close) {
-                    return Err(syntax(&ParseErrorKind::TrailingCommasNotAllowed, comma));
+                    // A comma before a closing bracket one too many reads as a trailing comma;
+                    // the bracket is the mistake when its indentation says so.
+                    let closing = self.token_span().start;
+                    return Err(self
+                        .misplaced_bracket(closing + 1, Some(closing))
+                        .unwrap_or_else(|| syntax(&ParseErrorKind::TrailingCommasNotAllowed, comma)));
                 }
                 Ok(next)
             }
@@ -223,10 +230,176 @@ impl<'t> Parser<'t> {
         }
     }
 
-    /// An object or array that the end of the text cuts off, reported over all of it.
-    fn unterminated(&self, start: usize, kind: ParseErrorKind) -> Failure {
-        syntax(&kind, Span::new(start, self.scanner.token_end()))
+    /// An error of `kind` at the current token, which a bracket too many or too few can cause
+    /// far from it: reported at that bracket when the file's indentation gives it away.
+    fn bracket_or(&self, kind: ParseErrorKind) -> Failure {
+        self.misplaced_bracket(self.token_span().end, None)
+            .unwrap_or_else(|| self.error(kind))
     }
+
+    /// Where a bracket too many or too few probably is, before `end`: the first pair of brackets
+    /// that disagree in indentation (see [`first_disagreeing_pair`]). A closing bracket indented
+    /// deeper than its partner closes too early (one too many, or an opening one missing above
+    /// it); one indented less leaves its partner open (an opening one too many, or a closing one
+    /// missing). With `closing`, only a pair that this closing bracket ends counts. The reader's
+    /// own words ("Text cannot contain more than one JSON value") describe a symptom; the
+    /// message names the bracket instead.
+    fn misplaced_bracket(&self, end: usize, closing: Option<usize>) -> Option<Failure> {
+        let pair = first_disagreeing_pair(self.text, end)?;
+        if closing.is_some_and(|at| at != pair.close) {
+            return None;
+        }
+        let bracket = |at: usize| self.text.get(at..=at).unwrap_or_default();
+        let line_of = |at: usize| 1 + self.text.get(..at).unwrap_or_default().matches('\n').count();
+        let (at, message) = if pair.closes_deeper {
+            let mut message = format!(
+                "this `{}` probably closes too early: it pairs with the `{}` on line {}, which is indented differently",
+                bracket(pair.close),
+                bracket(pair.open),
+                line_of(pair.open)
+            );
+            // Where an opening bracket would have to be: after the last line above that is
+            // indented no deeper than this bracket (the lines between belong inside it).
+            let before = self.text.get(..pair.close).unwrap_or_default();
+            let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+            let closing_indent = before.rsplit('\n').next().map_or(0, indent);
+            let closing_line = line_of(pair.close);
+            let shallower = (before.rsplit('\n').enumerate().skip(1))
+                .find(|(_, l)| !l.trim().is_empty() && indent(l) <= closing_indent)
+                .map(|(back, _)| closing_line - back);
+            if let Some(shallower) = shallower
+                && shallower + 1 < closing_line
+            {
+                let _ = write!(
+                    message,
+                    "; or an opening bracket is missing after line {shallower}"
+                );
+            }
+            (pair.close, message)
+        } else if self.contents_indented(pair.open) {
+            // The opening bracket's contents are indented under it, as they should be: what is
+            // missing is its closing bracket, before the one that closes it instead.
+            let message = format!(
+                "a closing bracket is probably missing before this `{}`: it pairs with the `{}` on line {}, which is indented deeper",
+                bracket(pair.close),
+                bracket(pair.open),
+                line_of(pair.open)
+            );
+            (pair.close, message)
+        } else {
+            let message = format!(
+                "this `{}` is probably one too many: what follows it is not indented under it, and the `{}` on line {} that pairs with it is indented differently",
+                bracket(pair.open),
+                bracket(pair.close),
+                line_of(pair.close)
+            );
+            (pair.open, message)
+        };
+        Some(Failure::at(
+            LoadErrorKind::Syntax {
+                format: Format::Json,
+                message,
+            },
+            Span::new(at, at + 1),
+        ))
+    }
+
+    /// Whether the line after the one with the bracket at `open` is indented deeper than it, as
+    /// the contents of a bracket opened at the end of a line are.
+    fn contents_indented(&self, open: usize) -> bool {
+        let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+        let line_start = self
+            .text
+            .get(..open)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1);
+        let mut lines = self.text.get(line_start..).unwrap_or_default().split('\n');
+        let opening_indent = lines.next().map_or(0, indent);
+        lines
+            .find(|l| !l.trim().is_empty())
+            .is_some_and(|next| indent(next) > opening_indent)
+    }
+
+    /// An object or array that the end of the text cuts off. Reported where the mistake
+    /// probably is, not over all of it (a span of the whole file shows nothing): at a bracket
+    /// too many or too few when the file's indentation gives it away, else at the end of the
+    /// text, naming the line of the innermost bracket left open.
+    fn unterminated(&self, start: usize, kind: ParseErrorKind) -> Failure {
+        if let Some(failure) = self.misplaced_bracket(self.text.len(), None) {
+            return failure;
+        }
+        let bracket = if matches!(kind, ParseErrorKind::UnterminatedArray) {
+            "["
+        } else {
+            "{"
+        };
+        let end = self.text.len();
+        let line = 1 + self.text.get(..start).unwrap_or_default().matches('\n').count();
+        Failure::at(
+            LoadErrorKind::Syntax {
+                format: Format::Json,
+                message: format!("{kind}: the file ends before the `{bracket}` on line {line} is closed"),
+            },
+            Span::new(end, end),
+        )
+    }
+}
+
+/// Two brackets the reader pairs, by position.
+struct BracketPair {
+    open: usize,
+    close: usize,
+    /// Whether the closing bracket's line is indented deeper than the opening one's.
+    closes_deeper: bool,
+}
+
+/// The first pair of brackets before `end` (paired by count, as a reader pairs them) whose
+/// closing bracket starts a line indented differently from the line the opening one is on:
+/// where a missing or extra bracket probably is. People close a bracket at the indentation of
+/// the line that opens it, so one bracket too few or too many shows as the first pair that
+/// disagrees, while the reader only notices at the end of the object or the file. A file without
+/// consistent indentation gives no answer. Strings are skipped, escapes included.
+fn first_disagreeing_pair(text: &str, end: usize) -> Option<BracketPair> {
+    let bytes = text.as_bytes().get(..end)?;
+    // The current line's indentation, counted as the scan passes it (looking back from each
+    // bracket would be quadratic on a file written on one line), and whether only indentation
+    // has been seen on it so far.
+    let (mut indent, mut in_indent) = (0, true);
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for (at, &byte) in bytes.iter().enumerate() {
+        let starts_line = in_indent && !matches!(byte, b' ' | b'\t' | b'\n');
+        match byte {
+            b'\n' => (indent, in_indent) = (0, true),
+            b' ' | b'\t' if in_indent => indent += 1,
+            _ => in_indent = false,
+        }
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'{' | b'[' => open.push((at, indent)),
+            b'}' | b']' => {
+                let (opened_at, opened_indent) = open.pop()?;
+                if starts_line && indent != opened_indent {
+                    return Some(BracketPair {
+                        open: opened_at,
+                        close: at,
+                        closes_deeper: indent > opened_indent,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn syntax(kind: &ParseErrorKind, span: Span) -> Failure {
@@ -598,7 +771,57 @@ pub(crate) mod fast {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{Limits, fast, parse_tokens};
+    use super::{Limits, fast, first_disagreeing_pair, parse_tokens};
+
+    /// The bracket diagnosis reads indentation only where it is consistent: brackets that close
+    /// at their opening line's indentation, brackets on one line, and brackets inside strings
+    /// (escaped quotes included) give no answer; the first pair that disagrees is named, with
+    /// which way it disagrees.
+    #[test]
+    fn the_first_pair_of_brackets_that_disagrees_in_indentation_is_found() {
+        let none = [
+            "{\n  \"a\": {\n    \"b\": [1, 2]\n  },\n  \"c\": [\n    3\n  ]\n}\n",
+            "{ \"a\": { \"b\": 1 } } }",
+            "{\n  \"a\": \"}\\\"]\",\n  \"b\": 1\n}",
+        ];
+        for text in none {
+            assert!(first_disagreeing_pair(text, text.len()).is_none(), "{text}");
+        }
+        let extra_open = "{\n  \"a\": {\n  \"a\": {\n    \"b\": 1\n  }\n}\n";
+        let pair = first_disagreeing_pair(extra_open, extra_open.len()).expect("disagrees");
+        assert_eq!((pair.open, pair.close, pair.closes_deeper), (9, 35, false));
+        let extra_close = "{\n  \"a\": {\n    \"b\": 1\n  },\n  },\n  \"c\": 2\n}\n";
+        let pair = first_disagreeing_pair(extra_close, extra_close.len()).expect("disagrees");
+        assert_eq!((pair.open, pair.close, pair.closes_deeper), (0, 29, true));
+    }
+
+    /// A missing or extra bracket is reported at the bracket, with the line of its partner,
+    /// not where the reader runs out of text; a file without consistent indentation keeps the
+    /// reader's own words and place.
+    #[test]
+    fn a_bracket_too_many_or_too_few_is_reported_at_the_bracket() {
+        let message = |text: &str| match parse_tokens(text, Limits::default()) {
+            Err(failure) => (failure.kind.to_string(), failure.span.map(|s| s.start)),
+            Ok(_) => (String::new(), None),
+        };
+        let (said, at) = message("{\n  \"a\": {\n  \"a\": {\n    \"b\": 1\n  }\n}\n");
+        assert!(said.contains("this `{` is probably one too many"), "{said}");
+        assert_eq!(at, Some(9));
+        let (said, at) = message("{\n  \"a\": {\n    \"b\": 1\n  },\n  },\n  \"c\": 2\n}\n");
+        assert!(said.contains("this `}` probably closes too early"), "{said}");
+        assert_eq!(at, Some(29));
+        let (said, at) = message("{\n  \"a\": {\n    \"b\": 1,\n  \"c\": 2\n}\n");
+        assert!(
+            said.contains("a closing bracket is probably missing before this `}`"),
+            "{said}"
+        );
+        assert_eq!(at, Some(32));
+        let (said, _) = message("{ \"a\": { \"b\": 1 }");
+        assert!(
+            said.contains("the file ends before the `{` on line 1 is closed"),
+            "{said}"
+        );
+    }
 
     /// The eight-bytes-at-a-time test finds exactly the bytes that end a string's plain run, at
     /// every place in the word, whatever the other bytes are.

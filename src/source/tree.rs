@@ -74,7 +74,7 @@ impl Value {
             Self::Integer(_) => "an integer",
             Self::Float(_) => "a number",
             Self::String(_) => "a string",
-            Self::Sequence(_) => "a sequence",
+            Self::Sequence(_) => "a list",
             Self::Mapping(_) => "a mapping",
         }
     }

@@ -116,6 +116,43 @@ for ext, pattern in [("yaml", r"^(\s*)title: .*\n"), ("toml", r"^title = .*\n"),
             dup = dup.rstrip("\n") + ",\n"
         write("duplicate_key", ext, text[:m.end()] + dup + text[m.end():] if ext != "json" else text[:m.start()] + dup + text[m.start():], line_of(text, m.end()) if ext != "json" else line_of(text, m.start()) + 1)
 
+# Counts and enum values of the wrong kind, in the file's words (no `u32`, no "sequence"), each
+# with a help line: a negative number of employees, a list where text belongs, a number where a
+# word belongs.
+for ext in SOURCES:
+    text = SOURCES[ext]
+    m = nth_match(text, KEY[ext].format(k="public_authority") + r".*\n", 0)
+    if m:
+        indent = re.match(r"\s*", m.group(0)).group(0)
+        line = {"yaml": f"{indent}employees: -5\n", "toml": "employees = -5\n", "json": f'{indent}"employees": -5,\n'}[ext]
+        write("out_of_range_employees", ext, text[:m.end()] + line + text[m.end():], line_of(text, m.end()))
+    m = nth_match(text, KEY[ext].format(k="label") + r'\s*(.*?),?$', 0)
+    if m:
+        write("wrong_type_list_for_text", ext, text[:m.start(1)] + '["a", "b"]' + text[m.end(1):], line_of(text, m.start(1)))
+    m = nth_match(text, KEY[ext].format(k="kind") + r'\s*("?[a-z_]+"?)', 0)
+    if m:
+        write("wrong_type_number_for_word", ext, text[:m.start(1)] + "12" + text[m.end(1):], line_of(text, m.start(1)))
+# An enum written as a mapping with a stray key beside its one word: reported at the stray key.
+m = nth_match(y, r"^(\s*)as_long_as_necessary:\n", 0)
+if m:
+    write("enum_stray_key", "yaml", y[:m.start()] + m.group(1) + "surprise: 1\n" + y[m.start():], line_of(y, m.start()))
+m = nth_match(t, r"^period = \{ ", 0)
+if m:
+    write("enum_stray_key", "toml", t[:m.end()] + "surprise = 1, " + t[m.end():], line_of(t, m.start()))
+# A YAML list in brackets broken by a brace inside an item.
+m = nth_match(y, r"^\s+purposes: \[[a-z_]+", 2)
+if m:
+    write("syntax_flow_list_brace", "yaml", y[:m.end() - 2] + "}" + y[m.end() - 1:], line_of(y, m.end()))
+# JSON brackets one too many or one too few: pointed at by the indentation that disagrees (the
+# reader itself only notices at the end of the file).
+for i, n in enumerate([3, 9]):
+    m = nth_match(j, r'^ +"[a-z_]+": \{\n', n)
+    if m:
+        write(f"syntax_extra_open_brace_{i}", "json", j[:m.end()] + m.group(0) + j[m.end():], line_of(j, m.start()))
+    m = nth_match(j, r"^ +\},\n", n)
+    if m:
+        write(f"syntax_extra_close_brace_{i}", "json", j[:m.end()] + m.group(0) + j[m.end():], line_of(j, m.end()))
+
 with open(f"{OUT}/expected.txt", "w") as f:
     f.write("\n".join(sorted(expected)) + "\n")
 print(len(expected), "files")
