@@ -202,6 +202,7 @@ impl<'a> Diagnostic<'a> {
             (Some(file), true, Some((line, column))) => {
                 groups.push(title.element(Origin::path(file.as_str()).line(line).char_column(column)))
             }
+            (Some(file), true, None) => groups.push(title.element(Origin::path(file.as_str()))),
             _ => groups.push(Group::with_title(title)),
         }
         for note in &self.notes {
@@ -264,9 +265,6 @@ fn render_load_entry(
     style: HumanRenderer,
 ) -> String {
     let mut notes = Vec::new();
-    if entry.location.is_none() {
-        notes.push(format!("file: {}", clean(&entry.file)));
-    }
     if let Some(path) = &entry.path {
         notes.push(format!("field: {}", clean(path)));
     }
@@ -274,7 +272,9 @@ fn render_load_entry(
         level: Level::ERROR,
         code: &entry.code,
         title: clean(&entry.message),
-        file: None,
+        // The file is named where a position would be (`--> file`), also when there is none
+        // to give (an empty file, one that cannot be read).
+        file: Some(clean(&entry.file)),
         windows: Vec::new(),
         origin: None,
         notes,
