@@ -273,6 +273,14 @@ fn syntax_help(format: Format, message: &str) -> String {
             "check the indentation here and on the line before: the keys of one mapping line up, and a value containing `: ` needs quotes".into()
         }
         Format::Yaml => "check the indentation and the quotes on this line and the one before".into(),
+        Format::Toml if says("is probably meant as") => "correct the header's name".into(),
+        Format::Toml if says("is a single table") => {
+            "start every entry of a list of tables with double brackets: write `[[…]]` here too".into()
+        }
+        Format::Toml if says("started a list") => "write double brackets, `[[…]]`, to add an entry to the list".into(),
+        Format::Toml if says("this entry of") => {
+            "if this belongs to a new entry, start that entry with its `[[…]]` header above it; otherwise keep one of the two".into()
+        }
         Format::Toml if says("duplicate key") => {
             "keep one of the two definitions: a key, or a `[table]` header, may appear once (use `[[table]]` for a list of tables)".into()
         }

@@ -32,6 +32,15 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
                 .filter(|k| !k.is_empty() && !k.contains('\n'))
         {
             message = format!("duplicate key `{key}`");
+            if let Some((at, said)) = header_mix_up(text, span.start) {
+                return Failure::at(
+                    LoadErrorKind::Syntax {
+                        format: Format::Toml,
+                        message: said,
+                    },
+                    at,
+                );
+            }
         }
         Failure::at(
             LoadErrorKind::Syntax {
@@ -50,6 +59,121 @@ pub(crate) fn parse(text: &str, limits: Limits) -> Result<Node, Failure> {
         span,
         value: Value::Mapping(entries),
     })
+}
+
+/// A table header: `[path]` or, for an entry of a list of tables, `[[path]]`.
+struct Header<'t> {
+    path: String,
+    list: bool,
+    line: usize,
+    span: Span,
+    text: &'t str,
+}
+
+/// The table headers of `text` up to the line holding `until`, with their lines.
+fn headers(text: &str, until: usize) -> Vec<Header<'_>> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        if start > until {
+            break;
+        }
+        let written = line.trim();
+        let Some(inner) = written.strip_prefix('[') else {
+            continue;
+        };
+        let list = inner.starts_with('[');
+        let inner = inner.trim_start_matches('[');
+        let Some(end) = inner.find(']') else {
+            continue;
+        };
+        let path: String = inner
+            .get(..end)
+            .unwrap_or_default()
+            .split('.')
+            .map(|part| part.trim().trim_matches(['"', '\'']))
+            .collect::<Vec<_>>()
+            .join(".");
+        let lead = line.len() - line.trim_start().len();
+        let header_text = written.split('#').next().unwrap_or(written).trim_end();
+        found.push(Header {
+            path,
+            list,
+            line: index + 1,
+            span: Span::new(start + lead, start + lead + header_text.len()),
+            text: header_text,
+        });
+    }
+    found
+}
+
+/// What lies behind the parser's "duplicate key" at `at` when it is a table header: a list of
+/// tables started with single brackets (`[catalogues.purposes]` for the first purpose, then
+/// `[[catalogues.purposes]]`), the reverse, or a sub-table given twice within one entry of a list
+/// of tables (a `[[catalogues.processors]]` header left out before the second processor's
+/// `[catalogues.processors.agreement]`). The parser reports the second header; the mistake is
+/// often the first. Returns the place to report and the message.
+fn header_mix_up(text: &str, at: usize) -> Option<(Span, String)> {
+    let mut headers = headers(text, at);
+    let current = headers.pop()?;
+    if !(current.span.start..=current.span.end).contains(&at) {
+        return None;
+    }
+    let earlier = |list: bool, path: &str| headers.iter().rev().find(|h| h.list == list && h.path == path);
+    if current.list
+        && let Some(single) = earlier(false, &current.path)
+    {
+        return Some((
+            single.span,
+            format!(
+                "`{}` is a single table, but line {} adds `{}` entries to a list of that name",
+                single.text, current.line, current.text
+            ),
+        ));
+    }
+    if !current.list
+        && let Some(list) = earlier(true, &current.path)
+    {
+        return Some((
+            current.span,
+            format!(
+                "`{}` defines a table where the `{}` on line {} started a list",
+                current.text, list.text, list.line
+            ),
+        ));
+    }
+    let (parent, _) = current.path.rsplit_once('.')?;
+    let entry = headers.iter().rposition(|h| h.list && h.path == parent)?;
+    let entry_header = headers.get(entry)?;
+    let since = headers.get(entry..)?;
+    let twice = since.iter().find(|h| h.path == current.path)?;
+    // A misspelt entry header between the two starts a list of another name, and what follows
+    // it lands in the entry before: the header is the mistake.
+    if let Some(misspelt) = since
+        .iter()
+        .find(|h| h.list && h.path != parent && crate::suggest::nearest(&h.path, &[parent]).is_some())
+    {
+        return Some((
+            misspelt.span,
+            format!(
+                "`{}` is probably meant as `[[{parent}]]`: the `{}` on line {} lands in the entry above it, which has one on line {}",
+                misspelt.text, current.text, current.line, twice.line
+            ),
+        ));
+    }
+    Some((
+        current.span,
+        format!(
+            "duplicate key `{}`: this entry of `{}` (line {}) already has a `{}` (line {})",
+            current.path.rsplit('.').next().unwrap_or_default(),
+            entry_header.text,
+            entry_header.line,
+            twice.text,
+            twice.line
+        ),
+    ))
 }
 
 fn convert_table(table: &DeTable<'_>, depth: usize, budget: &mut Budget) -> Result<Vec<Entry>, Failure> {

@@ -153,6 +153,20 @@ for i, n in enumerate([3, 9]):
     if m:
         write(f"syntax_extra_close_brace_{i}", "json", j[:m.end()] + m.group(0) + j[m.end():], line_of(j, m.end()))
 
+# TOML lists of tables: the first entry's header in single brackets (reported there, not at the
+# second entry's header), an entry header misspelt before an entry with a sub-table (reported at
+# the misspelt header), and an entry header left out (reported at the sub-table that lands twice
+# in the entry above).
+m = nth_match(t, r"^\[\[catalogues\.purposes\]\]$", 0)
+if m:
+    write("toml_list_header_single", "toml", t[:m.start()] + "[catalogues.purposes]" + t[m.end():], line_of(t, m.start()))
+entries = [m for m in re.finditer(r"^\[\[catalogues\.processors\]\]\n(?:(?!\[).*\n)*\[catalogues\.processors\.agreement\]", t, re.M)]
+if len(entries) > 1:
+    m = entries[1]
+    write("toml_list_header_misspelt", "toml", t[:m.start()] + "[[catalogus.processors]]" + t[m.start() + len("[[catalogues.processors]]"):], line_of(t, m.start()))
+    cut = t[:m.start()] + t[m.start() + len("[[catalogues.processors]]\n"):]
+    write("toml_list_header_missing", "toml", cut, line_of(t, m.end()) - 1)
+
 with open(f"{OUT}/expected.txt", "w") as f:
     f.write("\n".join(sorted(expected)) + "\n")
 print(len(expected), "files")
