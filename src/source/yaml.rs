@@ -7,7 +7,7 @@
 //! Plain scalars are typed by the YAML 1.2 core schema (so `yes` is a string, not a boolean).
 
 use compact_str::CompactString;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span as YamlSpan};
 
@@ -212,7 +212,7 @@ impl Builder<'_> {
                 (
                     Node {
                         span: Span::new(start, span.end),
-                        value: Value::Mapping(entries),
+                        value: Value::Mapping(merge_keys(entries)?),
                     },
                     anchor,
                 )
@@ -243,6 +243,61 @@ impl Builder<'_> {
         }
         Ok(())
     }
+}
+
+/// The key of a YAML merge (`<<: *defaults`).
+const MERGE_KEY: &str = "<<";
+
+/// Expands merge keys, as YAML 1.1 defines them and as registers that share blocks through
+/// anchors write them (`- <<: *gemeentelijke_verwerking` then what differs): the entries of the
+/// mapping (or of each mapping in a list, earlier ones first) that `<<` names join the mapping
+/// in its place, unless the mapping gives the key itself. The merged entries keep their spans, so
+/// a mistake in them points at the anchored block, as for any alias. The values were counted
+/// against the budget when the alias was read; merging moves them.
+fn merge_keys(entries: Vec<Entry>) -> Result<Vec<Entry>, Failure> {
+    if !entries.iter().any(|e| e.key == MERGE_KEY) {
+        return Ok(entries);
+    }
+    // The keys given so far, hashed: a merge of large mappings (within the alias budget) stays
+    // linear.
+    let mut given: HashSet<CompactString> = (entries.iter())
+        .filter(|e| e.key != MERGE_KEY)
+        .map(|e| e.key.clone())
+        .collect();
+    let mut merged: Vec<Entry> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if entry.key != MERGE_KEY {
+            merged.push(entry);
+            continue;
+        }
+        let sources = match entry.value.value {
+            Value::Mapping(source) => vec![source],
+            Value::Sequence(items) => (items.into_iter())
+                .map(|item| match item.value {
+                    Value::Mapping(source) => Ok(source),
+                    _ => Err(not_mergeable(item.span)),
+                })
+                .collect::<Result<_, _>>()?,
+            _ => return Err(not_mergeable(entry.value.span)),
+        };
+        for source in sources {
+            for candidate in source {
+                if given.insert(candidate.key.clone()) {
+                    merged.push(candidate);
+                }
+            }
+        }
+    }
+    Ok(merged)
+}
+
+fn not_mergeable(span: Span) -> Failure {
+    Failure::at(
+        LoadErrorKind::UnsupportedYaml {
+            feature: "a merge key (`<<`) whose value is not a mapping or a list of mappings".into(),
+        },
+        span,
+    )
 }
 
 /// Types a plain scalar by the YAML 1.2 core schema.
@@ -326,6 +381,49 @@ fn at_the_mistake(text: &str, offset: usize, message: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::{Document, Limits as SourceLimits};
+
+    fn register(text: &str) -> Result<crate::model::Register, crate::source::LoadError> {
+        Document::parse("register.yaml", text, Format::Yaml, SourceLimits::default())
+            .and_then(|d| d.register())
+    }
+
+    /// A register that shares blocks through merge keys reads as the one written out: the
+    /// mapping's own keys win, then the merged mappings in order; a merge of something that is
+    /// not a mapping is refused at it.
+    #[test]
+    fn merge_keys_read_as_the_mapping_written_out() {
+        let merged = "\
+controller: { name: X, public_authority: true }
+activities:
+  - <<: &wmo { purposes: [wmo], data_subjects: [aanvragers], retention: not_stated }
+    id: a
+    name: A
+  - <<: [*wmo, { recipients: [zorgaanbieders], purposes: [other] }]
+    id: b
+    name: B
+    data_subjects: [clienten]
+";
+        let written = "\
+controller: { name: X, public_authority: true }
+activities:
+  - { purposes: [wmo], data_subjects: [aanvragers], retention: not_stated, id: a, name: A }
+  - { purposes: [wmo], data_subjects: [clienten], retention: not_stated, recipients: [zorgaanbieders], id: b, name: B }
+";
+        assert_eq!(
+            register(merged).expect("merged loads"),
+            register(written).expect("written loads")
+        );
+        let error = register(
+            "controller: &c { name: X, public_authority: true }\nactivities:\n  - <<: [*c, 5]\n    id: a\n",
+        )
+        .expect_err("a number does not merge");
+        assert_eq!(error.kind.code(), "unsupported-yaml");
+        assert_eq!(
+            error.range().map(|(start, _)| (start.line, start.column)),
+            Some((3, 14))
+        );
+    }
 
     #[test]
     fn plain_scalars_follow_the_core_schema() {
