@@ -260,6 +260,12 @@ fn syntax_help(format: Format, message: &str) -> String {
             "in double quotes a backslash starts an escape (`\\n`, `\\\"`, `\\\\`): write `\\\\` for a backslash, or use single quotes".into()
         }
         Format::Yaml if says("tab") => "indent with spaces: YAML does not allow tabs for indentation".into(),
+        Format::Yaml if says("only closes on line") => {
+            "close the quote on this line, or remove it if the value is not meant to be quoted".into()
+        }
+        Format::Yaml if says("trailing content after") => {
+            "a value that starts with a quote ends at its closing quote: put the whole value in single quotes, or do not start it with a quote".into()
+        }
         Format::Yaml if says("quoted scalar") || says("quote") => {
             "close the quote on the same line, or indent the rest of a quoted value further than its key".into()
         }

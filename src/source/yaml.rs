@@ -57,6 +57,18 @@ pub(crate) fn parse(file: &SourceFile, limits: Limits) -> Result<Node, Failure> 
             );
             // The scanner runs ahead of the events ropa counts depth on, so nesting past its own
             // limit (255 flow levels) can reach it first: it is the same mistake.
+            if let Some((opening, closing_line)) = runaway_quote(file.text(), offset, e.info()) {
+                return Failure::at(
+                    LoadErrorKind::Syntax {
+                        format: Format::Yaml,
+                        message: format!(
+                            "{}: the quote here opens a string that only closes on line {closing_line}",
+                            e.info()
+                        ),
+                    },
+                    Span::new(opening, opening + 1),
+                );
+            }
             let kind = if e.info() == "recursion limit exceeded" {
                 LoadErrorKind::TooDeep {
                     limit: limits.max_depth.min(super::limits::MAX_DEPTH),
@@ -376,6 +388,33 @@ fn at_the_mistake(text: &str, offset: usize, message: &str) -> usize {
     rest.get(..window)
         .and_then(|w| w.find('\t'))
         .map_or(offset, |tab| offset + tab)
+}
+
+/// For content after a double-quoted string that spans lines, the quote that opens it, with the
+/// line it closes on: a stray `"` (or a value that starts with a quote and goes on after it)
+/// makes the string run on, and the parser only objects where it closes, lines later.
+fn runaway_quote(text: &str, offset: usize, message: &str) -> Option<(usize, usize)> {
+    if !message.contains("trailing content after double-quoted scalar") {
+        return None;
+    }
+    let before = text.get(..offset)?;
+    let closing = before.rfind('"')?;
+    // The opening quote: the one before the closing quote that no backslash escapes.
+    let inside = before.get(..closing)?;
+    let opening = inside.char_indices().rev().find_map(|(at, c)| {
+        let escaped = inside
+            .get(..at)?
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'\\')
+            .count()
+            % 2
+            == 1;
+        (c == '"' && !escaped).then_some(at)
+    })?;
+    let line_of = |at: usize| 1 + text.get(..at).unwrap_or_default().matches('\n').count();
+    let closing_line = line_of(closing);
+    (line_of(opening) < closing_line).then_some((opening, closing_line))
 }
 
 #[cfg(test)]

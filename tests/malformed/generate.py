@@ -167,6 +167,17 @@ if len(entries) > 1:
     cut = t[:m.start()] + t[m.start() + len("[[catalogues.processors]]\n"):]
     write("toml_list_header_missing", "toml", cut, line_of(t, m.end()) - 1)
 
+# YAML quotes: a value that starts with a quoted part and goes on after it (reported after the
+# closing quote, with its own help), and a stray quote at the start of a value that runs on to a
+# quote lines later (reported at the stray quote, not where the string closes).
+m = nth_match(y, r"^\s+label: ([A-Z][a-z]+) ([a-z].*)$", 1)
+if m:
+    write("syntax_quote_then_text", "yaml", y[:m.start(1)] + '"' + m.group(1) + '" ' + m.group(2) + y[m.end(2):], line_of(y, m.start(1)))
+m = nth_match(y, r'^(\s+)description: >-\n(\s+)(.*"[^"\n]*".*)$', 0)
+if m:
+    header = m.group(1) + "description: >-"
+    write("syntax_runaway_quote", "yaml", y[:m.start()] + m.group(1) + 'description: "Melding,' + y[m.start() + len(header):], line_of(y, m.start()))
+
 with open(f"{OUT}/expected.txt", "w") as f:
     f.write("\n".join(sorted(expected)) + "\n")
 print(len(expected), "files")
