@@ -269,6 +269,9 @@ fn syntax_help(format: Format, message: &str) -> String {
         Format::Yaml if says("quoted scalar") || says("quote") => {
             "close the quote on the same line, or indent the rest of a quoted value further than its key".into()
         }
+        Format::Yaml if says("expected '-' indicator") => {
+            "this line is indented like the items of the list above but does not start with `- `: indent it to line up with the keys of the item above, or start a new item with `- `".into()
+        }
         Format::Yaml if says("flow sequence") => {
             "a list in brackets holds items separated by commas and ends with `]`; quote an item that contains `[`, `]`, `{`, `}` or `,`".into()
         }

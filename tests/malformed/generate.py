@@ -178,6 +178,12 @@ if m:
     header = m.group(1) + "description: >-"
     write("syntax_runaway_quote", "yaml", y[:m.start()] + m.group(1) + 'description: "Melding,' + y[m.start() + len(header):], line_of(y, m.start()))
 
+# A YAML key of a list item indented like the items (two spaces short): the parser's words name a
+# `-` indicator; the help says what to indent.
+m = nth_match(y, r"^    (purposes: .*)$", 1)
+if m:
+    write("syntax_item_key_dedented", "yaml", y[:m.start()] + "  " + m.group(1) + y[m.end():], line_of(y, m.start()))
+
 with open(f"{OUT}/expected.txt", "w") as f:
     f.write("\n".join(sorted(expected)) + "\n")
 print(len(expected), "files")
