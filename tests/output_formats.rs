@@ -92,6 +92,46 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     }
 }
 
+/// A file ropa cannot load is a result too, and GitHub code scanning takes only results with a
+/// region: an error about the whole file (here an empty one) is placed at its first line, one at
+/// a place where it is.
+#[test]
+fn sarif_load_errors_always_have_a_region() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
+        .args([
+            "check",
+            "--no-config",
+            "--format",
+            "sarif",
+            "tests/malformed/empty.yaml",
+            "tests/malformed/syntax_tab_indent_0.yaml",
+        ])
+        .output()
+        .expect("ropa runs");
+    assert_eq!(out.status.code(), Some(2));
+    let output: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let _: serde_sarif::sarif::Sarif = serde_json::from_value(output.clone()).expect("valid SARIF 2.1.0");
+    let results = output["runs"][0]["results"].as_array().expect("results");
+    let lines: Vec<(String, u64)> = results
+        .iter()
+        .map(|result| {
+            let location = &result["locations"][0]["physicalLocation"];
+            let uri = location["artifactLocation"]["uri"].as_str().unwrap_or_default();
+            (
+                uri.to_owned(),
+                location["region"]["startLine"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("tests/malformed/empty.yaml".to_owned(), 1),
+            ("tests/malformed/syntax_tab_indent_0.yaml".to_owned(), 21)
+        ]
+    );
+}
+
 fn text(format: &str, path: &str) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_ropa"))
         .args(["check", "--no-config", "--format", format, path])

@@ -23,7 +23,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::Serialize;
 
 use super::locate::{LocatedFinding, SourceLocation};
-use super::run::RunReport;
+use super::run::{LoadErrorEntry, RunReport};
 use crate::engine::{RULES, Severity};
 
 /// The `$schema` SARIF logs name.
@@ -391,6 +391,28 @@ fn location(
     }
 }
 
+/// Where a load error is: its position, or the first line of its file for an error about the
+/// whole file (empty, unreadable, too large, a refused link). GitHub code scanning shows, and
+/// accepts, only results with a region.
+fn load_error_location(error: &LoadErrorEntry, root: Option<&ArtifactRoot>) -> Location {
+    match &error.location {
+        Some(at) => location(at, None, None, root),
+        None => Location {
+            id: None,
+            physical_location: PhysicalLocation {
+                artifact_location: artifact(&error.file, root),
+                region: Region {
+                    start_line: 1,
+                    start_column: 1,
+                    end_line: 1,
+                    end_column: 1,
+                },
+            },
+            message: None,
+        },
+    }
+}
+
 fn result(
     finding: &LocatedFinding,
     suppression: Option<&str>,
@@ -514,11 +536,7 @@ pub fn to_sarif(run: &RunReport, root: Option<&ArtifactRoot>) -> serde_json::Val
                 error.path.as_deref().unwrap_or(""),
                 &error.code,
             ),
-            locations: error
-                .location
-                .iter()
-                .map(|l| location(l, None, None, root))
-                .collect(),
+            locations: vec![load_error_location(error, root)],
             related_locations: Vec::new(),
             suppressions: Vec::new(),
             properties: ResultProperties {
@@ -541,11 +559,7 @@ pub fn to_sarif(run: &RunReport, root: Option<&ArtifactRoot>) -> serde_json::Val
             descriptor: NotificationDescriptor {
                 id: error.code.clone(),
             },
-            locations: error
-                .location
-                .iter()
-                .map(|l| location(l, None, None, root))
-                .collect(),
+            locations: vec![load_error_location(error, root)],
         })
         .collect();
     let mut results = load_results;
