@@ -88,6 +88,77 @@ pub fn proposal_schema() -> serde_json::Value {
     SchemaKind::Proposal.schema()
 }
 
+/// Where a field of this name is allowed in a register (or, with `in_proposal`, a proposal): the
+/// paths of the mappings that take it (`/catalogues`, `/activities/*`; `*` for any list item or
+/// map key), shortest first. Read from the schemas, once: for a load error, to say where a key
+/// that is unknown where it stands belongs (a key indented one level too little or too much).
+pub(crate) fn field_homes(field: &str, in_proposal: bool) -> &'static [String] {
+    type Homes = std::collections::HashMap<String, Vec<String>>;
+    fn homes_in(schema: &serde_json::Value) -> Homes {
+        let mut homes = Homes::new();
+        collect_homes(schema, schema, String::new(), 0, &mut homes);
+        for places in homes.values_mut() {
+            places.sort_by(|a, b| (a.matches('/').count(), a).cmp(&(b.matches('/').count(), b)));
+            places.dedup();
+        }
+        homes
+    }
+    static IN_REGISTER: std::sync::LazyLock<Homes> =
+        std::sync::LazyLock::new(|| homes_in(&register_schema()));
+    static IN_PROPOSAL: std::sync::LazyLock<Homes> =
+        std::sync::LazyLock::new(|| homes_in(&proposal_schema()));
+    let homes = if in_proposal { &IN_PROPOSAL } else { &IN_REGISTER };
+    homes.get(field).map_or(&[], Vec::as_slice)
+}
+
+/// Records, for every property the schema `node` at `path` (or a schema it refers to) declares,
+/// that `path` takes it. Bounded in depth: the model nests a dozen levels at most, and a
+/// reference cycle would otherwise not end.
+fn collect_homes(
+    root: &serde_json::Value,
+    node: &serde_json::Value,
+    path: String,
+    depth: usize,
+    homes: &mut std::collections::HashMap<String, Vec<String>>,
+) {
+    if depth > 16 {
+        return;
+    }
+    let node = match node.get("$ref").and_then(serde_json::Value::as_str) {
+        Some(reference) => reference
+            .strip_prefix("#/$defs/")
+            .and_then(|name| root.get("$defs")?.get(name))
+            .unwrap_or(node),
+        None => node,
+    };
+    if let Some(properties) = node.get("properties").and_then(serde_json::Value::as_object) {
+        for (name, property) in properties {
+            let place = if path.is_empty() {
+                "/".to_owned()
+            } else {
+                path.clone()
+            };
+            homes.entry(name.clone()).or_default().push(place);
+            collect_homes(root, property, format!("{path}/{name}"), depth + 1, homes);
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(inner) = node.get(key).filter(|v| v.is_object()) {
+            collect_homes(root, inner, format!("{path}/*"), depth + 1, homes);
+        }
+    }
+    for key in ["anyOf", "oneOf", "allOf"] {
+        for alternative in node
+            .get(key)
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            collect_homes(root, alternative, path.clone(), depth + 1, homes);
+        }
+    }
+}
+
 fn generate<T: JsonSchema>() -> serde_json::Value {
     let generator = SchemaSettings::draft2020_12().into_generator();
     let mut schema = generator.into_root_schema_for::<T>().to_value();
@@ -156,5 +227,29 @@ fn tidy(value: &mut serde_json::Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(tidy),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_homes;
+
+    /// Where a field belongs is read from the schemas, through references, lists and
+    /// alternatives, shortest path first; a register's places are not a proposal's.
+    #[test]
+    fn field_homes_name_the_mappings_that_take_a_field() {
+        assert_eq!(field_homes("public_authority", false), ["/controller"]);
+        let purposes = field_homes("purposes", false);
+        assert_eq!(purposes.first().map(String::as_str), Some("/catalogues"));
+        assert!(
+            purposes.iter().any(|p| p == "/activities/*/lawful_bases/*"),
+            "{purposes:?}"
+        );
+        assert!(
+            !purposes.iter().any(|p| p.starts_with("/activity")),
+            "{purposes:?}"
+        );
+        assert!(field_homes("purposes", true).iter().any(|p| p == "/activity"));
+        assert!(field_homes("no_such_field", false).is_empty());
     }
 }

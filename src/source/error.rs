@@ -372,8 +372,53 @@ impl LoadError {
 
     /// A sentence that says how to fix the error.
     pub fn help(&self) -> Option<String> {
+        if let LoadErrorKind::UnknownField {
+            field,
+            suggestion: None,
+            ..
+        } = &*self.kind
+            && let Some(help) = elsewhere_help(field, &self.path)
+        {
+            return Some(help);
+        }
         self.kind.help()
     }
+}
+
+/// For a key unknown where it stands but a field elsewhere (a key indented one level too little or
+/// too much, in YAML the usual slip), where it belongs, from the schemas.
+fn elsewhere_help(field: &str, path: &FieldPath) -> Option<String> {
+    // A proposal's own top-level fields name it as one; anything else is read as a register.
+    let in_proposal = matches!(
+        path.segments().first(),
+        Some(crate::path::PathSegment::Key(root)) if root == "activity" || root == "introduces"
+    );
+    let homes = crate::schema::field_homes(field, in_proposal);
+    let shown: Vec<String> = homes.iter().take(3).map(|home| format!("`{home}`")).collect();
+    let places = match shown.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [first @ .., last] => format!("{} or {last}", first.join(", ")),
+    };
+    let more = match homes.len().saturating_sub(shown.len()) {
+        0 => String::new(),
+        n => format!(" (and {n} more place{})", if n == 1 { "" } else { "s" }),
+    };
+    // Where the key stands, in the same notation: its parent, with list positions as `*`.
+    let segments = path.segments();
+    let parent: String = segments
+        .get(..segments.len().saturating_sub(1))
+        .unwrap_or_default()
+        .iter()
+        .map(|segment| match segment {
+            crate::path::PathSegment::Key(key) => format!("/{key}"),
+            crate::path::PathSegment::Index(_) => "/*".to_owned(),
+        })
+        .collect();
+    let here = if parent.is_empty() { "/".to_owned() } else { parent };
+    Some(format!(
+        "`{field}` is a field of {places}{more}, not of `{here}`: check the indentation of this line, or move it where it belongs"
+    ))
 }
 
 /// One line: `file:line:column: message (at `/field/path`)`. Text from the input is sanitised,

@@ -184,6 +184,12 @@ m = nth_match(y, r"^    (purposes: .*)$", 1)
 if m:
     write("syntax_item_key_dedented", "yaml", y[:m.start()] + "  " + m.group(1) + y[m.end():], line_of(y, m.start()))
 
+# A YAML key indented one level too little: unknown where it stands, a field elsewhere; the help
+# says where it belongs.
+m = nth_match(y, r"^    (country: [A-Z]{2})\n\n", 0)
+if m:
+    write("unknown_field_dedented", "yaml", y[:m.start()] + m.group(1) + y[m.end(1):], line_of(y, m.start()))
+
 with open(f"{OUT}/expected.txt", "w") as f:
     f.write("\n".join(sorted(expected)) + "\n")
 print(len(expected), "files")
